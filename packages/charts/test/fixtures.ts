@@ -1,0 +1,68 @@
+/** Graphs for tests and benchmarks: a small hand-made programme, and synthetic graphs of any size. */
+import type { NetworkData } from '../src/network/model.ts';
+import { lcg } from '../src/number.ts';
+
+/** A small Fuenlabrada–Hangzhou programme (ids, names and numbers made up for the tests). */
+export const fuenlabradaHangzhou: NetworkData = {
+  nodes: [
+    { id: 'fue-council', label: 'Fuenlabrada City Council', city: 'Fuenlabrada', country: 'ES', type: 'government', trained: 0 },
+    { id: 'fue-cife', label: 'CIFE', city: 'Fuenlabrada', country: 'ES', type: 'agency', trained: 420 },
+    { id: 'fue-urjc', label: 'Rey Juan Carlos University', city: 'Fuenlabrada', country: 'ES', type: 'university', trained: 120 },
+    { id: 'fue-smes', label: 'SME Association', city: 'Fuenlabrada', country: 'ES', type: 'association', trained: 35 },
+    { id: 'hz-bureau', label: 'Hangzhou Commerce Bureau', city: 'Hangzhou', country: 'CN', type: 'government', trained: 0 },
+    { id: 'hz-academy', label: 'Cross-border E-commerce Academy', city: 'Hangzhou', country: 'CN', type: 'college', trained: 260 },
+    { id: 'hz-institute', label: 'Joint University Institute', city: 'Hangzhou', country: 'CN', type: 'university', trained: 90 },
+    { id: 'hz-training', label: '杭州培训公司', city: 'Hangzhou', country: 'CN', type: 'company', trained: 150 },
+  ],
+  links: [
+    { id: 'p-agreement', source: 'fue-council', target: 'hz-bureau', status: 'active', area: 'other', milestones: 6, milestonesDone: 4 },
+    { id: 'p-training', source: 'fue-cife', target: 'hz-academy', status: 'active', area: 'joint_training', milestones: 8, milestonesDone: 5 },
+    { id: 'p-exchange', source: 'fue-urjc', target: 'hz-institute', status: 'negotiating', area: 'exchange', milestones: 3 },
+    { id: 'p-design', source: 'fue-urjc', target: 'hz-academy', status: 'proposed', area: 'design_lab', milestones: 0 },
+    { id: 'p-pilot', source: 'fue-smes', target: 'hz-training', status: 'agreed', area: 'pilot_project', milestones: 4, milestonesDone: 1 },
+    { id: 'p-branding', source: 'fue-smes', target: 'hz-academy', status: 'completed', area: 'branding', milestones: 5, milestonesDone: 5 },
+    { id: 'p-platform', source: 'fue-cife', target: 'hz-training', status: 'paused', area: 'platform', milestones: 2 },
+    { id: 'p-research', source: 'fue-urjc', target: 'hz-bureau', status: 'cancelled', area: 'research', milestones: 1 },
+    { id: 'p-local', source: 'fue-council', target: 'fue-cife', status: 'active', area: 'other', milestones: 2, milestonesDone: 2 },
+    { id: 'p-training-2', source: 'hz-academy', target: 'fue-cife', status: 'proposed', area: 'joint_training', milestones: 1 },
+  ],
+};
+
+const TYPES = ['government', 'agency', 'university', 'college', 'company', 'association', 'other'];
+const STATUSES = ['proposed', 'negotiating', 'agreed', 'active', 'completed', 'paused', 'cancelled'];
+
+/**
+ * A synthetic programme: `nodeCount` institutions over `cityCount` cities, `linkCount` partnerships,
+ * mostly across cities, with preferential attachment so there are hubs (like real programmes).
+ */
+export function syntheticNetwork(nodeCount: number, linkCount: number, cityCount = 2, seed = 7): NetworkData {
+  const random = lcg(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const nodes = Array.from({ length: nodeCount }, (_, i) => {
+    const city = `City ${String.fromCharCode(65 + (i % cityCount))}`;
+    return {
+      id: `inst-${String(i).padStart(5, '0')}`,
+      label: `Institution ${i}`,
+      city,
+      country: i % cityCount === 0 ? 'ES' : 'CN',
+      type: pick(TYPES),
+      trained: random() < 0.2 ? 0 : Math.floor(random() * random() * 2000),
+    };
+  });
+  const ends: number[] = [];
+  const links = Array.from({ length: linkCount }, (_, i) => {
+    const a = ends.length > 0 && random() < 0.5 ? pick(ends) : Math.floor(random() * nodeCount);
+    let b = ends.length > 0 && random() < 0.5 ? pick(ends) : Math.floor(random() * nodeCount);
+    if (b === a) b = (a + 1) % nodeCount;
+    ends.push(a, b);
+    return {
+      id: `p-${String(i).padStart(5, '0')}`,
+      source: nodes[a]!.id,
+      target: nodes[b]!.id,
+      status: pick(STATUSES),
+      area: 'joint_training',
+      milestones: Math.floor(random() * 10),
+    };
+  });
+  return { nodes, links };
+}

@@ -1,0 +1,260 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { LOCALES, type Locale, type Problem } from '../schema/problems.js';
+import { TABLE_NAMES } from '../schema/tables.js';
+import { generateProgramme } from '../generate/programme.js';
+import { validateFiles } from '../validation/validate.js';
+import {
+  addUser,
+  createToken,
+  generatePassword,
+  listVersions,
+  load,
+  readCsvFiles,
+  resolveDbPath,
+  restore,
+  ROLES,
+  Store,
+  type Role,
+} from '../store/index.js';
+
+const USAGE = `Usage: puente <command> [options]
+
+  validate <file|dir>... [--json] [--locale en|es|zh]
+      Check CSV files against the contract; exit 0 when valid, 1 when not.
+  load <file|dir>... [--db PATH] [--mode replace|upsert] [--user NAME] [--json]
+      Validate, then load as a new data version; exit 1 and no change on error.
+  versions [--db PATH] [--json]
+      List data versions, newest first.
+  restore <version> [--db PATH] [--user NAME]
+      Make an earlier version current again (as a new version).
+  generate --out DIR [--institutions N] [--years N] [--programmes N] [--seed S]
+      Write a deterministic synthetic programme of any size.
+  users add <name> --role viewer|analyst|admin [--token] [--db PATH]
+      Add a user (or reset one); the password is read from stdin, or generated and printed once.
+
+The database is --db, else $PUENTE_DB, else .puente/puente.duckdb under the working directory.`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  readStdin: () => Promise<string | null>;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  readStdin: async () => {
+    if (process.stdin.isTTY) return null;
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text;
+  },
+};
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 10_000_000) {
+    throw new UsageError(`--${name} takes a whole number from 1 to 10000000`);
+  }
+  return Number(value);
+}
+
+function locale(value: string | undefined): Locale {
+  const l = value ?? 'en';
+  if (!(LOCALES as readonly string[]).includes(l)) throw new UsageError(`--locale is one of ${LOCALES.join(', ')}`);
+  return l as Locale;
+}
+
+/** `file:line [row N, column]  error code: message` — one line per problem, readable in a terminal and in CI logs. */
+export function formatProblem(p: Problem): string {
+  const where = [p.line !== null ? `${p.file}:${p.line}` : p.file];
+  const detail = [p.row !== null ? `row ${p.row}` : null, p.column !== null ? `column ${p.column}` : null].filter(Boolean);
+  if (detail.length > 0) where.push(`(${detail.join(', ')})`);
+  return `${where.join(' ')}  ${p.severity} ${p.code}: ${p.message}`;
+}
+
+function report(io: Io, problems: Problem[]): void {
+  for (const p of problems) io.out(formatProblem(p));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  io.out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+}
+
+async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await Store.open({ path: resolveDbPath(db) });
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`puente: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  const parse = (options: Parameters<typeof parseArgs>[0]['options']) => {
+    try {
+      return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const user = (value: unknown) => (typeof value === 'string' ? value : (process.env.USER ?? 'cli'));
+
+  switch (command) {
+    case 'validate': {
+      const { values, positionals } = parse({ json: { type: 'boolean' }, locale: { type: 'string' } });
+      if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
+      const files = await readCsvFiles(positionals);
+      const result = validateFiles(files, { locale: locale(values.locale as string | undefined) });
+      if (values.json) io.out(JSON.stringify({ ok: result.ok, problems: result.problems }, null, 2));
+      else {
+        report(io, result.problems);
+        if (result.ok) for (const t of result.tables) io.out(`${t.file}: ${t.rows.length} ${t.table} rows`);
+      }
+      return result.ok ? 0 : 1;
+    }
+    case 'load': {
+      const { values, positionals } = parse({
+        db: { type: 'string' },
+        mode: { type: 'string', default: 'replace' },
+        user: { type: 'string' },
+        locale: { type: 'string' },
+        json: { type: 'boolean' },
+      });
+      if (positionals.length === 0) throw new UsageError('load needs at least one file or folder');
+      if (values.mode !== 'replace' && values.mode !== 'upsert') throw new UsageError('--mode is replace or upsert');
+      const files = await readCsvFiles(positionals);
+      const result = await withStore(values.db as string | undefined, (store) =>
+        load(store, {
+          files,
+          mode: values.mode as 'replace' | 'upsert',
+          user: user(values.user),
+          locale: locale(values.locale as string | undefined),
+        }),
+      );
+      if (values.json) io.out(JSON.stringify(result, null, 2));
+      else if (result.ok) {
+        if (result.warnings.length > 0) report(io, result.warnings);
+        const counts = Object.entries(result.tables).map(([t, n]) => `${t} ${n}`);
+        io.out(`Loaded version ${result.version}: ${counts.join(', ')}`);
+      } else {
+        report(io, result.problems);
+        io.out('Nothing was loaded.');
+      }
+      return result.ok ? 0 : 1;
+    }
+    case 'versions': {
+      const { values } = parse({ db: { type: 'string' }, json: { type: 'boolean' } });
+      const versions = await withStore(values.db as string | undefined, listVersions);
+      if (values.json) io.out(JSON.stringify(versions, null, 2));
+      else if (versions.length === 0) io.out('No data versions yet.');
+      else {
+        for (const v of versions) {
+          const what =
+            v.action === 'restore'
+              ? `restore of version ${v.restoredFrom}`
+              : `${v.mode} ${v.files.map((f) => `${f.name} (${f.rows} rows)`).join(', ')}`;
+          const totals = TABLE_NAMES.map((t) => `${t} ${v.totals[t]}`).join(', ');
+          io.out(`${v.version}\t${v.createdAt}\t${v.user}\t${what}\n\tnow: ${totals}`);
+        }
+      }
+      return 0;
+    }
+    case 'restore': {
+      const { values, positionals } = parse({ db: { type: 'string' }, user: { type: 'string' } });
+      const target = positionals[0];
+      if (positionals.length !== 1 || target === undefined || !/^\d+$/.test(target)) {
+        throw new UsageError('restore takes one version number');
+      }
+      const version = await withStore(values.db as string | undefined, (store) =>
+        restore(store, Number(target), user(values.user)),
+      );
+      io.out(`Restored version ${target} as version ${version}.`);
+      return 0;
+    }
+    case 'generate': {
+      const { values } = parse({
+        out: { type: 'string' },
+        institutions: { type: 'string' },
+        years: { type: 'string' },
+        programmes: { type: 'string' },
+        seed: { type: 'string' },
+      });
+      if (typeof values.out !== 'string') throw new UsageError('generate needs --out DIR');
+      const options = {
+        institutions: positiveInt(values.institutions as string | undefined, 'institutions', 200),
+        years: positiveInt(values.years as string | undefined, 'years', 5),
+        programmes: positiveInt(values.programmes as string | undefined, 'programmes', 3),
+        seed: positiveInt(values.seed as string | undefined, 'seed', 1),
+      };
+      if (options.years > 200) throw new UsageError('--years is at most 200');
+      await mkdir(values.out, { recursive: true });
+      const counts = await writeProgramme(values.out, generateProgramme(options));
+      io.out(`Wrote ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')} rows to ${values.out}`);
+      return 0;
+    }
+    case 'users': {
+      const { values, positionals } = parse({ role: { type: 'string' }, token: { type: 'boolean' }, db: { type: 'string' } });
+      const [sub, name] = positionals;
+      if (sub !== 'add' || name === undefined || positionals.length !== 2) throw new UsageError('users add <name> --role ROLE');
+      if (!(ROLES as readonly string[]).includes(String(values.role))) throw new UsageError(`--role is one of ${ROLES.join(', ')}`);
+      const piped = (await io.readStdin())?.replace(/\r?\n$/, '');
+      const password = piped ? piped : generatePassword();
+      const token = await withStore(values.db as string | undefined, async (store) => {
+        await addUser(store, { name, role: values.role as Role, password });
+        return values.token ? createToken(store, name) : null;
+      });
+      io.out(`User ${name} (${String(values.role)}) saved.`);
+      if (!piped) io.out(`password: ${password}`);
+      if (token) io.out(`token: ${token}`);
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`Unknown command ${command}`);
+  }
+}
+
+async function writeProgramme(
+  dir: string,
+  chunks: Iterable<{ table: string; text: string }>,
+): Promise<Record<string, number>> {
+  const streams = new Map<string, ReturnType<typeof createWriteStream>>();
+  const counts: Record<string, number> = {};
+  for (const { table, text } of chunks) {
+    let stream = streams.get(table);
+    if (!stream) {
+      stream = createWriteStream(path.join(dir, `${table}.csv`));
+      streams.set(table, stream);
+      counts[table] = -1; // the header line
+    }
+    counts[table] = (counts[table] ?? 0) + (text.match(/\n/g)?.length ?? 0);
+    if (!stream.write(text)) await once(stream, 'drain');
+  }
+  await Promise.all([...streams.values()].map((s) => new Promise((resolve) => s.end(resolve))));
+  return counts;
+}

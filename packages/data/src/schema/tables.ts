@@ -1,0 +1,209 @@
+/**
+ * The CSV contract: the four tables analysts upload, declared once as data.
+ * Validation, the DuckDB schema, the docs and the upload screen all read this declaration.
+ */
+
+export const TABLE_NAMES = ['institutions', 'partnerships', 'training', 'milestones'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export const INSTITUTION_TYPES = [
+  'government',
+  'agency',
+  'university',
+  'college',
+  'company',
+  'association',
+  'other',
+] as const;
+export const PARTNERSHIP_AREAS = [
+  'exchange',
+  'joint_training',
+  'design_lab',
+  'pilot_project',
+  'branding',
+  'platform',
+  'research',
+  'other',
+] as const;
+export const PARTNERSHIP_STATUSES = [
+  'proposed',
+  'negotiating',
+  'agreed',
+  'active',
+  'completed',
+  'paused',
+  'cancelled',
+] as const;
+export const MILESTONE_KINDS = ['meeting', 'agreement', 'exchange', 'launch', 'report', 'other'] as const;
+export const MILESTONE_STATUSES = ['planned', 'done', 'missed'] as const;
+
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+export type PartnershipArea = (typeof PARTNERSHIP_AREAS)[number];
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+/**
+ * How a cell is read:
+ * - `slug`: `[a-z0-9-]+` identifier;
+ * - `text`: any trimmed text;
+ * - `enum`: one of `values` (matched case-insensitively);
+ * - `country`: ISO 3166-1 alpha-2, stored upper-case;
+ * - `url`: an absolute http(s) URL;
+ * - `date`: stored as `yyyy-mm-dd`;
+ * - `integer` / `decimal`: numbers, within `min`..`max` when given;
+ * - `reference`: the key of a row in `references`.
+ */
+export type ColumnType = 'slug' | 'text' | 'enum' | 'country' | 'url' | 'date' | 'integer' | 'decimal' | 'reference';
+
+export interface ColumnSpec {
+  /** Canonical column name, as in the CSV header and the database. */
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly required: boolean;
+  /** Allowed values of an `enum` column. */
+  readonly values?: readonly string[];
+  /** Table whose key a `reference` column holds. */
+  readonly references?: TableName;
+  readonly min?: number;
+  readonly max?: number;
+  /** Other headers analysts use for this column (Spanish, Chinese, common variants). */
+  readonly synonyms: readonly string[];
+}
+
+export interface TableSpec {
+  readonly name: TableName;
+  /** Columns forming the key: unique within the table, used by `upsert`. */
+  readonly key: readonly string[];
+  readonly columns: readonly ColumnSpec[];
+  /** Other names of the table accepted as file names (`instituciones.csv`, `机构.csv`). */
+  readonly synonyms: readonly string[];
+}
+
+const col = (
+  name: string,
+  type: ColumnType,
+  required: boolean,
+  synonyms: readonly string[],
+  extra: Partial<Pick<ColumnSpec, 'values' | 'references' | 'min' | 'max'>> = {},
+): ColumnSpec => ({ name, type, required, synonyms, ...extra });
+
+export const TABLES: Readonly<Record<TableName, TableSpec>> = {
+  institutions: {
+    name: 'institutions',
+    key: ['id'],
+    synonyms: ['institution', 'instituciones', 'institucion', 'entidades', '机构'],
+    columns: [
+      col('id', 'slug', true, ['identificador', 'codigo', '编号', '代码']),
+      col('name', 'text', true, ['nombre', '名称', '机构名称']),
+      col('name_en', 'text', false, ['nombre_en', 'nombre ingles', 'english name', '英文名称']),
+      col('name_es', 'text', false, ['nombre_es', 'nombre espanol', 'spanish name', '西班牙文名称', '西语名称']),
+      col('name_zh', 'text', false, ['nombre_zh', 'nombre chino', 'chinese name', '中文名称']),
+      col('city', 'text', true, ['ciudad', 'municipio', '城市']),
+      col('country', 'country', true, ['pais', '国家']),
+      col('type', 'enum', true, ['tipo', '类型'], { values: INSTITUTION_TYPES }),
+      col('website', 'url', false, ['web', 'sitio web', 'pagina web', 'url', '网站', '网址']),
+      col('latitude', 'decimal', false, ['lat', 'latitud', '纬度'], { min: -90, max: 90 }),
+      col('longitude', 'decimal', false, ['lon', 'lng', 'longitud', '经度'], { min: -180, max: 180 }),
+    ],
+  },
+  partnerships: {
+    name: 'partnerships',
+    key: ['id'],
+    synonyms: ['partnership', 'colaboraciones', 'colaboracion', 'alianzas', '合作', '合作项目'],
+    columns: [
+      col('id', 'slug', true, ['identificador', 'codigo', '编号', '代码']),
+      col('source', 'reference', true, ['origen', 'from', '发起方', '来源'], { references: 'institutions' }),
+      col('target', 'reference', true, ['destino', 'socio', 'to', '合作方', '目标'], { references: 'institutions' }),
+      col('area', 'enum', true, ['ambito', 'tema', '领域'], { values: PARTNERSHIP_AREAS }),
+      col('status', 'enum', true, ['estado', 'situacion', '状态'], { values: PARTNERSHIP_STATUSES }),
+      col('started_on', 'date', false, ['inicio', 'fecha de inicio', 'fecha inicio', 'start', '开始日期']),
+      col('title', 'text', false, ['titulo', 'nombre', '标题', '名称']),
+    ],
+  },
+  training: {
+    name: 'training',
+    key: ['institution', 'programme', 'year'],
+    synonyms: ['trainings', 'formacion', 'formaciones', '培训'],
+    columns: [
+      col('institution', 'reference', true, ['institucion', 'entidad', '机构'], { references: 'institutions' }),
+      col('partnership', 'reference', false, ['colaboracion', 'alianza', '合作', '合作项目'], {
+        references: 'partnerships',
+      }),
+      col('programme', 'text', true, ['program', 'programa', 'curso', '项目', '课程']),
+      col('topic', 'text', false, ['tema', 'materia', '主题']),
+      col('year', 'integer', true, ['ano', 'anio', '年份', '年度'], { min: 1900, max: 2100 }),
+      col('trainees', 'integer', true, ['participantes', 'alumnos', 'inscritos', '学员', '学员人数', '培训人数'], {
+        min: 0,
+      }),
+      col('completed', 'integer', false, ['completados', 'finalizados', 'aprobados', '结业', '结业人数', '完成人数'], {
+        min: 0,
+      }),
+    ],
+  },
+  milestones: {
+    name: 'milestones',
+    key: ['id'],
+    synonyms: ['milestone', 'hitos', 'hito', '里程碑'],
+    columns: [
+      col('id', 'slug', true, ['identificador', 'codigo', '编号', '代码']),
+      col('partnership', 'reference', true, ['colaboracion', 'alianza', '合作', '合作项目'], {
+        references: 'partnerships',
+      }),
+      col('date', 'date', true, ['fecha', '日期']),
+      col('title', 'text', true, ['titulo', 'nombre', '标题', '名称']),
+      col('kind', 'enum', true, ['tipo', 'clase', '类型'], { values: MILESTONE_KINDS }),
+      col('status', 'enum', true, ['estado', 'situacion', '状态'], { values: MILESTONE_STATUSES }),
+    ],
+  },
+};
+
+/** Tables in the order a load must write them so that references always point backwards. */
+export const LOAD_ORDER: readonly TableName[] = ['institutions', 'partnerships', 'training', 'milestones'];
+
+/** A parsed, validated cell: text and dates (`yyyy-mm-dd`) as strings, numbers as numbers, empty as null. */
+export type CellValue = string | number | null;
+export type Row = Record<string, CellValue>;
+
+export interface Institution {
+  id: string;
+  name: string;
+  name_en: string | null;
+  name_es: string | null;
+  name_zh: string | null;
+  city: string;
+  country: string;
+  type: InstitutionType;
+  website: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface Partnership {
+  id: string;
+  source: string;
+  target: string;
+  area: PartnershipArea;
+  status: PartnershipStatus;
+  started_on: string | null;
+  title: string | null;
+}
+
+export interface TrainingRecord {
+  institution: string;
+  partnership: string | null;
+  programme: string;
+  topic: string | null;
+  year: number;
+  trainees: number;
+  completed: number | null;
+}
+
+export interface Milestone {
+  id: string;
+  partnership: string;
+  date: string;
+  title: string;
+  kind: MilestoneKind;
+  status: MilestoneStatus;
+}

@@ -1,0 +1,34 @@
+// Node-only entry of @puente/data: the DuckDB store, its versioned loads, users and the dashboard's queries.
+export { Store, StoreLockedError, type OpenStoreOptions } from './store.js';
+export {
+  load,
+  restore,
+  listVersions,
+  currentVersion,
+  type LoadMode,
+  type LoadRequest,
+  type LoadResult,
+  type VersionInfo,
+  type VersionFile,
+} from './versions.js';
+export * from './queries.js';
+export {
+  ROLES,
+  addUser,
+  authenticate,
+  createToken,
+  generatePassword,
+  userForToken,
+  type Role,
+  type User,
+} from './users.js';
+export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
+export { keepUpload, sha256 } from './uploads.js';
+export { toSafeNumber } from './values.js';
+
+import path from 'node:path';
+
+/** The database path: the explicit one, else env `PUENTE_DB`, else `.puente/puente.duckdb` in the working directory. */
+export function resolveDbPath(explicit?: string): string {
+  return path.resolve(explicit ?? process.env.PUENTE_DB ?? path.join('.puente', 'puente.duckdb'));
+}

@@ -1,0 +1,281 @@
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { Filters } from '../schema/filters.js';
+import type { InstitutionType, MilestoneKind, MilestoneStatus, PartnershipArea, PartnershipStatus } from '../schema/tables.js';
+import type { Store } from './store.js';
+import type { PlainRow } from './values.js';
+
+/**
+ * The read queries behind the dashboard. All SQL of the app lives here (and in versions.ts); values are always
+ * bound as parameters. What a filter selects:
+ * - institutions in view: those matching city, country and type;
+ * - partnerships in view: matching area and status, with at least one end in view;
+ * - training: rows of institutions in view, within the year range;
+ * - milestones: of partnerships in view, within the year range.
+ */
+
+/** Collects bound parameters while a query is written, so no value is ever spliced into SQL text. */
+class Params {
+  readonly values: DuckDBValue[] = [];
+  bind(value: DuckDBValue): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  oneOf(column: string, values: readonly string[]): string {
+    return values.length === 0 ? 'TRUE' : `list_contains(${this.bind(listValue([...values]))}, ${column})`;
+  }
+  yearRange(yearExpr: string, filters: Filters): string {
+    const parts = ['TRUE'];
+    if (filters.from !== null) parts.push(`${yearExpr} >= ${this.bind(filters.from)}`);
+    if (filters.to !== null) parts.push(`${yearExpr} <= ${this.bind(filters.to)}`);
+    return parts.join(' AND ');
+  }
+}
+
+/** Common table expressions `inst`, `parts`, `train` and `miles`: the rows in view (see above). */
+function inView(p: Params, filters: Filters): string {
+  return `
+    inst AS (
+      SELECT * FROM institutions
+      WHERE _to IS NULL AND ${p.oneOf('city', filters.city)} AND ${p.oneOf('country', filters.country)}
+        AND ${p.oneOf('type', filters.type)}),
+    parts AS (
+      SELECT * FROM partnerships
+      WHERE _to IS NULL AND ${p.oneOf('area', filters.area)} AND ${p.oneOf('status', filters.status)}
+        AND (source IN (SELECT id FROM inst) OR target IN (SELECT id FROM inst))),
+    train AS (
+      SELECT * FROM training
+      WHERE _to IS NULL AND institution IN (SELECT id FROM inst) AND ${p.yearRange('year', filters)}),
+    miles AS (
+      SELECT * FROM milestones
+      WHERE _to IS NULL AND partnership IN (SELECT id FROM parts) AND ${p.yearRange('year(date)', filters)})`;
+}
+
+const num = (v: PlainRow[string] | undefined): number => (typeof v === 'number' ? v : 0);
+const str = (v: PlainRow[string] | undefined): string => (v === null || v === undefined ? '' : String(v));
+const opt = (v: PlainRow[string] | undefined): string | null => (v === null || v === undefined ? null : String(v));
+
+export interface Kpis {
+  institutions: number;
+  cities: number;
+  countries: number;
+  partnerships: number;
+  /** Partnerships by status; every status present, zero when none. */
+  byStatus: Record<PartnershipStatus, number>;
+  trainees: number;
+  completed: number;
+  /** Latest year with training in view, and the trainees of that year and the year before. */
+  latestYear: number | null;
+  traineesLatestYear: number;
+  traineesPreviousYear: number;
+  milestones: Record<MilestoneStatus, number>;
+}
+
+export async function kpis(store: Store, filters: Filters): Promise<Kpis> {
+  const p = new Params();
+  const [row] = await store.all(
+    `WITH ${inView(p, filters)},
+     latest AS (SELECT max(year) AS y FROM train)
+     SELECT
+       (SELECT count(*) FROM inst) AS institutions,
+       (SELECT count(DISTINCT city || '|' || country) FROM inst) AS cities,
+       (SELECT count(DISTINCT country) FROM inst) AS countries,
+       (SELECT count(*) FROM parts) AS partnerships,
+       (SELECT coalesce(sum(trainees), 0) FROM train) AS trainees,
+       (SELECT coalesce(sum(completed), 0) FROM train) AS completed,
+       (SELECT y FROM latest) AS latest_year,
+       (SELECT coalesce(sum(trainees), 0) FROM train WHERE year = (SELECT y FROM latest)) AS trainees_latest,
+       (SELECT coalesce(sum(trainees), 0) FROM train WHERE year = (SELECT y FROM latest) - 1) AS trainees_previous,
+       (SELECT count(*) FROM miles WHERE status = 'done') AS done,
+       (SELECT count(*) FROM miles WHERE status = 'planned') AS planned,
+       (SELECT count(*) FROM miles WHERE status = 'missed') AS missed`,
+    p.values,
+  );
+  const p2 = new Params();
+  const statuses = await store.all(
+    `WITH ${inView(p2, filters)} SELECT status, count(*) AS n FROM parts GROUP BY status`,
+    p2.values,
+  );
+  const byStatus: Record<PartnershipStatus, number> = {
+    proposed: 0,
+    negotiating: 0,
+    agreed: 0,
+    active: 0,
+    completed: 0,
+    paused: 0,
+    cancelled: 0,
+  };
+  for (const s of statuses) byStatus[s.status as PartnershipStatus] = num(s.n);
+  return {
+    institutions: num(row?.institutions),
+    cities: num(row?.cities),
+    countries: num(row?.countries),
+    partnerships: num(row?.partnerships),
+    byStatus,
+    trainees: num(row?.trainees),
+    completed: num(row?.completed),
+    latestYear: typeof row?.latest_year === 'number' ? row.latest_year : null,
+    traineesLatestYear: num(row?.trainees_latest),
+    traineesPreviousYear: num(row?.trainees_previous),
+    milestones: { done: num(row?.done), planned: num(row?.planned), missed: num(row?.missed) },
+  };
+}
+
+export interface InstitutionNode {
+  id: string;
+  name: string;
+  name_en: string | null;
+  name_es: string | null;
+  name_zh: string | null;
+  city: string;
+  country: string;
+  type: InstitutionType;
+  /** People trained, within the year range. */
+  trained: number;
+  /** False for partners shown only because a partnership in view reaches them. */
+  matched: boolean;
+}
+
+export interface PartnershipLink {
+  id: string;
+  source: string;
+  target: string;
+  area: PartnershipArea;
+  status: PartnershipStatus;
+  title: string | null;
+  started_on: string | null;
+  milestones: number;
+  milestonesDone: number;
+}
+
+export interface NetworkData {
+  nodes: InstitutionNode[];
+  links: PartnershipLink[];
+}
+
+export async function network(store: Store, filters: Filters): Promise<NetworkData> {
+  const partnershipFiltered = filters.area.length > 0 || filters.status.length > 0;
+  const p = new Params();
+  const nodes = await store.all(
+    `WITH ${inView(p, filters)},
+     ends AS (SELECT source AS id FROM parts UNION SELECT target FROM parts),
+     shown AS (
+       SELECT id FROM ends
+       ${partnershipFiltered ? '' : 'UNION SELECT id FROM inst'}),
+     trained AS (SELECT institution, sum(trainees) AS n FROM train GROUP BY institution)
+     SELECT i.id, i.name, i.name_en, i.name_es, i.name_zh, i.city, i.country, i.type,
+            coalesce(t.n, 0) AS trained, i.id IN (SELECT id FROM inst) AS matched
+     FROM institutions AS i JOIN shown USING (id) LEFT JOIN trained AS t ON t.institution = i.id
+     WHERE i._to IS NULL
+     ORDER BY i.id`,
+    p.values,
+  );
+  const p2 = new Params();
+  const links = await store.all(
+    `WITH ${inView(p2, filters)},
+     counts AS (
+       SELECT partnership, count(*) AS n, count(*) FILTER (WHERE status = 'done') AS done
+       FROM miles GROUP BY partnership)
+     SELECT p.id, p.source, p.target, p.area, p.status, p.title, p.started_on,
+            coalesce(c.n, 0) AS milestones, coalesce(c.done, 0) AS done
+     FROM parts AS p LEFT JOIN counts AS c ON c.partnership = p.id
+     ORDER BY p.id`,
+    p2.values,
+  );
+  return {
+    nodes: nodes.map((r) => ({
+      id: str(r.id),
+      name: str(r.name),
+      name_en: opt(r.name_en),
+      name_es: opt(r.name_es),
+      name_zh: opt(r.name_zh),
+      city: str(r.city),
+      country: str(r.country),
+      type: str(r.type) as InstitutionType,
+      trained: num(r.trained),
+      matched: r.matched === true,
+    })),
+    links: links.map((r) => ({
+      id: str(r.id),
+      source: str(r.source),
+      target: str(r.target),
+      area: str(r.area) as PartnershipArea,
+      status: str(r.status) as PartnershipStatus,
+      title: opt(r.title),
+      started_on: opt(r.started_on),
+      milestones: num(r.milestones),
+      milestonesDone: num(r.done),
+    })),
+  };
+}
+
+export type TrainingGroup = 'topic' | 'institution' | 'city';
+
+export interface TrainingVolume {
+  year: number;
+  /** Topic, institution id or city, depending on the grouping. */
+  group: string;
+  trainees: number;
+  completed: number;
+}
+
+export async function trainingByYear(store: Store, filters: Filters, by: TrainingGroup): Promise<TrainingVolume[]> {
+  const p = new Params();
+  const group = { topic: `coalesce(t.topic, '')`, institution: 't.institution', city: 'i.city' }[by];
+  const rows = await store.all(
+    `WITH ${inView(p, filters)}
+     SELECT t.year, ${group} AS grp, sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed
+     FROM train AS t JOIN inst AS i ON i.id = t.institution
+     GROUP BY ALL ORDER BY t.year, grp`,
+    p.values,
+  );
+  return rows.map((r) => ({ year: num(r.year), group: str(r.grp), trainees: num(r.trainees), completed: num(r.completed) }));
+}
+
+export interface MilestoneItem {
+  id: string;
+  partnership: string;
+  date: string;
+  title: string;
+  kind: MilestoneKind;
+  status: MilestoneStatus;
+}
+
+export async function milestones(store: Store, filters: Filters): Promise<MilestoneItem[]> {
+  const p = new Params();
+  const rows = await store.all(
+    `WITH ${inView(p, filters)}
+     SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM miles ORDER BY date, id`,
+    p.values,
+  );
+  return rows.map((r) => ({
+    id: str(r.id),
+    partnership: str(r.partnership),
+    date: str(r.date),
+    title: str(r.title),
+    kind: str(r.kind) as MilestoneKind,
+    status: str(r.status) as MilestoneStatus,
+  }));
+}
+
+export interface FilterOptions {
+  cities: string[];
+  countries: string[];
+  types: string[];
+  areas: string[];
+  statuses: string[];
+  years: { min: number; max: number } | null;
+}
+
+/** The values each filter can take in the current data, for filter controls. */
+export async function filterOptions(store: Store): Promise<FilterOptions> {
+  const distinct = async (sql: string): Promise<string[]> => (await store.all(sql)).map((r) => str(r.v));
+  const [years] = await store.all('SELECT min(year) AS lo, max(year) AS hi FROM training WHERE _to IS NULL');
+  return {
+    cities: await distinct('SELECT DISTINCT city AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
+    countries: await distinct('SELECT DISTINCT country AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
+    types: await distinct('SELECT DISTINCT type AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
+    areas: await distinct('SELECT DISTINCT area AS v FROM partnerships WHERE _to IS NULL ORDER BY 1'),
+    statuses: await distinct('SELECT DISTINCT status AS v FROM partnerships WHERE _to IS NULL ORDER BY 1'),
+    years: typeof years?.lo === 'number' && typeof years.hi === 'number' ? { min: years.lo, max: years.hi } : null,
+  };
+}

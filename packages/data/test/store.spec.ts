@@ -1,0 +1,257 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../src/schema/filters.js';
+import { TABLE_NAMES } from '../src/schema/tables.js';
+import {
+  kpis,
+  listVersions,
+  load,
+  network,
+  restore,
+  sha256,
+  Store,
+  trainingByYear,
+} from '../src/store/index.js';
+import { csv, freshStore, INSTITUTIONS, smallProgramme, tempDir } from './helpers.js';
+
+/** Every current row of every table, plus the version list: what must not change when a load fails. */
+async function snapshot(store: Store) {
+  const tables: Record<string, unknown[]> = {};
+  for (const name of TABLE_NAMES) {
+    tables[name] = await store.all(`SELECT * EXCLUDE (_from, _to) FROM "${name}" WHERE _to IS NULL ORDER BY ALL`);
+  }
+  return { tables, versions: await listVersions(store) };
+}
+
+describe('load(store, request)', () => {
+  it('loads all four tables as version 1 and records files, hashes and row counts', async () => {
+    const store = await freshStore();
+    const files = smallProgramme();
+    const result = await load(store, { files, mode: 'replace', user: 'ana' });
+    expect(result).toEqual({
+      ok: true,
+      version: 1,
+      tables: { institutions: 3, partnerships: 2, training: 3, milestones: 2 },
+      warnings: [],
+    });
+    const [version] = await listVersions(store);
+    expect(version).toMatchObject({ version: 1, user: 'ana', action: 'load', mode: 'replace', restoredFrom: null });
+    expect(version?.totals).toEqual({ institutions: 3, partnerships: 2, training: 3, milestones: 2 });
+    expect(version?.files.map((f) => [f.table, f.name, f.rows, f.sha256])).toEqual([
+      ['institutions', 'institutions.csv', 3, sha256(files[0]!.bytes)],
+      ['milestones', 'milestones.csv', 2, sha256(files[3]!.bytes)],
+      ['partnerships', 'partnerships.csv', 2, sha256(files[1]!.bytes)],
+      ['training', 'training.csv', 3, sha256(files[2]!.bytes)],
+    ]);
+  });
+
+  it('keeps the raw bytes of every uploaded file under its hash, not its name', async () => {
+    const store = await freshStore();
+    const files = smallProgramme();
+    await load(store, { files, mode: 'replace', user: 'ana' });
+    for (const file of files) {
+      const kept = path.join(store.uploadsDir, sha256(file.bytes));
+      expect(readFileSync(kept)).toEqual(Buffer.from(file.bytes));
+    }
+    expect(existsSync(path.join(store.uploadsDir, 'institutions.csv'))).toBe(false);
+  });
+
+  it('changes nothing when validation fails', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const before = await snapshot(store);
+    const bad = csv('institutions.csv', INSTITUTIONS + 'bad id!,Somewhere,Madrid,ES,government\n');
+    const result = await load(store, { files: [bad], mode: 'replace', user: 'ana' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((p) => [p.row, p.column, p.code])).toContainEqual([4, 'id', 'invalid-type']);
+    expect(await snapshot(store)).toEqual(before);
+  });
+
+  it('changes nothing when the write fails half-way (fault injected before commit)', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const before = await snapshot(store);
+    const changed = smallProgramme().map((f) => ({ ...f, bytes: new TextEncoder().encode(new TextDecoder().decode(f.bytes).replaceAll('2023', '2024')) }));
+    await expect(
+      load(store, {
+        files: changed,
+        mode: 'replace',
+        user: 'ana',
+        beforeCommit: () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await snapshot(store)).toEqual(before);
+    // The store still works after the failed write.
+    expect(await load(store, { files: changed, mode: 'replace', user: 'ana' })).toMatchObject({ ok: true, version: 2 });
+  });
+
+  it('refuses a replace that would leave other tables pointing at removed institutions', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const before = await snapshot(store);
+    const withoutCife = csv('institutions.csv', INSTITUTIONS.replace(/^cife,.*\n/m, ''));
+    const result = await load(store, { files: [withoutCife], mode: 'replace', user: 'ana' });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.every((p) => p.code === 'unknown-reference' && p.file === 'institutions.csv')).toBe(true);
+    expect(problems.map((p) => p.value)).toEqual(['cife', 'cife']);
+    expect(await snapshot(store)).toEqual(before);
+  });
+
+  it('replace makes each uploaded table exactly its file and leaves the others alone', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const training = csv('training.csv', 'institution,programme,year,trainees\ncife,Job search workshops,2024,40\n');
+    expect(await load(store, { files: [training], mode: 'replace', user: 'ana' })).toMatchObject({ ok: true, version: 2 });
+    const rows = await store.all('SELECT institution, programme, year, trainees FROM training WHERE _to IS NULL');
+    expect(rows).toEqual([{ institution: 'cife', programme: 'Job search workshops', year: 2024, trainees: 40 }]);
+    expect((await snapshot(store)).tables.institutions).toHaveLength(3);
+  });
+
+  it('upsert updates rows with an existing key and adds new ones', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const update = csv(
+      'training.csv',
+      'institution,programme,year,trainees,completed\ncife,IT training,2022,150,120\ncife,Language classes,2024,35,30\n',
+    );
+    expect(await load(store, { files: [update], mode: 'upsert', user: 'ana' })).toMatchObject({ ok: true, version: 2 });
+    const rows = await store.all(
+      'SELECT institution, programme, year, trainees FROM training WHERE _to IS NULL ORDER BY year, programme',
+    );
+    expect(rows).toEqual([
+      { institution: 'cife', programme: 'IT training', year: 2022, trainees: 150 },
+      { institution: 'cife', programme: 'E-commerce basics', year: 2023, trainees: 80 },
+      { institution: 'hz-academy', programme: 'E-commerce education', year: 2023, trainees: 300 },
+      { institution: 'cife', programme: 'Language classes', year: 2024, trainees: 35 },
+    ]);
+  });
+
+  it('upsert accepts references to rows already stored', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const partnership = csv('partnerships.csv', 'id,source,target,area,status\np-new,cife,fuen,platform,negotiating\n');
+    expect(await load(store, { files: [partnership], mode: 'upsert', user: 'ana' })).toMatchObject({ ok: true });
+    expect((await snapshot(store)).tables.partnerships).toHaveLength(3);
+  });
+
+  it('restore brings back an earlier version as a new version, and the later one stays restorable', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const v1 = await snapshot(store);
+    const fewer = csv('training.csv', 'institution,programme,year,trainees\ncife,IT training,2022,1\n');
+    await load(store, { files: [fewer], mode: 'replace', user: 'ana' });
+    const v2 = await snapshot(store);
+    expect(v2.tables.training).not.toEqual(v1.tables.training);
+
+    expect(await restore(store, 1, 'admin')).toBe(3);
+    expect((await snapshot(store)).tables).toEqual(v1.tables);
+    expect(await restore(store, 2, 'admin')).toBe(4);
+    expect((await snapshot(store)).tables).toEqual(v2.tables);
+
+    const versions = await listVersions(store);
+    expect(versions.map((v) => [v.version, v.action, v.restoredFrom])).toEqual([
+      [4, 'restore', 2],
+      [3, 'restore', 1],
+      [2, 'load', null],
+      [1, 'load', null],
+    ]);
+    await expect(restore(store, 9, 'admin')).rejects.toThrow('There is no version 9');
+  });
+
+  it('keeps data across reopening the file', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'p.duckdb');
+    const first = await Store.open({ path: file });
+    await load(first, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    first.close();
+    const second = await Store.open({ path: file });
+    expect((await listVersions(second)).map((v) => v.version)).toEqual([1]);
+    second.close();
+  });
+});
+
+describe('Store.open(options)', () => {
+  it('fails with a clear message when another process holds the file', async () => {
+    const store = await freshStore();
+    const { execFileSync } = await import('node:child_process');
+    // Another process: open the same file through the Store, which must explain the lock.
+    const child = `import(${JSON.stringify(new URL('../dist/store/index.js', import.meta.url).href)}).then(({ Store }) => Store.open({ path: ${JSON.stringify(store.dbPath)} })).then(() => process.exit(0), (e) => { console.log(e.name + ': ' + e.message); process.exit(3); })`;
+    let output = '';
+    try {
+      execFileSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
+    } catch (error) {
+      output = String((error as { stdout: string }).stdout);
+      expect((error as { status: number }).status).toBe(3);
+    }
+    expect(output).toContain(`StoreLockedError: The database ${store.dbPath} is already open in another Puente process`);
+  });
+});
+
+describe('dashboard queries', () => {
+  it('computes key figures, honouring filters', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const all = await kpis(store, NO_FILTERS);
+    expect(all).toMatchObject({
+      institutions: 3,
+      cities: 2,
+      countries: 2,
+      partnerships: 2,
+      trainees: 500,
+      completed: 440,
+      latestYear: 2023,
+      traineesLatestYear: 380,
+      traineesPreviousYear: 120,
+      milestones: { done: 1, planned: 1, missed: 0 },
+    });
+    expect(all.byStatus).toMatchObject({ proposed: 1, active: 1, agreed: 0 });
+    const hangzhou = await kpis(store, { ...NO_FILTERS, city: ['Hangzhou'] });
+    expect(hangzhou).toMatchObject({ institutions: 1, cities: 1, partnerships: 2, trainees: 300 });
+    const from2023 = await kpis(store, { ...NO_FILTERS, from: 2023 });
+    expect(from2023.trainees).toBe(380);
+  });
+
+  it('returns the network with partners of filtered institutions shown as context', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const all = await network(store, NO_FILTERS);
+    expect(all.nodes.map((n) => [n.id, n.trained, n.matched])).toEqual([
+      ['cife', 200, true],
+      ['fuen', 0, true],
+      ['hz-academy', 300, true],
+    ]);
+    expect(all.links.map((l) => [l.id, l.source, l.target, l.milestones, l.milestonesDone])).toEqual([
+      ['p-exchange', 'hz-academy', 'fuen', 1, 1],
+      ['p-training', 'hz-academy', 'cife', 1, 0],
+    ]);
+    const active = await network(store, { ...NO_FILTERS, status: ['active'] });
+    expect(active.nodes.map((n) => n.id)).toEqual(['cife', 'hz-academy']);
+    expect(active.links.map((l) => l.id)).toEqual(['p-training']);
+    const spain = await network(store, { ...NO_FILTERS, country: ['ES'] });
+    expect(spain.nodes.map((n) => [n.id, n.matched])).toEqual([
+      ['cife', true],
+      ['fuen', true],
+      ['hz-academy', false],
+    ]);
+  });
+
+  it('binds filter values as parameters, so quotes in them are just text', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const result = await kpis(store, { ...NO_FILTERS, city: ["x') OR 1=1 --"] });
+    expect(result.institutions).toBe(0);
+  });
+
+  it('groups training by year and topic', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    expect(await trainingByYear(store, NO_FILTERS, 'topic')).toEqual([
+      { year: 2022, group: 'digital', trainees: 120, completed: 100 },
+      { year: 2023, group: 'e-commerce', trainees: 380, completed: 340 },
+    ]);
+  });
+});
