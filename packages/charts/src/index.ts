@@ -10,7 +10,7 @@ export {
   INK,
   categoryColors,
   type CategoryColor,
-} from './palette.ts';
+} from './palette.js';
 
 export {
   networkModel,
@@ -30,8 +30,34 @@ export {
   type NetworkLegendStatus,
   type StatusStyle,
   type LabelAnchor,
-} from './network/model.ts';
-export { betweenness } from './network/betweenness.ts';
-export { networkEmphasis, type NetworkEmphasis } from './network/highlight.ts';
+} from './network/model.js';
+export { betweenness } from './network/betweenness.js';
+export { networkEmphasis, type NetworkEmphasis } from './network/highlight.js';
 export { default as NetworkGraph } from './network/NetworkGraph.svelte';
 export { default as NetworkLegend } from './network/NetworkLegend.svelte';
+
+export {
+  trainingModel,
+  RATE_COLOR,
+  type TrainingRecord,
+  type TrainingOptions,
+  type TrainingModel,
+  type TrainingSeries,
+  type TrainingBar,
+  type TrainingYear,
+  type AxisTick,
+  type LegendItem,
+} from './training/model.js';
+export { default as TrainingChart } from './training/TrainingChart.svelte';
+
+export {
+  progressModel,
+  PIPELINE_STAGES,
+  ASIDE_STATUSES,
+  type ProgressRecord,
+  type ProgressOptions,
+  type ProgressModel,
+  type ProgressStage,
+  type ProgressAside,
+} from './progress/model.js';
+export { default as ProgressFunnel } from './progress/ProgressFunnel.svelte';

@@ -9,11 +9,14 @@ const BIN = new URL('../bin/puente.js', import.meta.url).pathname;
 const SAMPLE = new URL('../../../data/', import.meta.url).pathname;
 
 function puente(args: string[], options: { db?: string; input?: string; cwd?: string } = {}) {
+  // Without a db, PUENTE_DB is unset so the default path is used.
+  const env = { ...process.env, PUENTE_DB: options.db };
+  if (options.db === undefined) delete env.PUENTE_DB;
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     cwd: options.cwd,
     input: options.input ?? '',
-    env: { ...process.env, PUENTE_DB: options.db ?? '' },
+    env,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }

@@ -9,7 +9,10 @@
  * Normalised to 0..1 by the number of pairs of other nodes, (n − 1)(n − 2) / 2: the centre of a
  * star scores 1, a leaf 0.
  */
-export function betweenness(nodeCount: number, edges: ReadonlyArray<readonly [number, number]>): Float64Array {
+export function betweenness(
+  nodeCount: number,
+  edges: ReadonlyArray<readonly [number, number]>,
+): Float64Array {
   const n = nodeCount;
   const result = new Float64Array(n);
   if (n < 3) return result;
@@ -44,10 +47,10 @@ export function betweenness(nodeCount: number, edges: ReadonlyArray<readonly [nu
   const order = new Int32Array(n); // nodes in the order the BFS reached them (the stack S)
   const queue = new Int32Array(n);
 
+  sigma.fill(0);
+  distance.fill(-1);
   for (let s = 0; s < n; s++) {
-    sigma.fill(0);
-    distance.fill(-1);
-    delta.fill(0);
+    if (offset[s + 1] === offset[s]) continue; // an isolated node lies on no path
     sigma[s] = 1;
     distance[s] = 0;
     let head = 0;
@@ -77,6 +80,13 @@ export function betweenness(nodeCount: number, edges: ReadonlyArray<readonly [nu
         if (distance[v] === dw - 1) delta[v]! += sigma[v]! * coefficient;
       }
       result[w]! += delta[w]!;
+    }
+    // Reset only what this search touched: cheap when components are small.
+    for (let k = 0; k < reached; k++) {
+      const v = order[k]!;
+      sigma[v] = 0;
+      distance[v] = -1;
+      delta[v] = 0;
     }
   }
 

@@ -1,4 +1,4 @@
-import type { NetworkModel } from './model.ts';
+import type { NetworkModel } from './model.js';
 
 /** Which nodes and links stay at full strength when some ids are highlighted; null when none are. */
 export interface NetworkEmphasis {

@@ -15,9 +15,10 @@ import {
   INSTITUTION_TYPE_COLORS,
   INSTITUTION_TYPE_ORDER,
   type CategoryColor,
-} from '../palette.ts';
-import { clamp, lcg, round2 } from '../number.ts';
-import { betweenness } from './betweenness.ts';
+} from '../palette.js';
+import { clamp, lcg, round2 } from '../number.js';
+import { estimateTextWidth } from '../text.js';
+import { betweenness } from './betweenness.js';
 
 /** An institution. */
 export interface NetworkNode {
@@ -81,6 +82,8 @@ export interface NetworkModelNode extends NetworkNode {
   betweenness: number;
   /** Whether the chart labels this node (all up to 40 nodes; otherwise the larger, best-connected ones that fit). */
   labelVisible: boolean;
+  /** The label as drawn: shortened with an ellipsis when it wouldn't fit (the full label is in `label`). */
+  labelText: string;
   labelX: number;
   labelY: number;
   labelAnchor: LabelAnchor;
@@ -184,6 +187,8 @@ const UNKNOWN_STATUS_STYLE: StatusStyle = { dash: null, linecap: 'butt', stroke:
 const LABEL_ALL_UP_TO = 40;
 const LABEL_FONT_SIZE = 11;
 const PADDING = 8;
+/** Longest label in the force layout, px (about 30 Latin characters). */
+const FORCE_LABEL_ROOM = 190;
 
 export function statusStyle(status: string): StatusStyle {
   return PARTNERSHIP_STATUS_STYLES[status] ?? UNKNOWN_STATUS_STYLE;
@@ -219,6 +224,10 @@ interface Placement {
   labelX: number;
   labelY: number;
   labelAnchor: LabelAnchor;
+  /** Room for the label's text, px; longer labels are shortened with an ellipsis. */
+  labelRoom: number;
+  /** False where a label would sit among other nodes (inner columns and rings of the bridge layout). */
+  labelEligible: boolean;
 }
 
 /**
@@ -291,10 +300,11 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
       : categoryColors(countBy(nodes, (n) => n.city));
 
   const ticks = layout === 'force' ? Math.max(0, Math.floor(options.ticks ?? defaultTicks(nodes.length))) : 0;
-  const placements =
+  const placements = (
     layout === 'bridge'
       ? bridgeLayout(nodes, radii, degree, cities, width, height)
-      : forceLayout(nodes, radii, edges, cities, width, height, seed, ticks);
+      : forceLayout(nodes, radii, edges, degree, cities, width, height, seed, ticks)
+  ).map((p, i) => ({ ...p, labelText: shorten(nodes[i]!.label, p.labelRoom) }));
 
   const visible = chooseLabels(nodes, radii, degree, centrality, placements, width, height);
 
@@ -314,6 +324,7 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
       degree: degree[i]!,
       betweenness: round2(centrality[i]!),
       labelVisible: visible[i]!,
+      labelText: p.labelText,
       labelX: round2(p.labelX),
       labelY: round2(p.labelY),
       labelAnchor: p.labelAnchor,
@@ -322,9 +333,12 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
 
   // Links: width by milestones, dash by status, geometry from the rounded node positions.
   const maxMilestones = max(links, (l) => l.milestones) ?? 0;
+  // Thinner, lighter links when crowded, so a large graph doesn't turn into a dark mat.
+  const linkScale = clamp(crowding * 1.25, 0.4, 1);
+  const linkFade = clamp(Math.sqrt(200 / Math.max(1, links.length)), 0.35, 1);
   const linkWidth = scaleLinear()
     .domain([0, Math.max(1, maxMilestones)])
-    .range([1.25, 5])
+    .range([Math.max(0.75, 1.25 * linkScale), 5 * linkScale])
     .clamp(true);
   const parallel = parallelOffsets(links);
   const centre = { x: width / 2, y: height / 2 };
@@ -360,7 +374,7 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
       dash: statusDash(l.status, w),
       linecap: style.linecap,
       stroke: style.stroke,
-      opacity: style.opacity,
+      opacity: round2(style.opacity * linkFade),
     };
   });
 
@@ -439,6 +453,7 @@ function forceLayout(
   nodes: readonly NetworkNode[],
   radii: readonly number[],
   edges: ReadonlyArray<readonly [number, number]>,
+  degree: readonly number[],
   cities: readonly string[],
   width: number,
   height: number,
@@ -474,6 +489,7 @@ function forceLayout(
   const simLinks: Array<SimulationLinkDatum<LayoutNode>> = edges.map(([a, b]) => ({ source: a, target: b }));
 
   const aspect = width / height;
+  const gravity = (d: LayoutNode) => (degree[d.index] === 0 ? 0.15 : 0.05);
   const simulation = forceSimulation<LayoutNode>(simNodes)
     .randomSource(random)
     .alphaDecay(ticks > 0 ? 1 - Math.pow(0.001, 1 / ticks) : 0.0228)
@@ -489,15 +505,26 @@ function forceLayout(
         .strength(-spacing * 2.5)
         .theta(n > 500 ? 1.2 : 0.9),
     )
-    // Gravity stronger vertically when the box is wide, so the layout takes the box's shape.
-    .force('x', forceX<LayoutNode>(0).strength(0.05 / Math.max(1, aspect)))
-    .force('y', forceY<LayoutNode>(0).strength(0.05 * Math.max(1, aspect)))
+    // Gravity stronger vertically when the box is wide, so the layout takes the box's shape; and
+    // stronger for institutions without partnerships, which the charge would otherwise push into a
+    // far ring around the graph.
     .force(
-      'collide',
-      forceCollide<LayoutNode>((d) => d.r + 2).iterations(n > 500 ? 1 : 2),
+      'x',
+      forceX<LayoutNode>(0).strength((d) => gravity(d) / Math.max(1, aspect)),
+    )
+    .force(
+      'y',
+      forceY<LayoutNode>(0).strength((d) => gravity(d) * Math.max(1, aspect)),
     )
     .stop();
-  for (let i = 0; i < ticks; i++) simulation.tick();
+  // Collision is the costliest force; on large graphs it only joins for the last third of the
+  // budget, once the layout has unfolded and only local overlaps remain to settle.
+  const collide = forceCollide<LayoutNode>((d) => d.r + 2).iterations(n > 500 ? 1 : 2);
+  const collideFrom = n > 500 ? Math.floor((ticks * 2) / 3) : 0;
+  for (let i = 0; i < ticks; i++) {
+    if (i === collideFrom) simulation.force('collide', collide);
+    simulation.tick();
+  }
 
   // Fit the layout into the box (never enlarging more than 1.5×), then clamp as a guarantee.
   const labelRoom = LABEL_FONT_SIZE + 4;
@@ -526,11 +553,20 @@ function forceLayout(
       height - PADDING - labelRoom - r,
     );
     // Label under the node, centred; near a side, aligned to stay inside the box.
-    const halfText = textWidth(nodes[d.index]!.label) / 2;
+    const halfText =
+      Math.min(FORCE_LABEL_ROOM, estimateTextWidth(nodes[d.index]!.label, LABEL_FONT_SIZE)) / 2;
     const labelAnchor: LabelAnchor =
       x - halfText < PADDING ? 'start' : x + halfText > width - PADDING ? 'end' : 'middle';
     const labelX = labelAnchor === 'start' ? x - r : labelAnchor === 'end' ? x + r : x;
-    return { x, y, labelX, labelY: y + r + LABEL_FONT_SIZE, labelAnchor };
+    return {
+      x,
+      y,
+      labelX,
+      labelY: y + r + LABEL_FONT_SIZE,
+      labelAnchor,
+      labelRoom: FORCE_LABEL_ROOM,
+      labelEligible: true,
+    };
   });
 }
 
@@ -572,7 +608,9 @@ function bridgeLayout(
   const gap = 4;
 
   if (cities.length <= 2) {
-    const labelRoom = clamp(width * 0.22, 40, 220);
+    // Room for labels beside the columns: the longest label, within a quarter of the width.
+    const longest = Math.max(0, ...nodes.map((n) => estimateTextWidth(n.label, LABEL_FONT_SIZE)));
+    const labelRoom = clamp(longest + 8, 40, width * 0.25);
     members.forEach((group, c) => {
       const side = cities.length === 1 ? 1 : c === 0 ? -1 : 1; // -1 left, +1 right
       const rMax = Math.max(0, ...group.map((i) => radii[i]!));
@@ -587,12 +625,16 @@ function bridgeLayout(
           : side < 0
             ? PADDING + labelRoom + rMax
             : width - PADDING - labelRoom - rMax;
+      // Extra columns step away from the labels' side (towards the middle), squeezed together if
+      // they would cross the middle (or, for a single city, the left edge).
+      const gutter = Math.max(gap, width * 0.08); // keeps the middle free for the links
+      const room = cities.length === 1 ? baseX - PADDING - rMax : Math.abs(width / 2 - baseX) - rMax - gutter;
+      const step = columns > 1 ? Math.min(slot, Math.max(0, room) / (columns - 1)) : 0;
       group.forEach((i, k) => {
         const column = Math.floor(k / perColumn);
         const row = k % perColumn;
         const inColumn = column < columns - 1 ? perColumn : group.length - column * perColumn;
-        // Extra columns step outwards, away from the middle; rows spread over the full height.
-        const x = baseX + side * column * slot;
+        const x = baseX - side * column * step;
         const y = PADDING + (available * (row + 0.5)) / (column < columns - 1 ? rows : inColumn || 1);
         const r = radii[i]!;
         placements[i] = {
@@ -601,6 +643,8 @@ function bridgeLayout(
           labelX: x + side * (r + 4),
           labelY: y + LABEL_FONT_SIZE * 0.35,
           labelAnchor: side < 0 ? 'end' : 'start',
+          labelRoom: labelRoom + rMax - r - 4,
+          labelEligible: column === 0,
         };
       });
     });
@@ -636,6 +680,8 @@ function bridgeLayout(
         labelX: cx + (radius + r + 4) * Math.cos(angle),
         labelY: cy + (radius + r + 4) * Math.sin(angle) + LABEL_FONT_SIZE * 0.35,
         labelAnchor: Math.abs(Math.cos(angle)) < 0.2 ? 'middle' : right ? 'start' : 'end',
+        labelRoom,
+        labelEligible: ring === 0,
       };
     });
     start += arc + sectorGap;
@@ -650,12 +696,18 @@ interface Point {
 }
 
 /** Bridge links: cubic curves across the middle (two cities) or through the centre (more cities). */
-function bridgePath(s: Point, t: Point, offset: number, cities: readonly string[], centre: { x: number; y: number }) {
+function bridgePath(
+  s: Point,
+  t: Point,
+  offset: number,
+  cities: readonly string[],
+  centre: { x: number; y: number },
+) {
   const f = round2;
   if (cities.length <= 2) {
     if (s.city !== t.city) {
       const mx = f((s.x + t.x) / 2);
-      return `M${s.x},${s.y}C${mx},${f(s.y + offset)} ${mx},${f(t.y + offset)} ${t.x},${t.y}`;
+      return `M${s.x},${s.y}C${mx},${f(s.y + 2 * offset)} ${mx},${f(t.y + 2 * offset)} ${t.x},${t.y}`;
     }
     // Same city: a bow towards the middle, deeper for institutions further apart.
     const inward = s.x < centre.x ? 1 : -1;
@@ -703,11 +755,16 @@ function parallelOffsets(links: readonly NetworkLink[]): number[] {
 // ---------------------------------------------------------------------------------------------------
 // Labels
 
-/** Rough text width at the label font size; wide (CJK) characters count double. */
-function textWidth(text: string): number {
-  let units = 0;
-  for (const ch of text) units += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 1 : 0.58;
-  return units * LABEL_FONT_SIZE;
+/** The label, shortened with an ellipsis to fit `room` px (never below a few characters). */
+function shorten(label: string, room: number): string {
+  if (estimateTextWidth(label, LABEL_FONT_SIZE) <= room) return label;
+  const chars = [...label];
+  let text = '';
+  for (const ch of chars) {
+    if (estimateTextWidth(`${text}${ch}…`, LABEL_FONT_SIZE) > room && text.length >= 3) break;
+    text += ch;
+  }
+  return `${text.trimEnd()}…`;
 }
 
 /**
@@ -719,7 +776,7 @@ function chooseLabels(
   radii: readonly number[],
   degree: readonly number[],
   centrality: Float64Array,
-  placements: readonly Placement[],
+  placements: ReadonlyArray<Placement & { labelText: string }>,
   width: number,
   height: number,
 ): boolean[] {
@@ -736,8 +793,10 @@ function chooseLabels(
   for (const i of order) {
     if (placed.length >= LABEL_ALL_UP_TO) break;
     const p = placements[i]!;
-    const w = textWidth(nodes[i]!.label);
-    const x0 = p.labelAnchor === 'start' ? p.labelX : p.labelAnchor === 'end' ? p.labelX - w : p.labelX - w / 2;
+    if (!p.labelEligible) continue;
+    const w = estimateTextWidth(p.labelText, LABEL_FONT_SIZE);
+    const x0 =
+      p.labelAnchor === 'start' ? p.labelX : p.labelAnchor === 'end' ? p.labelX - w : p.labelX - w / 2;
     const box: [number, number, number, number] = [x0, p.labelY - LABEL_FONT_SIZE, x0 + w, p.labelY + 3];
     if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) continue;
     if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;

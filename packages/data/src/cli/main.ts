@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale, type Problem } from '../schema/problems.js';
 import { TABLE_NAMES } from '../schema/tables.js';
 import { generateProgramme } from '../generate/programme.js';
@@ -110,7 +110,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  const parse = (options: Parameters<typeof parseArgs>[0]['options']) => {
+  const parse = (options: NonNullable<ParseArgsConfig['options']>) => {
     try {
       return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
     } catch (error) {

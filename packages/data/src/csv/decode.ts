@@ -1,7 +1,14 @@
 import { fileIssue, type Issue } from './issue.js';
 
 /** Encodings an upload may come in: what Excel writes in es-ES and zh-CN, plus UTF-8/UTF-16. */
-export const SUPPORTED_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030', 'windows-1252'] as const;
+export const SUPPORTED_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gbk',
+  'gb18030',
+  'windows-1252',
+] as const;
 export type Encoding = (typeof SUPPORTED_ENCODINGS)[number];
 
 export interface DecodeOptions {
@@ -17,6 +24,8 @@ const EXTRA_LABELS: Readonly<Record<string, Encoding>> = {
   ms936: 'gbk',
   'windows-936': 'gbk',
   cp65001: 'utf-8',
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
   utf16: 'utf-16le',
   utf16le: 'utf-16le',
   utf16be: 'utf-16be',
@@ -48,8 +57,7 @@ function decoder(encoding: Encoding): TextDecoder {
 
 /** Decodes strictly; null when the bytes are not valid in the encoding. A matching BOM is dropped. */
 function tryDecode(bytes: Uint8Array, encoding: Encoding): string | null {
-  // WHATWG windows-1252 maps every byte, the five bytes cp1252 leaves undefined included: refuse those ourselves.
-  if (encoding === 'windows-1252' && hasUndefinedCp1252Byte(bytes)) return null;
+  if (encoding === 'windows-1252') return decodeCp1252(bytes);
   try {
     return decoder(encoding).decode(bytes);
   } catch {
@@ -57,12 +65,36 @@ function tryDecode(bytes: Uint8Array, encoding: Encoding): string | null {
   }
 }
 
-function hasUndefinedCp1252Byte(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return true;
+/**
+ * Windows-1252 is Latin-1 except 0x80–0x9F: typographic quotes, dashes, €… Decoded here rather than with
+ * TextDecoder, which Node 20.18.3+ gets wrong (it decodes those bytes as Latin-1 controls, nodejs/node#60888),
+ * and which would accept the five bytes cp1252 leaves undefined.
+ */
+const CP1252_80_9F = [
+  0x20ac, -1, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, -1,
+  0x017d, -1, -1, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, -1, 0x017e, 0x0178,
+];
+
+function decodeCp1252(bytes: Uint8Array): string | null {
+  const CHUNK = 8192;
+  const units = new Uint16Array(Math.min(CHUNK, bytes.length));
+  let text = '';
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80 && b < 0xa0) {
+        const unit = CP1252_80_9F[b - 0x80]!;
+        if (unit < 0) return null;
+        units[i - start] = unit;
+      } else {
+        units[i - start] = b;
+      }
+    }
+    text += String.fromCharCode.apply(null, units.subarray(0, end - start) as unknown as number[]);
   }
-  return false;
+  return text;
 }
 
 function bomEncoding(bytes: Uint8Array): Encoding | null {
@@ -79,8 +111,8 @@ function looksLikeWorkbook(bytes: Uint8Array): boolean {
 }
 
 /**
- * UTF-16 without a BOM: CSV text is mostly ASCII, so one byte of nearly every pair is zero, always at the same
- * parity. 8-bit encodings never contain zero bytes in text.
+ * UTF-16 without a BOM: CSV text is mostly ASCII, so the high byte of most code units is zero, always at the same
+ * parity (odd offsets in little endian). 8-bit text has no zero bytes; CJK code units rarely have a zero byte.
  */
 function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
   const n = Math.min(bytes.length, 8192) & ~1;
@@ -91,9 +123,9 @@ function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
     if (bytes[i] === 0) zeroEven++;
     if (bytes[i + 1] === 0) zeroOdd++;
   }
-  const pairs = n / 2;
-  if (zeroOdd >= pairs * 0.2 && zeroEven === 0) return 'utf-16le';
-  if (zeroEven >= pairs * 0.2 && zeroOdd === 0) return 'utf-16be';
+  const units = n / 2;
+  if (zeroOdd >= units * 0.2 && zeroEven * 3 < zeroOdd) return 'utf-16le';
+  if (zeroEven >= units * 0.2 && zeroOdd * 3 < zeroEven) return 'utf-16be';
   return null;
 }
 
@@ -110,7 +142,7 @@ function scanGbk(bytes: Uint8Array): GbkScan {
   let gb2312 = 0;
   let other = 0;
   const n = bytes.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const lead = bytes[i]!;
     if (lead < 0x80) {
       i++;
@@ -157,7 +189,8 @@ const NON_WHITESPACE = /\S/;
 function finish(text: string, encoding: Encoding): DecodeResult {
   if (!NON_WHITESPACE.test(text)) return { ok: false, issue: fileIssue('empty-file', 'empty-file') };
   // NUL never appears in CSV text: the bytes were something else (a workbook, an image…).
-  if (text.includes('\u0000')) return { ok: false, issue: fileIssue('invalid-encoding', 'invalid-encoding.binary') };
+  if (text.includes('\u0000'))
+    return { ok: false, issue: fileIssue('invalid-encoding', 'invalid-encoding.binary') };
   return { ok: true, text, encoding };
 }
 
@@ -204,7 +237,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     const text = tryDecode(bytes, bom);
     return text === null ? { ok: false, issue: declaredIssue(bom) } : finish(text, bom);
   }
-  if (looksLikeWorkbook(bytes)) return { ok: false, issue: fileIssue('invalid-encoding', 'invalid-encoding.binary') };
+  if (looksLikeWorkbook(bytes))
+    return { ok: false, issue: fileIssue('invalid-encoding', 'invalid-encoding.binary') };
 
   const utf16 = guessBomlessUtf16(bytes);
   if (utf16 !== null) {

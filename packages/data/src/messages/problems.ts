@@ -47,7 +47,7 @@ const EN = {
   'missing-column':
     'The {table} file has no “{column}” column, and it is required. Add a column with the header “{column}” and fill it in on every row.',
   'unknown-column.unknown':
-    'The column “{column}” is not part of the {table} table and will be ignored. If it should be one of {columns}, rename its header; otherwise you can delete it.',
+    'The column “{column}” is not part of the {table} table and will be ignored. If it should be one of the table’s columns ({columns}), rename its header; otherwise you can delete it.',
   'unknown-column.empty':
     'Column {position} has no header, so its values will be ignored. Give it a header or delete the column.',
   'unknown-column.duplicate':
@@ -97,6 +97,8 @@ const EN = {
     'Row {row} has the same {columns} as row {firstRow} ({value}). Each combination may appear only once: merge the two rows or correct one of them.',
   'unknown-reference':
     'Row {row}: “{value}” in “{column}” does not match the id of any row in {refTable}, neither in this upload nor in the data already loaded. Correct the id, or add that row to the {refTable} file of this upload.',
+  'unknown-reference.orphan':
+    '{count, plural, one {# row} other {# rows}} of {from} still use “{value}” in “{column}”, but this file no longer has it in {referenced}. Keep that row in this file, or in the same upload also give a {from} file that no longer uses it.',
   'too-large':
     'This file is {size}, and the limit is {limit} per file. Split it into smaller files or remove the columns you don’t need.',
   'too-many-problems':
@@ -104,7 +106,8 @@ const EN = {
 } as const;
 
 export type MessageId = keyof typeof EN;
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** Message parameters; lists (enum values, column names) are joined the way the locale writes them. */
+export type MessageParams = Readonly<Record<string, string | number | readonly string[]>>;
 
 const ES: Record<MessageId, string> = {
   'empty-file':
@@ -136,7 +139,7 @@ const ES: Record<MessageId, string> = {
   'missing-column':
     'Al archivo de {table} le falta la columna obligatoria «{column}». Añada una columna con el encabezado «{column}» y rellénela en todas las filas.',
   'unknown-column.unknown':
-    'La columna «{column}» no forma parte de la tabla {table} y se ignorará. Si debía ser una de estas ({columns}), cambie su encabezado; si no, puede eliminarla.',
+    'La columna «{column}» no forma parte de la tabla {table} y se ignorará. Si debía ser una de las columnas de la tabla ({columns}), cambie su encabezado; si no, puede eliminarla.',
   'unknown-column.empty':
     'La columna {position} no tiene encabezado, así que sus valores se ignorarán. Póngale un encabezado o elimine la columna.',
   'unknown-column.duplicate':
@@ -168,7 +171,8 @@ const ES: Record<MessageId, string> = {
     'Fila {row}: «{value}» en «{column}» no es una dirección web. Escriba la dirección completa, empezando por http:// o https://.',
   'invalid-type.url-scheme':
     'Fila {row}: «{value}» en «{column}» debe empezar por http:// o https://. Escríbala así: {suggestion}.',
-  'invalid-enum': 'Fila {row}: «{value}» no es un valor permitido para «{column}». Use uno de estos: {values}.',
+  'invalid-enum':
+    'Fila {row}: «{value}» no es un valor permitido para «{column}». Use uno de estos: {values}.',
   'out-of-range.min':
     'Fila {row}: {value} en «{column}» está por debajo del mínimo, {min}. Escriba un valor igual o mayor que {min}.',
   'out-of-range.max':
@@ -187,6 +191,8 @@ const ES: Record<MessageId, string> = {
     'La fila {row} tiene los mismos valores de {columns} que la fila {firstRow} ({value}). Cada combinación solo puede aparecer una vez: una las dos filas o corrija una de ellas.',
   'unknown-reference':
     'Fila {row}: «{value}» en «{column}» no coincide con el identificador de ninguna fila de {refTable}, ni en esta carga ni en los datos ya cargados. Corrija el identificador o añada esa fila al archivo de {refTable} de esta carga.',
+  'unknown-reference.orphan':
+    '{count, plural, one {# fila} other {# filas}} de {from} {count, plural, one {sigue} other {siguen}} usando «{value}» en «{column}», pero este archivo ya no lo incluye en {referenced}. Mantenga esa fila en este archivo o suba en la misma carga un archivo de {from} que ya no lo use.',
   'too-large':
     'El archivo ocupa {size} y el límite es de {limit} por archivo. Divídalo en archivos más pequeños o quite las columnas que no necesite.',
   'too-many-problems':
@@ -214,12 +220,13 @@ const ZH: Record<MessageId, string> = {
   'ragged-row': `第 {row} 条数据有 {found} 个值，但标题行有 {expected} 列。请检查这一行是否缺少或多出${delimiterZh('delimiter')}，并将包含分隔符的值用英文双引号括起来。`,
   'unknown-table.unrecognised':
     '无法判断此文件属于哪张表。请将文件命名为 institutions.csv、partnerships.csv、training.csv 或 milestones.csv，或检查标题行是否使用了规定的列名。',
-  'unknown-table.invalid-name': '没有名为“{value}”的表。请使用 institutions、partnerships、training 或 milestones。',
+  'unknown-table.invalid-name':
+    '没有名为“{value}”的表。请使用 institutions、partnerships、training 或 milestones。',
   'duplicate-table':
     '本次上传中有两个文件都属于 {table} 表（“{other}”和本文件）。每张表只能上传一个文件，如有需要请先合并。',
   'missing-column': '{table} 文件缺少必填列“{column}”。请添加标题为“{column}”的列，并在每一行中填写。',
   'unknown-column.unknown':
-    '列“{column}”不属于 {table} 表，将被忽略。如果它应是以下列之一（{columns}），请修改列标题；否则可以删除该列。',
+    '列“{column}”不属于 {table} 表，将被忽略。如果它应是该表的某一列（{columns}），请修改列标题；否则可以删除该列。',
   'unknown-column.empty': '第 {position} 列没有标题，其中的值将被忽略。请为其添加标题或删除该列。',
   'unknown-column.duplicate':
     '列“{column}”是第二个“{canonical}”列，将被忽略，只使用第一个。请删除其中一列或为其重命名。',
@@ -265,13 +272,20 @@ const ZH: Record<MessageId, string> = {
     '第 {row} 条数据与第 {firstRow} 条数据的 {columns} 相同（{value}）。每种组合只能出现一次：请合并这两条数据或更正其中一条。',
   'unknown-reference':
     '第 {row} 条数据：“{column}”中的“{value}”与 {refTable} 中任何一条数据的 id 都不匹配（本次上传和已导入的数据中都没有）。请更正该 id，或在本次上传的 {refTable} 文件中添加这条数据。',
-  'too-large': '此文件大小为 {size}，超过了每个文件 {limit} 的上限。请将其拆分为更小的文件，或删除不需要的列。',
+  'unknown-reference.orphan':
+    '{from} 中有 {count} 条数据的“{column}”仍在使用“{value}”，但此文件的 {referenced} 中已没有这一项。请在此文件中保留这条数据，或在同一次上传中一并提供不再使用它的 {from} 文件。',
+  'too-large':
+    '此文件大小为 {size}，超过了每个文件 {limit} 的上限。请将其拆分为更小的文件，或删除不需要的列。',
   'too-many-problems':
     '此文件还有 {count, number} 个问题未在此列出。请先修正上面的问题（往往一个原因会导致许多问题），然后重新验证文件。',
 };
 
 /** Every message, by locale. Exposed so tests and the docs can list them. */
-export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en: EN, es: ES, zh: ZH };
+export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = {
+  en: EN,
+  es: ES,
+  zh: ZH,
+};
 
 export const MESSAGE_IDS = Object.keys(EN) as MessageId[];
 
@@ -293,12 +307,17 @@ export function formatMessage(locale: Locale, id: MessageId, params: MessagePara
     formatter = new IntlMessageFormat(MESSAGES[locale][id], INTL_LOCALE[locale]);
     formatters.set(cacheKey, formatter);
   }
-  const out = formatter.format(params as Record<string, string | number>);
+  const values: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    values[key] = typeof value === 'string' || typeof value === 'number' ? value : joinList(locale, value);
+  }
+  const out = formatter.format(values);
   return typeof out === 'string' ? out : String(out);
 }
 
 /** Joins the items of a list parameter (enum values, column names) the way the locale writes lists. */
-export const joinList = (locale: Locale, items: readonly string[]): string => items.join(LIST_SEPARATOR[locale]);
+export const joinList = (locale: Locale, items: readonly string[]): string =>
+  items.join(LIST_SEPARATOR[locale]);
 
 const sizeFormats = new Map<Locale, Intl.NumberFormat>();
 

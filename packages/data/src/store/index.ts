@@ -30,5 +30,5 @@ import path from 'node:path';
 
 /** The database path: the explicit one, else env `PUENTE_DB`, else `.puente/puente.duckdb` in the working directory. */
 export function resolveDbPath(explicit?: string): string {
-  return path.resolve(explicit ?? process.env.PUENTE_DB ?? path.join('.puente', 'puente.duckdb'));
+  return path.resolve(explicit || process.env.PUENTE_DB || path.join('.puente', 'puente.duckdb'));
 }

@@ -1,0 +1,109 @@
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import { fuenlabradaHangzhou } from '../../test/fixtures.js';
+import { networkModel } from './model.js';
+import NetworkGraph from './NetworkGraph.svelte';
+import NetworkLegend from './NetworkLegend.svelte';
+
+const model = networkModel(fuenlabradaHangzhou, { width: 640, height: 400, seed: 1 });
+
+function renderGraph(props: Partial<Parameters<typeof NetworkGraph>[1]> = {}) {
+  return render(NetworkGraph, {
+    props: {
+      model,
+      title: 'Who works with whom',
+      description: 'Fuenlabrada – Hangzhou partnerships',
+      ...props,
+    },
+  }).body;
+}
+
+describe('NetworkGraph (server-rendered)', () => {
+  it('matches the stored SVG snapshot', async () => {
+    await expect(renderGraph()).toMatchFileSnapshot('./__snapshots__/network-graph.svg');
+  });
+
+  it('matches the stored SVG snapshot of the bridge layout', async () => {
+    const bridge = networkModel(fuenlabradaHangzhou, { width: 640, height: 400, layout: 'bridge' });
+    await expect(renderGraph({ model: bridge })).toMatchFileSnapshot(
+      './__snapshots__/network-graph-bridge.svg',
+    );
+  });
+
+  it('is an accessible image with a title and description', () => {
+    const html = renderGraph();
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    const labelledBy = /aria-labelledby="([^"]+)"/.exec(html)![1];
+    expect(html).toContain(`<title id="${labelledBy}">Who works with whom</title>`);
+    expect(html).toContain('Fuenlabrada – Hangzhou partnerships</desc>');
+  });
+
+  it('marks every node and link with its id', () => {
+    const html = renderGraph();
+    for (const node of model.nodes) expect(html).toContain(`data-node="${node.id}"`);
+    for (const link of model.links) expect(html).toContain(`data-link="${link.id}"`);
+  });
+
+  it('escapes text instead of injecting it as markup', () => {
+    const evil = networkModel(
+      {
+        nodes: [
+          {
+            id: 'x',
+            label: '<script>alert(1)</script>',
+            city: 'A',
+            country: 'ES',
+            type: 'other',
+            trained: 1,
+          },
+        ],
+        links: [],
+      },
+      { width: 200, height: 200 },
+    );
+    const html = renderGraph({ model: evil, title: '<b>t</b>' });
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;script>');
+  });
+
+  it('dims what is not highlighted', () => {
+    const html = renderGraph({ highlight: ['fue-smes'] });
+    expect(html).toMatch(/data-node="fue-smes"[^>]*opacity="1"/);
+    expect(html).toMatch(/data-node="fue-council"[^>]*opacity="0.15"/);
+  });
+
+  it('makes nodes keyboard-reachable buttons when onselect is given', () => {
+    const html = renderGraph({ onselect: () => {} });
+    expect(html).toMatch(/<svg[^>]*role="group"/);
+    expect(html).toMatch(/data-node="fue-cife"[^>]*role="button"[^>]*tabindex="0"/);
+  });
+});
+
+describe('NetworkLegend (server-rendered)', () => {
+  it('lists colours, statuses and sizes as text', () => {
+    const html = render(NetworkLegend, { props: { legend: model.legend } }).body;
+    expect(html).toContain('aria-label="Legend"');
+    expect(html).toContain('Fuenlabrada');
+    expect(html).toContain('negotiating');
+    expect(html).toMatch(/\d+ trained/);
+  });
+
+  it('takes localised headings and entries', () => {
+    const html = render(NetworkLegend, {
+      props: {
+        legend: model.legend,
+        title: 'Leyenda',
+        labels: {
+          color: 'Ciudad',
+          statusName: (status: string) => (status === 'active' ? 'activa' : status),
+          sizeName: (value: number) => `${value} personas formadas`,
+        },
+      },
+    }).body;
+    expect(html).toContain('aria-label="Leyenda"');
+    expect(html).toContain('Ciudad');
+    expect(html).toContain('activa');
+    expect(html).toMatch(/\d+ personas formadas/);
+  });
+});

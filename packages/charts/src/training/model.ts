@@ -1,0 +1,333 @@
+/**
+ * The training chart's model: people trained per year as stacked bars (by topic or by institution),
+ * with the share who completed their programme as a line on a 0–100 % axis. Plain serialisable data,
+ * rounded to 2 decimals, drawn by `TrainingChart.svelte`.
+ */
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { line, stack, stackOrderNone, stackOffsetNone } from 'd3-shape';
+import { categoryColors, compareStrings, INK, OKABE_ITO } from '../palette.js';
+import { round2 } from '../number.js';
+import { estimateTextWidth } from '../text.js';
+
+/** One row of training.csv (institution, programme, year) with, optionally, readable names. */
+export interface TrainingRecord {
+  institution: string;
+  /** Display name of the institution (defaults to its id). */
+  institutionLabel?: string;
+  programme?: string;
+  topic?: string;
+  year: number;
+  trainees: number;
+  completed: number;
+}
+
+export interface TrainingOptions {
+  width: number;
+  height: number;
+  /** What the bars are stacked by. Default `'topic'` (records without a topic count as "other"). */
+  stackBy?: 'topic' | 'institution';
+  /** First and last year shown; default the data's range. Years without records show as empty. */
+  from?: number;
+  to?: number;
+  /** Legend texts the model lays out (localise here): the rate line, and the grey catch-all series. */
+  labels?: { completionRate?: string; other?: string };
+}
+
+export interface TrainingSeries {
+  key: string;
+  label: string;
+  color: string;
+  trainees: number;
+  /** True for the grey series that gathers everything past the palette's size. */
+  other?: boolean;
+}
+
+export interface TrainingBar {
+  /** Series key. */
+  key: string;
+  year: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
+  trainees: number;
+  completed: number;
+}
+
+export interface TrainingYear {
+  year: number;
+  /** Centre of the year's band. */
+  x: number;
+  trainees: number;
+  completed: number;
+  /** completed / trainees, 0..1; null for a year without trainees. */
+  rate: number | null;
+  /** Top of the stack (for a total label above it). */
+  top: number;
+  /** Position of the completion-rate point, or null. */
+  rateY: number | null;
+}
+
+export interface AxisTick {
+  value: number;
+  /** Position along the axis (y for vertical axes, x for horizontal ones). */
+  position: number;
+}
+
+export interface LegendItem {
+  key: string;
+  label: string;
+  color: string;
+  x: number;
+  y: number;
+  /** Swatch kind: a square for bar series, a line with a dot for the completion rate. */
+  kind: 'square' | 'line';
+  other?: boolean;
+}
+
+export interface TrainingModel {
+  width: number;
+  height: number;
+  stackBy: 'topic' | 'institution';
+  /** Plot area (inside the axes). */
+  plot: { x: number; y: number; width: number; height: number };
+  series: TrainingSeries[];
+  bars: TrainingBar[];
+  years: TrainingYear[];
+  /** Path of the completion-rate line (gaps at years without trainees); empty without data. */
+  ratePath: string;
+  rateColor: string;
+  xTicks: AxisTick[];
+  /** People trained, left axis. */
+  yTicks: AxisTick[];
+  /** Completion rate 0..1, right axis. */
+  rateTicks: AxisTick[];
+  legend: LegendItem[];
+  /** Baseline of the caption line under the plot. */
+  captionY: number;
+  summary: {
+    trainees: number;
+    completed: number;
+    rate: number | null;
+    from: number | null;
+    to: number | null;
+  };
+}
+
+const FONT_SIZE = 11;
+const LEGEND_ROW = 18;
+const CAPTION_ROOM = 22;
+const MARGIN = { top: 8, right: 44, bottom: 24, left: 48 };
+export const RATE_COLOR = INK.text;
+/** Stacks use 7 colours (Okabe–Ito without black, which would dominate a stack), then "other". */
+const STACK_PALETTE = OKABE_ITO.slice(0, 7);
+
+/** Builds the training chart's model. Pure and deterministic; record order doesn't matter. */
+export function trainingModel(records: readonly TrainingRecord[], options: TrainingOptions): TrainingModel {
+  const { width, height } = options;
+  if (!(width > 0 && height > 0)) throw new RangeError('trainingModel: width and height must be > 0');
+  const stackBy = options.stackBy ?? 'topic';
+
+  const keyOf = (r: TrainingRecord) =>
+    stackBy === 'institution' ? r.institution : r.topic?.trim() ? r.topic.trim() : 'other';
+  const labels = new Map<string, string>();
+  for (const r of records) {
+    const key = keyOf(r);
+    if (!labels.has(key)) labels.set(key, stackBy === 'institution' ? (r.institutionLabel ?? key) : key);
+  }
+
+  const dataYears = records.map((r) => r.year);
+  const from = options.from ?? (dataYears.length ? Math.min(...dataYears) : null);
+  const to = options.to ?? (dataYears.length ? Math.max(...dataYears) : null);
+  const years: number[] = [];
+  if (from !== null && to !== null) for (let y = from; y <= to; y++) years.push(y);
+  const inRange = records.filter((r) => from !== null && to !== null && r.year >= from && r.year <= to);
+
+  // Series: colours from the sorted keys (stable); past 7, the smaller ones become "other".
+  const totals = new Map<string, number>();
+  for (const r of inRange) totals.set(keyOf(r), (totals.get(keyOf(r)) ?? 0) + Math.max(0, r.trainees));
+  const palette = categoryColors(totals, STACK_PALETTE);
+  const kept = new Set(palette.entries.filter((e) => !e.other).map((e) => e.key));
+  const seriesKey = (key: string) => (kept.has(key) ? key : 'other');
+  const seriesTotals = new Map<string, number>();
+  for (const [key, total] of totals)
+    seriesTotals.set(seriesKey(key), (seriesTotals.get(seriesKey(key)) ?? 0) + total);
+  const hasOther = palette.entries.some((e) => e.other);
+  const colorOf = (key: string) =>
+    hasOther && key === 'other' ? (palette.entries.at(-1)?.color ?? INK.faint) : palette.colorOf(key);
+  // Stack order: largest series at the base; "other" on top.
+  const series: TrainingSeries[] = [...seriesTotals.entries()]
+    .sort(
+      ([a, ta], [b, tb]) =>
+        Number(hasOther && a === 'other') - Number(hasOther && b === 'other') ||
+        tb - ta ||
+        compareStrings(a, b),
+    )
+    .map(([key, trainees]) => ({
+      key,
+      label: hasOther && key === 'other' ? (options.labels?.other ?? 'other') : (labels.get(key) ?? key),
+      color: colorOf(key),
+      trainees,
+      ...(hasOther && key === 'other' ? { other: true } : {}),
+    }));
+
+  // Aggregate per year × series.
+  type Row = { year: number; values: Record<string, number>; completed: Record<string, number> };
+  const rows: Row[] = years.map((year) => ({ year, values: {}, completed: {} }));
+  const rowOf = new Map(rows.map((row) => [row.year, row]));
+  for (const r of inRange) {
+    const row = rowOf.get(r.year);
+    if (!row) continue;
+    const key = seriesKey(keyOf(r));
+    row.values[key] = (row.values[key] ?? 0) + Math.max(0, r.trainees);
+    row.completed[key] = (row.completed[key] ?? 0) + Math.max(0, Math.min(r.completed, r.trainees));
+  }
+
+  // Legend above the plot, wrapped into rows.
+  const legend: LegendItem[] = [];
+  let lx = MARGIN.left;
+  let ly = MARGIN.top + FONT_SIZE;
+  const items = [
+    ...series.map((s) => ({
+      key: s.key,
+      label: s.label,
+      color: s.color,
+      kind: 'square' as const,
+      other: s.other,
+    })),
+    {
+      key: 'completion-rate',
+      label: options.labels?.completionRate ?? 'completion rate',
+      color: RATE_COLOR,
+      kind: 'line' as const,
+      other: undefined,
+    },
+  ];
+  for (const item of items) {
+    const w = 18 + estimateTextWidth(item.label, FONT_SIZE) + 16;
+    if (lx + w > width - MARGIN.right && lx > MARGIN.left) {
+      lx = MARGIN.left;
+      ly += LEGEND_ROW;
+    }
+    legend.push({
+      key: item.key,
+      label: item.label,
+      color: item.color,
+      x: round2(lx),
+      y: round2(ly),
+      kind: item.kind,
+      ...(item.other ? { other: true } : {}),
+    });
+    lx += w;
+  }
+
+  const plot = {
+    x: MARGIN.left,
+    y: ly + LEGEND_ROW,
+    width: Math.max(10, width - MARGIN.left - MARGIN.right),
+    height: 0,
+  };
+  plot.height = Math.max(10, height - plot.y - MARGIN.bottom - CAPTION_ROOM);
+
+  const x = scaleBand<number>()
+    .domain(years)
+    .range([plot.x, plot.x + plot.width])
+    .paddingInner(0.25)
+    .paddingOuter(0.15);
+  const yearTotals = rows.map((row) => Object.values(row.values).reduce((a, b) => a + b, 0));
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...yearTotals)])
+    .nice(5)
+    .range([plot.y + plot.height, plot.y]);
+  const rateY = scaleLinear()
+    .domain([0, 1])
+    .range([plot.y + plot.height, plot.y]);
+
+  const stacked = stack<Row>()
+    .keys(series.map((s) => s.key))
+    .value((row, key) => row.values[key] ?? 0)
+    .order(stackOrderNone)
+    .offset(stackOffsetNone)(rows);
+
+  const bars: TrainingBar[] = [];
+  stacked.forEach((layer, k) => {
+    const s = series[k]!;
+    layer.forEach((point) => {
+      const row = point.data;
+      const value = row.values[s.key] ?? 0;
+      if (value <= 0) return;
+      const top = y(point[1]);
+      bars.push({
+        key: s.key,
+        year: row.year,
+        x: round2(x(row.year) ?? 0),
+        y: round2(top),
+        width: round2(x.bandwidth()),
+        height: round2(y(point[0]) - top),
+        color: s.color,
+        trainees: value,
+        completed: row.completed[s.key] ?? 0,
+      });
+    });
+  });
+
+  const yearModels: TrainingYear[] = rows.map((row, i) => {
+    const trainees = yearTotals[i]!;
+    const completed = Object.values(row.completed).reduce((a, b) => a + b, 0);
+    const rate = trainees > 0 ? completed / trainees : null;
+    return {
+      year: row.year,
+      x: round2((x(row.year) ?? 0) + x.bandwidth() / 2),
+      trainees,
+      completed,
+      rate: rate === null ? null : round2(rate),
+      top: round2(y(trainees)),
+      rateY: rate === null ? null : round2(rateY(rate)),
+    };
+  });
+  const ratePath =
+    line<TrainingYear>()
+      .defined((d) => d.rateY !== null)
+      .x((d) => d.x)
+      .y((d) => d.rateY ?? 0)
+      .digits(2)(yearModels) ?? '';
+
+  const trainees = yearTotals.reduce((a, b) => a + b, 0);
+  const completed = yearModels.reduce((a, b) => a + b.completed, 0);
+  return {
+    width: round2(width),
+    height: round2(height),
+    stackBy,
+    plot: { x: round2(plot.x), y: round2(plot.y), width: round2(plot.width), height: round2(plot.height) },
+    series,
+    bars,
+    years: yearModels,
+    ratePath,
+    rateColor: RATE_COLOR,
+    // Every year while they fit (about 36 px each), else every 2nd, 5th or 10th.
+    xTicks: thin(years, Math.max(1, Math.floor(plot.width / 36))).map((year) => ({
+      value: year,
+      position: round2((x(year) ?? 0) + x.bandwidth() / 2),
+    })),
+    yTicks: y.ticks(5).map((value) => ({ value, position: round2(y(value)) })),
+    rateTicks: [0, 0.25, 0.5, 0.75, 1].map((value) => ({ value, position: round2(rateY(value)) })),
+    legend,
+    captionY: round2(height - 6),
+    summary: {
+      trainees,
+      completed,
+      rate: trainees > 0 ? round2(completed / trainees) : null,
+      from: years[0] ?? null,
+      to: years.at(-1) ?? null,
+    },
+  };
+}
+
+/** Keeps at most `count` years, on a round step (1, 2, 5, 10, …) so the labels read as a scale. */
+function thin(years: readonly number[], count: number): number[] {
+  if (years.length <= count) return [...years];
+  const steps = [2, 5, 10, 20, 25, 50, 100];
+  const step = steps.find((s) => Math.ceil(years.length / s) <= count) ?? 100;
+  return years.filter((year) => year % step === 0);
+}
