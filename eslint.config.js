@@ -6,7 +6,14 @@ import ts from 'typescript-eslint';
 
 export default ts.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', '**/build/', '**/.svelte-kit/', '**/test-results/', '**/.turbo/'],
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      '**/build/',
+      '**/.svelte-kit/',
+      '**/test-results/',
+      '**/.turbo/',
+    ],
   },
   js.configs.recommended,
   ...ts.configs.recommended,

@@ -1,13 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumPath } from './tests/browser.js';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
-// A fresh database per run: the server loads the sample programme into it on start.
-const dbDir = path.resolve('test-results/db');
-if (existsSync(dbDir)) rmSync(dbDir, { recursive: true });
-mkdirSync(dbDir, { recursive: true });
+// A fresh database per run: the server loads the sample programme into it on start. The config is evaluated again
+// in each worker, which inherits the environment, so the path is chosen once.
+process.env.PUENTE_E2E_DB ??= path.join(mkdtempSync(path.join(tmpdir(), 'puente-e2e-')), 'e2e.duckdb');
 
 export default defineConfig({
   testDir: 'tests',
@@ -28,7 +28,12 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: chromiumPath(),
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+          ],
         },
       },
     },
@@ -38,6 +43,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: path.join(dbDir, 'e2e.duckdb') },
+    env: { PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: process.env.PUENTE_E2E_DB },
   },
 });

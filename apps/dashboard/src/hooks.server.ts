@@ -21,7 +21,12 @@ export const handle: Handle = async ({ event, resolve }) => {
       ? fromCookie
       : localeFromAcceptLanguage(event.request.headers.get('accept-language'));
   if (isLocale(fromQuery) && fromQuery !== fromCookie) {
-    event.cookies.set('lang', fromQuery, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false, sameSite: 'lax' });
+    event.cookies.set('lang', fromQuery, {
+      path: '/',
+      maxAge: 60 * 60 * 24 * 365,
+      httpOnly: false,
+      sameSite: 'lax',
+    });
   }
   event.locals.locale = locale;
   return resolve(event, {

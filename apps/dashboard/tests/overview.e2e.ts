@@ -1,14 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
-// The sample programme the server loads on first start.
-const institutionIds = readFileSync(new URL('../../../data/institutions.csv', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split(',')[0]);
+// The sample programme the server loads on first start (simple CSV: ids and numbers never hold commas).
+const sample = (table: string) =>
+  readFileSync(new URL(`../../../data/${table}.csv`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+const institutionIds = sample('institutions').map((line) => line.split(',')[0]);
+const partnerships = sample('partnerships').length;
+const trained = sample('training')
+  .map((line) => Number(line.split(',').at(-2)))
+  .reduce((a, b) => a + b, 0);
 
-test('the overview shows the network with one node per institution, before any JavaScript', async ({ browser }) => {
+test('the overview shows the network with one node per institution, before any JavaScript', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
@@ -25,7 +32,9 @@ test('the overview shows the key figures of the sample programme', async ({ page
   await page.goto('/?lang=en');
   const figures = page.getByRole('definition');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Is the programme working?');
-  await expect(page.locator('.kpi').filter({ hasText: 'Institutions' })).toContainText(String(institutionIds.length));
+  await expect(page.locator('.kpi').filter({ hasText: 'Institutions' })).toContainText(
+    String(institutionIds.length),
+  );
   await expect(figures.first()).toBeVisible();
 });
 

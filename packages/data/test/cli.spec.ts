@@ -81,7 +81,10 @@ describe('puente load, versions and restore', () => {
   it('loads, refuses a bad file without changing anything, and restores', () => {
     const db = path.join(tempDir(), 'cli.duckdb');
     const good = programmeDir();
-    expect(puente(['load', good], { db })).toMatchObject({ code: 0, out: expect.stringContaining('Loaded version 1') });
+    expect(puente(['load', good], { db })).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Loaded version 1'),
+    });
 
     const bad = programmeDir({ 'training.csv': TRAINING + 'cife,,Job search,jobs,20x3,10,1\n' });
     const before = puente(['versions'], { db }).out;
@@ -91,15 +94,29 @@ describe('puente load, versions and restore', () => {
     expect(refused.out).toContain('Nothing was loaded.');
     expect(puente(['versions'], { db }).out).toBe(before);
 
-    const upsert = programmeDir({ 'training.csv': 'institution,programme,year,trainees\ncife,IT training,2022,999\n' });
-    expect(puente(['load', path.join(upsert, 'training.csv'), '--mode', 'upsert', '--user', 'ana'], { db }).code).toBe(0);
-    const versions = JSON.parse(puente(['versions', '--json'], { db }).out) as { version: number; user: string; mode: string }[];
+    const upsert = programmeDir({
+      'training.csv': 'institution,programme,year,trainees\ncife,IT training,2022,999\n',
+    });
+    expect(
+      puente(['load', path.join(upsert, 'training.csv'), '--mode', 'upsert', '--user', 'ana'], { db }).code,
+    ).toBe(0);
+    const versions = JSON.parse(puente(['versions', '--json'], { db }).out) as {
+      version: number;
+      user: string;
+      mode: string;
+    }[];
     expect(versions.map((v) => [v.version, v.user, v.mode])).toEqual([
       [2, 'ana', 'upsert'],
       [1, expect.any(String), 'replace'],
     ]);
-    expect(puente(['restore', '1'], { db })).toMatchObject({ code: 0, out: 'Restored version 1 as version 3.\n' });
-    expect(puente(['restore', '7'], { db })).toMatchObject({ code: 1, err: 'puente: There is no version 7\n' });
+    expect(puente(['restore', '1'], { db })).toMatchObject({
+      code: 0,
+      out: 'Restored version 1 as version 3.\n',
+    });
+    expect(puente(['restore', '7'], { db })).toMatchObject({
+      code: 1,
+      err: 'puente: There is no version 7\n',
+    });
   });
 
   it('uses PUENTE_DB, else .puente/puente.duckdb in the working directory', () => {
@@ -112,7 +129,10 @@ describe('puente load, versions and restore', () => {
 describe('puente users add', () => {
   it('reads the password from stdin and prints a token with --token', () => {
     const db = path.join(tempDir(), 'users.duckdb');
-    const run = puente(['users', 'add', 'ana', '--role', 'analyst', '--token'], { db, input: 'a long password\n' });
+    const run = puente(['users', 'add', 'ana', '--role', 'analyst', '--token'], {
+      db,
+      input: 'a long password\n',
+    });
     expect(run.code).toBe(0);
     expect(run.out).not.toContain('password:');
     expect(run.out).toMatch(/^token: pte_[\w-]{43}$/m);
@@ -145,7 +165,9 @@ describe('puente generate', () => {
     for (const table of ['institutions', 'partnerships', 'training', 'milestones']) {
       expect(readFileSync(path.join(a, `${table}.csv`))).toEqual(readFileSync(path.join(b, `${table}.csv`)));
     }
-    expect(readFileSync(path.join(a, 'partnerships.csv'))).not.toEqual(readFileSync(path.join(c, 'partnerships.csv')));
+    expect(readFileSync(path.join(a, 'partnerships.csv'))).not.toEqual(
+      readFileSync(path.join(c, 'partnerships.csv')),
+    );
     const trainingRows = readFileSync(path.join(a, 'training.csv'), 'utf8').trim().split('\n').length - 1;
     expect(trainingRows).toBe(60 * 4 * 3);
     expect(puente(['validate', a])).toMatchObject({ code: 0 });
@@ -153,7 +175,17 @@ describe('puente generate', () => {
 
   it('reports the row counts it wrote', () => {
     const out = tempDir();
-    const run = puente(['generate', '--out', out, '--institutions', '100', '--years', '10', '--programmes', '5']);
+    const run = puente([
+      'generate',
+      '--out',
+      out,
+      '--institutions',
+      '100',
+      '--years',
+      '10',
+      '--programmes',
+      '5',
+    ]);
     expect(run.out).toMatch(/^Wrote institutions 100, partnerships 150, training 5000, milestones \d+ rows/);
   });
 });

@@ -19,7 +19,9 @@ import { csv, freshStore, INSTITUTIONS, smallProgramme, tempDir } from './helper
 async function snapshot(store: Store) {
   const tables: Record<string, unknown[]> = {};
   for (const name of TABLE_NAMES) {
-    tables[name] = await store.all(`SELECT * EXCLUDE (_from, _to) FROM "${name}" WHERE _to IS NULL ORDER BY ALL`);
+    tables[name] = await store.all(
+      `SELECT * EXCLUDE (_from, _to) FROM "${name}" WHERE _to IS NULL ORDER BY ALL`,
+    );
   }
   return { tables, versions: await listVersions(store) };
 }
@@ -36,7 +38,13 @@ describe('load(store, request)', () => {
       warnings: [],
     });
     const [version] = await listVersions(store);
-    expect(version).toMatchObject({ version: 1, user: 'ana', action: 'load', mode: 'replace', restoredFrom: null });
+    expect(version).toMatchObject({
+      version: 1,
+      user: 'ana',
+      action: 'load',
+      mode: 'replace',
+      restoredFrom: null,
+    });
     expect(version?.totals).toEqual({ institutions: 3, partnerships: 2, training: 3, milestones: 2 });
     expect(version?.files.map((f) => [f.table, f.name, f.rows, f.sha256])).toEqual([
       ['institutions', 'institutions.csv', 3, sha256(files[0]!.bytes)],
@@ -64,7 +72,11 @@ describe('load(store, request)', () => {
     const bad = csv('institutions.csv', INSTITUTIONS + 'bad id!,Somewhere,Madrid,ES,government\n');
     const result = await load(store, { files: [bad], mode: 'replace', user: 'ana' });
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.problems.map((p) => [p.row, p.column, p.code])).toContainEqual([4, 'id', 'invalid-type']);
+    expect(result.ok ? [] : result.problems.map((p) => [p.row, p.column, p.code])).toContainEqual([
+      4,
+      'id',
+      'invalid-type',
+    ]);
     expect(await snapshot(store)).toEqual(before);
   });
 
@@ -72,7 +84,10 @@ describe('load(store, request)', () => {
     const store = await freshStore();
     await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
     const before = await snapshot(store);
-    const changed = smallProgramme().map((f) => ({ ...f, bytes: new TextEncoder().encode(new TextDecoder().decode(f.bytes).replaceAll('2023', '2024')) }));
+    const changed = smallProgramme().map((f) => ({
+      ...f,
+      bytes: new TextEncoder().encode(new TextDecoder().decode(f.bytes).replaceAll('2023', '2024')),
+    }));
     await expect(
       load(store, {
         files: changed,
@@ -85,7 +100,10 @@ describe('load(store, request)', () => {
     ).rejects.toThrow('disk full');
     expect(await snapshot(store)).toEqual(before);
     // The store still works after the failed write.
-    expect(await load(store, { files: changed, mode: 'replace', user: 'ana' })).toMatchObject({ ok: true, version: 2 });
+    expect(await load(store, { files: changed, mode: 'replace', user: 'ana' })).toMatchObject({
+      ok: true,
+      version: 2,
+    });
   });
 
   it('refuses a replace that would leave other tables pointing at removed institutions', async () => {
@@ -104,10 +122,20 @@ describe('load(store, request)', () => {
   it('replace makes each uploaded table exactly its file and leaves the others alone', async () => {
     const store = await freshStore();
     await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
-    const training = csv('training.csv', 'institution,programme,year,trainees\ncife,Job search workshops,2024,40\n');
-    expect(await load(store, { files: [training], mode: 'replace', user: 'ana' })).toMatchObject({ ok: true, version: 2 });
-    const rows = await store.all('SELECT institution, programme, year, trainees FROM training WHERE _to IS NULL');
-    expect(rows).toEqual([{ institution: 'cife', programme: 'Job search workshops', year: 2024, trainees: 40 }]);
+    const training = csv(
+      'training.csv',
+      'institution,programme,year,trainees\ncife,Job search workshops,2024,40\n',
+    );
+    expect(await load(store, { files: [training], mode: 'replace', user: 'ana' })).toMatchObject({
+      ok: true,
+      version: 2,
+    });
+    const rows = await store.all(
+      'SELECT institution, programme, year, trainees FROM training WHERE _to IS NULL',
+    );
+    expect(rows).toEqual([
+      { institution: 'cife', programme: 'Job search workshops', year: 2024, trainees: 40 },
+    ]);
     expect((await snapshot(store)).tables.institutions).toHaveLength(3);
   });
 
@@ -118,7 +146,10 @@ describe('load(store, request)', () => {
       'training.csv',
       'institution,programme,year,trainees,completed\ncife,IT training,2022,150,120\ncife,Language classes,2024,35,30\n',
     );
-    expect(await load(store, { files: [update], mode: 'upsert', user: 'ana' })).toMatchObject({ ok: true, version: 2 });
+    expect(await load(store, { files: [update], mode: 'upsert', user: 'ana' })).toMatchObject({
+      ok: true,
+      version: 2,
+    });
     const rows = await store.all(
       'SELECT institution, programme, year, trainees FROM training WHERE _to IS NULL ORDER BY year, programme',
     );
@@ -133,8 +164,13 @@ describe('load(store, request)', () => {
   it('upsert accepts references to rows already stored', async () => {
     const store = await freshStore();
     await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
-    const partnership = csv('partnerships.csv', 'id,source,target,area,status\np-new,cife,fuen,platform,negotiating\n');
-    expect(await load(store, { files: [partnership], mode: 'upsert', user: 'ana' })).toMatchObject({ ok: true });
+    const partnership = csv(
+      'partnerships.csv',
+      'id,source,target,area,status\np-new,cife,fuen,platform,negotiating\n',
+    );
+    expect(await load(store, { files: [partnership], mode: 'upsert', user: 'ana' })).toMatchObject({
+      ok: true,
+    });
     expect((await snapshot(store)).tables.partnerships).toHaveLength(3);
   });
 
@@ -187,7 +223,9 @@ describe('Store.open(options)', () => {
       output = String((error as { stdout: string }).stdout);
       expect((error as { status: number }).status).toBe(3);
     }
-    expect(output).toContain(`StoreLockedError: The database ${store.dbPath} is already open in another Puente process`);
+    expect(output).toContain(
+      `StoreLockedError: The database ${store.dbPath} is already open in another Puente process`,
+    );
   });
 });
 
@@ -203,6 +241,7 @@ describe('dashboard queries', () => {
       partnerships: 2,
       trainees: 500,
       completed: 440,
+      traineesReportingCompletion: 500,
       latestYear: 2023,
       traineesLatestYear: 380,
       traineesPreviousYear: 120,
@@ -213,6 +252,17 @@ describe('dashboard queries', () => {
     expect(hangzhou).toMatchObject({ institutions: 1, cities: 1, partnerships: 2, trainees: 300 });
     const from2023 = await kpis(store, { ...NO_FILTERS, from: 2023 });
     expect(from2023.trainees).toBe(380);
+    // A row that does not report completion counts as trained, but not in the completion rate's base.
+    const noCompletion = csv(
+      'training.csv',
+      'institution,programme,year,trainees\nfuen,Workshops,2023,1000\n',
+    );
+    await load(store, { files: [noCompletion], mode: 'upsert', user: 'ana' });
+    expect(await kpis(store, NO_FILTERS)).toMatchObject({
+      trainees: 1500,
+      completed: 440,
+      traineesReportingCompletion: 500,
+    });
   });
 
   it('returns the network with partners of filtered institutions shown as context', async () => {

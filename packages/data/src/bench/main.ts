@@ -42,15 +42,21 @@ try {
   const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
   const rows = options.institutions * options.years * options.programmes;
 
-  console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
-  console.log(`Programme: ${options.institutions} institutions, ${rows} training rows, ${(bytes / 2 ** 20).toFixed(1)} MiB of CSV\n`);
+  console.log(
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  );
+  console.log(
+    `Programme: ${options.institutions} institutions, ${rows} training rows, ${(bytes / 2 ** 20).toFixed(1)} MiB of CSV\n`,
+  );
 
   // Baseline: DuckDB parses the same files itself, typed by its sniffer, into an in-memory database.
   const duck = await DuckDBInstance.create(':memory:');
   const connection = await duck.connect();
   const [, baseline] = await time(async () => {
     for (const table of TABLE_NAMES) {
-      await connection.run(`CREATE TABLE "${table}" AS SELECT * FROM read_csv($1)`, [path.join(dir, `${table}.csv`)]);
+      await connection.run(`CREATE TABLE "${table}" AS SELECT * FROM read_csv($1)`, [
+        path.join(dir, `${table}.csv`),
+      ]);
     }
   });
   connection.closeSync();
@@ -65,7 +71,9 @@ try {
   if (!result.ok) throw new Error('Load failed');
 
   const line = (label: string, seconds: number) =>
-    console.log(`${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s   ${(seconds / baseline).toFixed(1).padStart(6)} × baseline`);
+    console.log(
+      `${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s   ${(seconds / baseline).toFixed(1).padStart(6)} × baseline`,
+    );
   line('DuckDB read_csv of the four files (baseline)', baseline);
   line('validateFiles (decode, parse, validate)', validating);
   line('load (validate + versioned write, one txn)', loading);

@@ -67,14 +67,18 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 
 function locale(value: string | undefined): Locale {
   const l = value ?? 'en';
-  if (!(LOCALES as readonly string[]).includes(l)) throw new UsageError(`--locale is one of ${LOCALES.join(', ')}`);
+  if (!(LOCALES as readonly string[]).includes(l))
+    throw new UsageError(`--locale is one of ${LOCALES.join(', ')}`);
   return l as Locale;
 }
 
 /** `file:line [row N, column]  error code: message` — one line per problem, readable in a terminal and in CI logs. */
 export function formatProblem(p: Problem): string {
   const where = [p.line !== null ? `${p.file}:${p.line}` : p.file];
-  const detail = [p.row !== null ? `row ${p.row}` : null, p.column !== null ? `column ${p.column}` : null].filter(Boolean);
+  const detail = [
+    p.row !== null ? `row ${p.row}` : null,
+    p.column !== null ? `column ${p.column}` : null,
+  ].filter(Boolean);
   if (detail.length > 0) where.push(`(${detail.join(', ')})`);
   return `${where.join(' ')}  ${p.severity} ${p.code}: ${p.message}`;
 }
@@ -141,7 +145,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean' },
       });
       if (positionals.length === 0) throw new UsageError('load needs at least one file or folder');
-      if (values.mode !== 'replace' && values.mode !== 'upsert') throw new UsageError('--mode is replace or upsert');
+      if (values.mode !== 'replace' && values.mode !== 'upsert')
+        throw new UsageError('--mode is replace or upsert');
       const files = await readCsvFiles(positionals);
       const result = await withStore(values.db as string | undefined, (store) =>
         load(store, {
@@ -209,14 +214,24 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (options.years > 200) throw new UsageError('--years is at most 200');
       await mkdir(values.out, { recursive: true });
       const counts = await writeProgramme(values.out, generateProgramme(options));
-      io.out(`Wrote ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')} rows to ${values.out}`);
+      io.out(
+        `Wrote ${Object.entries(counts)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')} rows to ${values.out}`,
+      );
       return 0;
     }
     case 'users': {
-      const { values, positionals } = parse({ role: { type: 'string' }, token: { type: 'boolean' }, db: { type: 'string' } });
+      const { values, positionals } = parse({
+        role: { type: 'string' },
+        token: { type: 'boolean' },
+        db: { type: 'string' },
+      });
       const [sub, name] = positionals;
-      if (sub !== 'add' || name === undefined || positionals.length !== 2) throw new UsageError('users add <name> --role ROLE');
-      if (!(ROLES as readonly string[]).includes(String(values.role))) throw new UsageError(`--role is one of ${ROLES.join(', ')}`);
+      if (sub !== 'add' || name === undefined || positionals.length !== 2)
+        throw new UsageError('users add <name> --role ROLE');
+      if (!(ROLES as readonly string[]).includes(String(values.role)))
+        throw new UsageError(`--role is one of ${ROLES.join(', ')}`);
       const piped = (await io.readStdin())?.replace(/\r?\n$/, '');
       const password = piped ? piped : generatePassword();
       const token = await withStore(values.db as string | undefined, async (store) => {

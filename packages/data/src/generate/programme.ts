@@ -32,8 +32,42 @@ function random(seed: number): () => number {
   };
 }
 
-const SPANISH_CITIES = ['Fuenlabrada', 'Madrid', 'Barcelona', 'Valencia', 'Sevilla', 'Zaragoza', 'Málaga', 'Bilbao', 'Getafe', 'Móstoles', 'Leganés', 'Alcalá de Henares', 'Murcia', 'Vigo', 'Granada', 'Valladolid'];
-const CHINESE_CITIES = ['Hangzhou', 'Shanghai', 'Shenzhen', 'Guangzhou', 'Chengdu', 'Wuhan', 'Nanjing', 'Suzhou', 'Ningbo', 'Xiamen', 'Qingdao', 'Hefei', 'Changsha', 'Wenzhou', 'Shaoxing', 'Tianjin'];
+const SPANISH_CITIES = [
+  'Fuenlabrada',
+  'Madrid',
+  'Barcelona',
+  'Valencia',
+  'Sevilla',
+  'Zaragoza',
+  'Málaga',
+  'Bilbao',
+  'Getafe',
+  'Móstoles',
+  'Leganés',
+  'Alcalá de Henares',
+  'Murcia',
+  'Vigo',
+  'Granada',
+  'Valladolid',
+];
+const CHINESE_CITIES = [
+  'Hangzhou',
+  'Shanghai',
+  'Shenzhen',
+  'Guangzhou',
+  'Chengdu',
+  'Wuhan',
+  'Nanjing',
+  'Suzhou',
+  'Ningbo',
+  'Xiamen',
+  'Qingdao',
+  'Hefei',
+  'Changsha',
+  'Wenzhou',
+  'Shaoxing',
+  'Tianjin',
+];
 const PROGRAMMES = [
   ['E-commerce operations', 'e-commerce'],
   ['Cross-border logistics', 'logistics'],
@@ -120,7 +154,19 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
     const id = `inst-${pad(i + 1, width)}`;
     ids.push(id);
     countryOf.push(place.country);
-    text += line([id, `${place.city} ${TYPE_LABEL[type]} ${i + 1}`, null, null, null, place.city, place.country, type, null, null, null]);
+    text += line([
+      id,
+      `${place.city} ${TYPE_LABEL[type]} ${i + 1}`,
+      null,
+      null,
+      null,
+      place.city,
+      place.country,
+      type,
+      null,
+      null,
+      null,
+    ]);
     if (text.length > chunk * 80) {
       yield { table: 'institutions', text };
       text = '';
@@ -148,7 +194,15 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
     partnershipsOf[b]?.push(id);
     const area = pick(rand, PARTNERSHIP_AREAS);
     const status = weighted(rand, STATUS_WEIGHTS);
-    text += line([id, ids[a] ?? '', ids[b] ?? '', area, status, isoDate(year, Math.floor(rand() * 365)), `${area.replace('_', ' ')} ${p + 1}`]);
+    text += line([
+      id,
+      ids[a] ?? '',
+      ids[b] ?? '',
+      area,
+      status,
+      isoDate(year, Math.floor(rand() * 365)),
+      `${area.replace('_', ' ')} ${p + 1}`,
+    ]);
     if (text.length > chunk * 80) {
       yield { table: 'partnerships', text };
       text = '';
@@ -164,7 +218,8 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
     for (let y = 0; y < years; y++) {
       for (let k = 0; k < programmes; k++) {
         const [programme, topic] = PROGRAMMES[(offset + k) % PROGRAMMES.length] ?? PROGRAMMES[0];
-        const name = k < PROGRAMMES.length ? programme : `${programme} ${Math.floor(k / PROGRAMMES.length) + 1}`;
+        const name =
+          k < PROGRAMMES.length ? programme : `${programme} ${Math.floor(k / PROGRAMMES.length) + 1}`;
         const trainees = Math.floor(rand() * 120);
         const completed = Math.floor(trainees * (0.55 + rand() * 0.45));
         const mine = partnershipsOf[i] ?? [];
@@ -188,7 +243,14 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
       const year = Math.min(lastYear + 1, (partnershipYears[p] ?? firstYear) + k);
       const status = year > lastYear ? 'planned' : rand() < 0.88 ? 'done' : 'missed';
       const kind = k === 0 ? 'meeting' : pick(rand, MILESTONE_KINDS);
-      text += line([`m-${pad(++m, width + 1)}`, `p-${pad(p + 1, width)}`, isoDate(year, Math.floor(rand() * 365)), `${kind} ${k + 1}`, kind, status]);
+      text += line([
+        `m-${pad(++m, width + 1)}`,
+        `p-${pad(p + 1, width)}`,
+        isoDate(year, Math.floor(rand() * 365)),
+        `${kind} ${k + 1}`,
+        kind,
+        status,
+      ]);
       if (m % chunk === 0) {
         yield { table: 'milestones', text };
         text = '';

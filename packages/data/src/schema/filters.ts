@@ -17,7 +17,15 @@ export interface Filters {
 
 export const LIST_FILTERS = ['city', 'country', 'type', 'area', 'status'] as const;
 
-export const NO_FILTERS: Filters = { city: [], country: [], type: [], area: [], status: [], from: null, to: null };
+export const NO_FILTERS: Filters = {
+  city: [],
+  country: [],
+  type: [],
+  area: [],
+  status: [],
+  from: null,
+  to: null,
+};
 
 function year(value: string | null): number | null {
   if (value === null || !/^\d{4}$/.test(value.trim())) return null;
@@ -30,7 +38,9 @@ export function parseFilters(query: URLSearchParams): Filters {
   for (const key of LIST_FILTERS) {
     // Accept both repeated keys (?city=a&city=b) and comma lists (?city=a,b).
     const values = query.getAll(key).flatMap((v) => v.split(','));
-    filters[key] = [...new Set(values.map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 200))].sort();
+    filters[key] = [
+      ...new Set(values.map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 200)),
+    ].sort();
   }
   return filters;
 }

@@ -54,7 +54,8 @@ export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
  * - `integer` / `decimal`: numbers, within `min`..`max` when given;
  * - `reference`: the key of a row in `references`.
  */
-export type ColumnType = 'slug' | 'text' | 'enum' | 'country' | 'url' | 'date' | 'integer' | 'decimal' | 'reference';
+export type ColumnType =
+  'slug' | 'text' | 'enum' | 'country' | 'url' | 'date' | 'integer' | 'decimal' | 'reference';
 
 export interface ColumnSpec {
   /** Canonical column name, as in the CSV header and the database. */
@@ -97,7 +98,13 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col('id', 'slug', true, ['identificador', 'codigo', '编号', '代码']),
       col('name', 'text', true, ['nombre', '名称', '机构名称']),
       col('name_en', 'text', false, ['nombre_en', 'nombre ingles', 'english name', '英文名称']),
-      col('name_es', 'text', false, ['nombre_es', 'nombre espanol', 'spanish name', '西班牙文名称', '西语名称']),
+      col('name_es', 'text', false, [
+        'nombre_es',
+        'nombre espanol',
+        'spanish name',
+        '西班牙文名称',
+        '西语名称',
+      ]),
       col('name_zh', 'text', false, ['nombre_zh', 'nombre chino', 'chinese name', '中文名称']),
       col('city', 'text', true, ['ciudad', 'municipio', '城市']),
       col('country', 'country', true, ['pais', '国家']),
@@ -114,7 +121,9 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     columns: [
       col('id', 'slug', true, ['identificador', 'codigo', '编号', '代码']),
       col('source', 'reference', true, ['origen', 'from', '发起方', '来源'], { references: 'institutions' }),
-      col('target', 'reference', true, ['destino', 'socio', 'to', '合作方', '目标'], { references: 'institutions' }),
+      col('target', 'reference', true, ['destino', 'socio', 'to', '合作方', '目标'], {
+        references: 'institutions',
+      }),
       col('area', 'enum', true, ['ambito', 'tema', '领域'], { values: PARTNERSHIP_AREAS }),
       col('status', 'enum', true, ['estado', 'situacion', '状态'], { values: PARTNERSHIP_STATUSES }),
       col('started_on', 'date', false, ['inicio', 'fecha de inicio', 'fecha inicio', 'start', '开始日期']),
@@ -126,19 +135,33 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     key: ['institution', 'programme', 'year'],
     synonyms: ['trainings', 'formacion', 'formaciones', '培训'],
     columns: [
-      col('institution', 'reference', true, ['institucion', 'entidad', '机构'], { references: 'institutions' }),
+      col('institution', 'reference', true, ['institucion', 'entidad', '机构'], {
+        references: 'institutions',
+      }),
       col('partnership', 'reference', false, ['colaboracion', 'alianza', '合作', '合作项目'], {
         references: 'partnerships',
       }),
       col('programme', 'text', true, ['program', 'programa', 'curso', '项目', '课程']),
       col('topic', 'text', false, ['tema', 'materia', '主题']),
       col('year', 'integer', true, ['ano', 'anio', '年份', '年度'], { min: 1900, max: 2100 }),
-      col('trainees', 'integer', true, ['participantes', 'alumnos', 'inscritos', '学员', '学员人数', '培训人数'], {
-        min: 0,
-      }),
-      col('completed', 'integer', false, ['completados', 'finalizados', 'aprobados', '结业', '结业人数', '完成人数'], {
-        min: 0,
-      }),
+      col(
+        'trainees',
+        'integer',
+        true,
+        ['participantes', 'alumnos', 'inscritos', '学员', '学员人数', '培训人数'],
+        {
+          min: 0,
+        },
+      ),
+      col(
+        'completed',
+        'integer',
+        false,
+        ['completados', 'finalizados', 'aprobados', '结业', '结业人数', '完成人数'],
+        {
+          min: 0,
+        },
+      ),
     ],
   },
   milestones: {

@@ -22,7 +22,9 @@ function sqlType(column: ColumnSpec): string {
 }
 
 function dataTable(name: (typeof TABLE_NAMES)[number]): string {
-  const columns = TABLES[name].columns.map((c) => `"${c.name}" ${sqlType(c)}${c.required ? ' NOT NULL' : ''}`);
+  const columns = TABLES[name].columns.map(
+    (c) => `"${c.name}" ${sqlType(c)}${c.required ? ' NOT NULL' : ''}`,
+  );
   return `CREATE TABLE "${name}" (${columns.join(', ')}, _from INTEGER NOT NULL, _to INTEGER)`;
 }
 

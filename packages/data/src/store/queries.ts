@@ -1,6 +1,12 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Filters } from '../schema/filters.js';
-import type { InstitutionType, MilestoneKind, MilestoneStatus, PartnershipArea, PartnershipStatus } from '../schema/tables.js';
+import type {
+  InstitutionType,
+  MilestoneKind,
+  MilestoneStatus,
+  PartnershipArea,
+  PartnershipStatus,
+} from '../schema/tables.js';
 import type { Store } from './store.js';
 import type { PlainRow } from './values.js';
 
@@ -52,7 +58,8 @@ function inView(p: Params, filters: Filters): string {
 
 const num = (v: PlainRow[string] | undefined): number => (typeof v === 'number' ? v : 0);
 const str = (v: PlainRow[string] | undefined): string => (v === null || v === undefined ? '' : String(v));
-const opt = (v: PlainRow[string] | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const opt = (v: PlainRow[string] | undefined): string | null =>
+  v === null || v === undefined ? null : String(v);
 
 export interface Kpis {
   institutions: number;
@@ -62,7 +69,9 @@ export interface Kpis {
   /** Partnerships by status; every status present, zero when none. */
   byStatus: Record<PartnershipStatus, number>;
   trainees: number;
+  /** People who completed, and the trainees of the rows that report completion (the base of a completion rate). */
   completed: number;
+  traineesReportingCompletion: number;
   /** Latest year with training in view, and the trainees of that year and the year before. */
   latestYear: number | null;
   traineesLatestYear: number;
@@ -82,6 +91,7 @@ export async function kpis(store: Store, filters: Filters): Promise<Kpis> {
        (SELECT count(*) FROM parts) AS partnerships,
        (SELECT coalesce(sum(trainees), 0) FROM train) AS trainees,
        (SELECT coalesce(sum(completed), 0) FROM train) AS completed,
+       (SELECT coalesce(sum(trainees), 0) FROM train WHERE completed IS NOT NULL) AS reporting,
        (SELECT y FROM latest) AS latest_year,
        (SELECT coalesce(sum(trainees), 0) FROM train WHERE year = (SELECT y FROM latest)) AS trainees_latest,
        (SELECT coalesce(sum(trainees), 0) FROM train WHERE year = (SELECT y FROM latest) - 1) AS trainees_previous,
@@ -113,6 +123,7 @@ export async function kpis(store: Store, filters: Filters): Promise<Kpis> {
     byStatus,
     trainees: num(row?.trainees),
     completed: num(row?.completed),
+    traineesReportingCompletion: num(row?.reporting),
     latestYear: typeof row?.latest_year === 'number' ? row.latest_year : null,
     traineesLatestYear: num(row?.trainees_latest),
     traineesPreviousYear: num(row?.trainees_previous),
@@ -218,7 +229,11 @@ export interface TrainingVolume {
   completed: number;
 }
 
-export async function trainingByYear(store: Store, filters: Filters, by: TrainingGroup): Promise<TrainingVolume[]> {
+export async function trainingByYear(
+  store: Store,
+  filters: Filters,
+  by: TrainingGroup,
+): Promise<TrainingVolume[]> {
   const p = new Params();
   const group = { topic: `coalesce(t.topic, '')`, institution: 't.institution', city: 'i.city' }[by];
   const rows = await store.all(
@@ -228,7 +243,12 @@ export async function trainingByYear(store: Store, filters: Filters, by: Trainin
      GROUP BY ALL ORDER BY t.year, grp`,
     p.values,
   );
-  return rows.map((r) => ({ year: num(r.year), group: str(r.grp), trainees: num(r.trainees), completed: num(r.completed) }));
+  return rows.map((r) => ({
+    year: num(r.year),
+    group: str(r.grp),
+    trainees: num(r.trainees),
+    completed: num(r.completed),
+  }));
 }
 
 export interface MilestoneItem {
@@ -276,6 +296,7 @@ export async function filterOptions(store: Store): Promise<FilterOptions> {
     types: await distinct('SELECT DISTINCT type AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
     areas: await distinct('SELECT DISTINCT area AS v FROM partnerships WHERE _to IS NULL ORDER BY 1'),
     statuses: await distinct('SELECT DISTINCT status AS v FROM partnerships WHERE _to IS NULL ORDER BY 1'),
-    years: typeof years?.lo === 'number' && typeof years.hi === 'number' ? { min: years.lo, max: years.hi } : null,
+    years:
+      typeof years?.lo === 'number' && typeof years.hi === 'number' ? { min: years.lo, max: years.hi } : null,
   };
 }

@@ -50,7 +50,11 @@ export class Store {
       if (error instanceof Error && /lock/i.test(error.message)) throw new StoreLockedError(dbPath, error);
       throw error;
     }
-    const store = new Store(instance, dbPath, path.resolve(options.uploadsDir ?? path.join(path.dirname(dbPath), 'uploads')));
+    const store = new Store(
+      instance,
+      dbPath,
+      path.resolve(options.uploadsDir ?? path.join(path.dirname(dbPath), 'uploads')),
+    );
     try {
       await store.migrate();
       // Data never reaches DuckDB as file paths, so the engine needs no file system access beyond its own file.
@@ -108,8 +112,12 @@ export class Store {
 
   private async migrate(): Promise<void> {
     await this.withConnection(async (c) => {
-      await c.run('CREATE TABLE IF NOT EXISTS schema_migrations (step INTEGER PRIMARY KEY, applied_at TIMESTAMP)');
-      const done = plainRows(await c.runAndReadAll('SELECT coalesce(max(step), 0) AS step FROM schema_migrations'));
+      await c.run(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (step INTEGER PRIMARY KEY, applied_at TIMESTAMP)',
+      );
+      const done = plainRows(
+        await c.runAndReadAll('SELECT coalesce(max(step), 0) AS step FROM schema_migrations'),
+      );
       const applied = Number(done[0]?.step ?? 0);
       for (let step = applied + 1; step <= MIGRATIONS.length; step++) {
         await c.run('BEGIN TRANSACTION');

@@ -56,7 +56,10 @@ export async function currentVersion(store: Store): Promise<number | null> {
   return typeof row?.v === 'number' ? row.v : null;
 }
 
-async function currentKeys(c: DuckDBConnection, table: 'institutions' | 'partnerships'): Promise<Set<string>> {
+async function currentKeys(
+  c: DuckDBConnection,
+  table: 'institutions' | 'partnerships',
+): Promise<Set<string>> {
   const rows = plainRows(await c.runAndReadAll(`SELECT id FROM "${table}" WHERE ${current}`));
   return new Set(rows.map((r) => String(r.id)));
 }
@@ -84,10 +87,11 @@ export async function load(store: Store, request: LoadRequest): Promise<LoadResu
       }
 
       const version = await nextVersion(c);
-      await c.run(
-        `INSERT INTO versions VALUES ($1, current_timestamp, $2, 'load', $3, NULL)`,
-        [version, request.user, request.mode],
-      );
+      await c.run(`INSERT INTO versions VALUES ($1, current_timestamp, $2, 'load', $3, NULL)`, [
+        version,
+        request.user,
+        request.mode,
+      ]);
       const byTable = new Map(validation.tables.map((t) => [t.table, t]));
       const tables: Partial<Record<TableName, number>> = {};
       for (const name of LOAD_ORDER) {
@@ -123,10 +127,16 @@ export async function load(store: Store, request: LoadRequest): Promise<LoadResu
 /** Makes the data as of `version` current again, as a new version; nothing is deleted. */
 export async function restore(store: Store, version: number, user: string): Promise<number> {
   return store.write(async (c) => {
-    const exists = plainRows(await c.runAndReadAll('SELECT 1 AS ok FROM versions WHERE version = $1', [version]));
+    const exists = plainRows(
+      await c.runAndReadAll('SELECT 1 AS ok FROM versions WHERE version = $1', [version]),
+    );
     if (exists.length === 0) throw new RangeError(`There is no version ${version}`);
     const next = await nextVersion(c);
-    await c.run(`INSERT INTO versions VALUES ($1, current_timestamp, $2, 'restore', NULL, $3)`, [next, user, version]);
+    await c.run(`INSERT INTO versions VALUES ($1, current_timestamp, $2, 'restore', NULL, $3)`, [
+      next,
+      user,
+      version,
+    ]);
     for (const name of LOAD_ORDER) {
       const columns = TABLES[name].columns.map((col) => `"${col.name}"`).join(', ');
       await c.run(`UPDATE "${name}" SET _to = $1 WHERE ${current}`, [next]);
@@ -189,14 +199,19 @@ async function nextVersion(c: DuckDBConnection): Promise<number> {
 
 async function recordTotals(c: DuckDBConnection, version: number): Promise<void> {
   for (const name of LOAD_ORDER) {
-    await c.run(
-      `INSERT INTO version_tables SELECT $1, $2, count(*) FROM "${name}" WHERE ${current}`,
-      [version, name],
-    );
+    await c.run(`INSERT INTO version_tables SELECT $1, $2, count(*) FROM "${name}" WHERE ${current}`, [
+      version,
+      name,
+    ]);
   }
 }
 
-async function writeTable(c: DuckDBConnection, table: ValidatedTable, mode: LoadMode, version: number): Promise<void> {
+async function writeTable(
+  c: DuckDBConnection,
+  table: ValidatedTable,
+  mode: LoadMode,
+  version: number,
+): Promise<void> {
   const spec = TABLES[table.table];
   if (mode === 'replace') await c.run(`UPDATE "${spec.name}" SET _to = $1 WHERE ${current}`, [version]);
   const appender = await c.createAppender(spec.name);
@@ -231,7 +246,11 @@ function appendRow(appender: DuckDBAppender, table: TableName, row: Row, version
 }
 
 /** References from current rows to keys that no longer exist, reported against the file that removed the key. */
-async function findOrphans(c: DuckDBConnection, tables: ValidatedTable[], locale: Locale): Promise<Problem[]> {
+async function findOrphans(
+  c: DuckDBConnection,
+  tables: ValidatedTable[],
+  locale: Locale,
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const [referenced, from, column] of [
     ['institutions', 'partnerships', 'source'],
@@ -248,10 +267,19 @@ async function findOrphans(c: DuckDBConnection, tables: ValidatedTable[], locale
          GROUP BY 1 ORDER BY 1 LIMIT 20`,
       ),
     );
-    const file = tables.find((t) => t.table === referenced)?.file ?? tables.find((t) => t.table === from)?.file;
+    const file =
+      tables.find((t) => t.table === referenced)?.file ?? tables.find((t) => t.table === from)?.file;
     for (const row of rows) {
       problems.push(
-        orphanProblem({ file: file ?? '', referenced, from, column, value: String(row.value), count: Number(row.n), locale }),
+        orphanProblem({
+          file: file ?? '',
+          referenced,
+          from,
+          column,
+          value: String(row.value),
+          count: Number(row.n),
+          locale,
+        }),
       );
     }
   }

@@ -53,6 +53,7 @@ export function translator(locale: Locale): Translator {
       }
       return String(format.format(values));
     },
-    number: (value, options) => (options ? new Intl.NumberFormat(tag, options).format(value) : numbers.format(value)),
+    number: (value, options) =>
+      options ? new Intl.NumberFormat(tag, options).format(value) : numbers.format(value),
   };
 }

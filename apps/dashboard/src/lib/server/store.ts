@@ -1,4 +1,11 @@
-import { load, currentVersion, readCsvFiles, resolveDbPath, SAMPLE_DATA_DIR, Store } from '@puente/data/store';
+import {
+  load,
+  currentVersion,
+  readCsvFiles,
+  resolveDbPath,
+  SAMPLE_DATA_DIR,
+  Store,
+} from '@puente/data/store';
 
 /** The DuckDB store of this server process: opened once at start-up (hooks.server.ts `init`), then shared. */
 let store: Store | null = null;
@@ -15,7 +22,9 @@ export async function openStore(env: NodeJS.ProcessEnv = process.env): Promise<S
     });
     if (!result.ok) {
       opened.close();
-      throw new Error(`The sample programme does not validate: ${result.problems.map((p) => p.message).join('; ')}`);
+      throw new Error(
+        `The sample programme does not validate: ${result.problems.map((p) => p.message).join('; ')}`,
+      );
     }
   }
   store = opened;

@@ -41,6 +41,7 @@ const en = {
   'legend.type': 'Type',
   'legend.status': 'Partnership status',
   'legend.size': 'Circle size: people trained',
+  'legend.sizeValue': '{count, number} trained',
   'status.proposed': 'Proposed',
   'status.negotiating': 'Negotiating',
   'status.agreed': 'Agreed',

@@ -25,7 +25,8 @@ const zh: Catalogue = {
   'kpi.milestones': '已完成里程碑',
   'kpi.milestonesDetail': '计划中 {planned} · 未完成 {missed}',
   'network.title': '谁与谁合作',
-  'network.caption': '每个圆点代表一家机构，颜色表示城市，大小表示培训人数；每条连线代表一项合作，线型表示其状态。',
+  'network.caption':
+    '每个圆点代表一家机构，颜色表示城市，大小表示培训人数；每条连线代表一项合作，线型表示其状态。',
   'network.description': '由 {nodes} 家机构和 {links} 项合作组成的网络。',
   'network.empty': '尚无机构。请导入项目数据以查看合作网络。',
   'network.table': '以表格查看机构与合作',
@@ -40,6 +41,7 @@ const zh: Catalogue = {
   'legend.type': '类型',
   'legend.status': '合作状态',
   'legend.size': '圆点大小：培训人数',
+  'legend.sizeValue': '{count, number} 人',
   'status.proposed': '已提议',
   'status.negotiating': '洽谈中',
   'status.agreed': '已达成',
