@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import en, { type MessageKey } from './messages/en.js';
+import es from './messages/es.js';
+import zh from './messages/zh.js';
+import { localeFromAcceptLanguage, translator } from './translator.js';
+
+/** Placeholder names of an ICU message, e.g. {count, plural, …} → count. */
+function placeholders(message: string): string[] {
+  return [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+describe('message catalogues', () => {
+  const keys = Object.keys(en) as MessageKey[];
+
+  it.each([
+    ['es', es],
+    ['zh', zh],
+  ])('%s has every English key, with the same placeholders', (_, catalogue) => {
+    expect(Object.keys(catalogue).sort()).toEqual([...keys].sort());
+    for (const key of keys) expect([key, placeholders(catalogue[key])]).toEqual([key, placeholders(en[key])]);
+  });
+
+  it('every message formats in every language with sample values', () => {
+    const values = { count: 2, year: 2023, change: 0.1, rate: 0.5, version: 3, planned: 1, missed: 0 };
+    const sample = {
+      ...values,
+      institutions: 11,
+      cities: 2,
+      countries: 2,
+      partnerships: 10,
+      nodes: 11,
+      links: 10,
+    };
+    for (const locale of ['en', 'es', 'zh'] as const) {
+      const tr = translator(locale);
+      for (const key of keys) expect(tr.t(key, sample)).not.toMatch(/\{|\}/);
+    }
+  });
+});
+
+describe('translator(locale)', () => {
+  it('formats plurals and numbers per language', () => {
+    expect(
+      translator('en').t('overview.intro', { institutions: 1, cities: 2, countries: 1, partnerships: 3 }),
+    ).toBe('1 institution in 2 cities of 1 country, linked by 3 partnerships.');
+    expect(translator('es').t('kpi.change', { change: 0.25, year: 2022 })).toBe('+25\u00a0% respecto a 2022');
+    expect(translator('en').number(23590)).toBe('23,590');
+    expect(translator('es').number(23590)).toBe('23.590');
+    expect(translator('zh').t('kpi.traineesLatest', { year: '2023' })).toBe('2023 年培训人数');
+  });
+});
+
+describe('localeFromAcceptLanguage(header)', () => {
+  it('picks the best supported language by quality, else English', () => {
+    expect(localeFromAcceptLanguage('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh');
+    expect(localeFromAcceptLanguage('fr-FR,es;q=0.7,en;q=0.5')).toBe('es');
+    expect(localeFromAcceptLanguage('en;q=0.2,es;q=0.9')).toBe('es');
+    expect(localeFromAcceptLanguage('fr, de')).toBe('en');
+    expect(localeFromAcceptLanguage(null)).toBe('en');
+  });
+});
