@@ -41,7 +41,7 @@ export interface ValidateOptions {
    * keys no longer count for references; otherwise (`upsert`, or absent) they do.
    */
   mode?: 'replace' | 'upsert';
-  /** Largest file accepted, in bytes (`too-large` above); 50 MiB by default. */
+  /** Largest file accepted, in bytes (`too-large` above); 256 MiB by default, room for a million training rows. */
   maxBytes?: number;
   /** Problems listed per file before the rest is summed up in one `too-many-problems`; 1000 by default. */
   maxProblemsPerFile?: number;
@@ -70,7 +70,7 @@ export interface ValidationResult {
   tables: ValidatedTable[];
 }
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_PROBLEMS_PER_FILE = 1000;
 
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
