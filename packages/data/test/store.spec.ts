@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../src/schema/filters.js';
 import { TABLE_NAMES } from '../src/schema/tables.js';
 import {
+  activityByYear,
+  institutionProfile,
   kpis,
+  partnerships,
   listVersions,
   load,
   network,
@@ -303,5 +306,88 @@ describe('dashboard queries', () => {
       { year: 2022, group: 'digital', trainees: 120, completed: 100 },
       { year: 2023, group: 'e-commerce', trainees: 380, completed: 340 },
     ]);
+  });
+
+  it('lists partnerships with their milestone record and flags stalled ones', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const asOf = '2024-01-15';
+    const list = await partnerships(store, NO_FILTERS, { asOf });
+    expect(list.map((p) => [p.id, p.sourceName, p.targetName, p.lastDone, p.nextPlanned, p.stalled])).toEqual(
+      [
+        [
+          'p-exchange',
+          'Hangzhou Cross-border E-commerce Academy',
+          'Ayuntamiento de Fuenlabrada',
+          '2023-03-22',
+          null,
+          false,
+        ],
+        // Active, nothing done yet: stalled. The planned follow-up is its next step.
+        ['p-training', 'Hangzhou Cross-border E-commerce Academy', 'CIFE', null, '2024-06-01', true],
+      ],
+    );
+    // A milestone done recently un-stalls it.
+    await load(store, {
+      files: [
+        csv(
+          'milestones.csv',
+          'id,partnership,date,title,kind,status\nm-x,p-training,2023-12-01,Kick-off,launch,done\n',
+        ),
+      ],
+      mode: 'upsert',
+      user: 'ana',
+    });
+    expect(
+      (await partnerships(store, NO_FILTERS, { asOf })).find((p) => p.id === 'p-training')?.stalled,
+    ).toBe(false);
+    expect(
+      (await partnerships(store, NO_FILTERS, { asOf: '2024-07-01' })).find((p) => p.id === 'p-training')
+        ?.stalled,
+    ).toBe(true);
+  });
+
+  it('reports activity year by year', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    expect(await activityByYear(store, NO_FILTERS)).toEqual([
+      {
+        year: 2022,
+        trainees: 120,
+        completed: 100,
+        partnershipsStarted: 0,
+        milestonesDone: 0,
+        activeInstitutions: 1,
+      },
+      {
+        year: 2023,
+        trainees: 380,
+        completed: 340,
+        partnershipsStarted: 2,
+        milestonesDone: 1,
+        activeInstitutions: 3,
+      },
+    ]);
+  });
+
+  it('profiles one institution with its partners, ego network, training and milestones', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const profile = await institutionProfile(store, 'cife', { asOf: '2024-01-01' });
+    expect(profile?.institution).toMatchObject({
+      id: 'cife',
+      name: 'CIFE',
+      city: 'Fuenlabrada',
+      type: 'agency',
+    });
+    expect(profile?.partnerships.map((p) => p.id)).toEqual(['p-training']);
+    expect(profile?.ego.nodes.map((n) => n.id)).toEqual(['cife', 'hz-academy']);
+    expect(profile?.ego.links.map((l) => l.id)).toEqual(['p-training']);
+    expect(profile?.training).toEqual([
+      { year: 2022, group: 'digital', trainees: 120, completed: 100 },
+      { year: 2023, group: 'e-commerce', trainees: 80, completed: 60 },
+    ]);
+    expect(profile?.milestones.map((m) => m.id)).toEqual(['m-follow-up']);
+    expect(await institutionProfile(store, 'nobody')).toBeNull();
   });
 });

@@ -300,3 +300,209 @@ export async function filterOptions(store: Store): Promise<FilterOptions> {
       typeof years?.lo === 'number' && typeof years.hi === 'number' ? { min: years.lo, max: years.hi } : null,
   };
 }
+
+export interface PartnershipSummary extends PartnershipLink {
+  sourceName: string;
+  targetName: string;
+  milestonesPlanned: number;
+  milestonesMissed: number;
+  /** Date of the latest milestone done, and of the next planned one on or after `asOf`. */
+  lastDone: string | null;
+  nextPlanned: string | null;
+  /** Agreed or active, with no milestone done in the `stalledDays` before `asOf`. */
+  stalled: boolean;
+}
+
+export interface PartnershipQuery {
+  /** The day "now" is measured from (`yyyy-mm-dd`); today by default. Tests pin it. */
+  asOf?: string;
+  stalledDays?: number;
+}
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Every partnership in view with its milestone record, most recently started first. */
+export async function partnerships(
+  store: Store,
+  filters: Filters,
+  query: PartnershipQuery = {},
+): Promise<PartnershipSummary[]> {
+  const p = new Params();
+  const asOf = p.bind(query.asOf ?? today());
+  const days = p.bind(query.stalledDays ?? 180);
+  const rows = await store.all(
+    `WITH ${inView(p, filters)},
+     m AS (
+       SELECT partnership,
+              count(*) AS n,
+              count(*) FILTER (WHERE status = 'done') AS done,
+              count(*) FILTER (WHERE status = 'planned') AS planned,
+              count(*) FILTER (WHERE status = 'missed') AS missed,
+              max(date) FILTER (WHERE status = 'done' AND date <= ${asOf}::DATE) AS last_done,
+              min(date) FILTER (WHERE status = 'planned' AND date >= ${asOf}::DATE) AS next_planned
+       FROM miles GROUP BY partnership)
+     SELECT p.id, p.source, p.target, p.area, p.status, p.title, strftime(p.started_on, '%Y-%m-%d') AS started_on,
+            s.name AS source_name, t.name AS target_name,
+            coalesce(m.n, 0) AS milestones, coalesce(m.done, 0) AS done, coalesce(m.planned, 0) AS planned,
+            coalesce(m.missed, 0) AS missed,
+            strftime(m.last_done, '%Y-%m-%d') AS last_done, strftime(m.next_planned, '%Y-%m-%d') AS next_planned,
+            p.status IN ('agreed', 'active')
+              AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled
+     FROM parts AS p
+     JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
+     JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
+     LEFT JOIN m ON m.partnership = p.id
+     ORDER BY p.started_on DESC NULLS LAST, p.id`,
+    p.values,
+  );
+  return rows.map((r) => ({
+    id: str(r.id),
+    source: str(r.source),
+    target: str(r.target),
+    area: str(r.area) as PartnershipArea,
+    status: str(r.status) as PartnershipStatus,
+    title: opt(r.title),
+    started_on: opt(r.started_on),
+    sourceName: str(r.source_name),
+    targetName: str(r.target_name),
+    milestones: num(r.milestones),
+    milestonesDone: num(r.done),
+    milestonesPlanned: num(r.planned),
+    milestonesMissed: num(r.missed),
+    lastDone: opt(r.last_done),
+    nextPlanned: opt(r.next_planned),
+    stalled: r.stalled === true,
+  }));
+}
+
+export interface YearActivity {
+  year: number;
+  trainees: number;
+  completed: number;
+  /** Partnerships in view started that year. */
+  partnershipsStarted: number;
+  milestonesDone: number;
+  /** Institutions in view with training that year, or an end of a partnership started that year. */
+  activeInstitutions: number;
+}
+
+/** Year-by-year activity in view: the basis of "change on the previous year" figures and trends. */
+export async function activityByYear(store: Store, filters: Filters): Promise<YearActivity[]> {
+  const p = new Params();
+  const rows = await store.all(
+    `WITH ${inView(p, filters)},
+     t AS (SELECT year, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed FROM train GROUP BY year),
+     ps AS (SELECT year(started_on) AS year, count(*) AS n FROM parts WHERE started_on IS NOT NULL GROUP BY 1),
+     md AS (SELECT year(date) AS year, count(*) AS n FROM miles WHERE status = 'done' GROUP BY 1),
+     act AS (
+       SELECT year, count(DISTINCT id) AS n FROM (
+         SELECT year, institution AS id FROM train
+         UNION ALL SELECT year(started_on), source FROM parts WHERE started_on IS NOT NULL
+         UNION ALL SELECT year(started_on), target FROM parts WHERE started_on IS NOT NULL)
+       WHERE id IN (SELECT id FROM inst) GROUP BY year),
+     years AS (SELECT year FROM t UNION SELECT year FROM ps UNION SELECT year FROM md UNION SELECT year FROM act)
+     SELECT y.year, coalesce(t.trainees, 0) AS trainees, coalesce(t.completed, 0) AS completed,
+            coalesce(ps.n, 0) AS started, coalesce(md.n, 0) AS done, coalesce(act.n, 0) AS active
+     FROM years AS y LEFT JOIN t USING (year) LEFT JOIN ps USING (year) LEFT JOIN md USING (year)
+     LEFT JOIN act USING (year)
+     WHERE ${p.yearRange('y.year', filters)}
+     ORDER BY y.year`,
+    p.values,
+  );
+  return rows.map((r) => ({
+    year: num(r.year),
+    trainees: num(r.trainees),
+    completed: num(r.completed),
+    partnershipsStarted: num(r.started),
+    milestonesDone: num(r.done),
+    activeInstitutions: num(r.active),
+  }));
+}
+
+export interface InstitutionProfile {
+  institution: {
+    id: string;
+    name: string;
+    name_en: string | null;
+    name_es: string | null;
+    name_zh: string | null;
+    city: string;
+    country: string;
+    type: InstitutionType;
+    website: string | null;
+    latitude: number | null;
+    longitude: number | null;
+  };
+  /** Its partnerships (either end), with milestone records. */
+  partnerships: PartnershipSummary[];
+  /** Its own network: the institution, its partners, and the partnerships among them. */
+  ego: NetworkData;
+  training: TrainingVolume[];
+  milestones: MilestoneItem[];
+}
+
+/** Everything about one institution, or null when there is no such id in the current data. */
+export async function institutionProfile(
+  store: Store,
+  id: string,
+  query: PartnershipQuery = {},
+): Promise<InstitutionProfile | null> {
+  const [row] = await store.all(
+    `SELECT id, name, name_en, name_es, name_zh, city, country, type, website, latitude, longitude
+     FROM institutions WHERE _to IS NULL AND id = $1`,
+    [id],
+  );
+  if (!row) return null;
+  const all = { city: [], country: [], type: [], area: [], status: [], from: null, to: null };
+  const mine = (await partnerships(store, all, query)).filter((p) => p.source === id || p.target === id);
+  const partnerIds = new Set([id, ...mine.flatMap((p) => [p.source, p.target])]);
+  const graph = await network(store, all);
+  const training = await store.all(
+    `SELECT year, coalesce(topic, programme) AS grp, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed
+     FROM training WHERE _to IS NULL AND institution = $1 GROUP BY ALL ORDER BY year, grp`,
+    [id],
+  );
+  const ids = mine.map((p) => p.id);
+  const miles =
+    ids.length === 0
+      ? []
+      : await store.all(
+          `SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM milestones
+           WHERE _to IS NULL AND list_contains($1, partnership) ORDER BY date, id`,
+          [listValue(ids)],
+        );
+  return {
+    institution: {
+      id: str(row.id),
+      name: str(row.name),
+      name_en: opt(row.name_en),
+      name_es: opt(row.name_es),
+      name_zh: opt(row.name_zh),
+      city: str(row.city),
+      country: str(row.country),
+      type: str(row.type) as InstitutionType,
+      website: opt(row.website),
+      latitude: typeof row.latitude === 'number' ? row.latitude : null,
+      longitude: typeof row.longitude === 'number' ? row.longitude : null,
+    },
+    partnerships: mine,
+    ego: {
+      nodes: graph.nodes.filter((n) => partnerIds.has(n.id)),
+      links: graph.links.filter((l) => partnerIds.has(l.source) && partnerIds.has(l.target)),
+    },
+    training: training.map((r) => ({
+      year: num(r.year),
+      group: str(r.grp),
+      trainees: num(r.trainees),
+      completed: num(r.completed),
+    })),
+    milestones: miles.map((r) => ({
+      id: str(r.id),
+      partnership: str(r.partnership),
+      date: str(r.date),
+      title: str(r.title),
+      kind: str(r.kind) as MilestoneKind,
+      status: str(r.status) as MilestoneStatus,
+    })),
+  };
+}
