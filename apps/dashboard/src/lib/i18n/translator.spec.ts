@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en, { type MessageKey } from './messages/en.js';
-import es from './messages/es.js';
-import zh from './messages/zh.js';
+import { catalogues, type MessageKey } from './messages/index.js';
 import { localeFromAcceptLanguage, translator } from './translator.js';
 
 /** Placeholder names of an ICU message, e.g. {count, plural, …} → count. */
@@ -10,6 +8,7 @@ function placeholders(message: string): string[] {
 }
 
 describe('message catalogues', () => {
+  const { en, es, zh } = catalogues;
   const keys = Object.keys(en) as MessageKey[];
 
   it.each([

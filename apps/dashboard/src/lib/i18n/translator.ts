@@ -1,13 +1,10 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import en, { type MessageKey } from './messages/en.js';
-import es from './messages/es.js';
-import zh from './messages/zh.js';
+import { catalogues, type MessageKey } from './messages/index.js';
 
 export const LOCALES = ['en', 'es', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type { MessageKey };
 
-const catalogues = { en, es, zh } as const;
 /** BCP 47 tags for Intl formatting: Chinese is shown in Simplified script. */
 export const LANGUAGE_TAGS: Record<Locale, string> = { en: 'en', es: 'es', zh: 'zh-CN' };
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español', zh: '中文' };
