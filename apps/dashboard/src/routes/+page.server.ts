@@ -1,32 +1,46 @@
 import { parseFilters } from '@puente/data';
-import { currentVersion, kpis, network } from '@puente/data/store';
+import { activityByYear, currentVersion, kpis, network, partnerships } from '@puente/data/store';
 import { networkModel } from '@puente/charts';
 import { getStore } from '$lib/server/store';
 import { institutionLabel } from '$lib/labels';
+import { summarize } from '$lib/summary';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const store = getStore();
   const filters = parseFilters(url.searchParams);
-  const [figures, graph, version] = await Promise.all([
+  const [figures, graph, activity, list, version] = await Promise.all([
     kpis(store, filters),
     network(store, filters),
+    activityByYear(store, filters),
+    partnerships(store, filters),
     currentVersion(store),
   ]);
+  const names = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locals.locale)]));
+  const name = (id: string) => names.get(id) ?? id;
   // The layout is computed here, seeded, so the page shows the network before any JavaScript runs.
   const model = networkModel(
     {
-      nodes: graph.nodes.map((n) => ({
-        id: n.id,
-        label: institutionLabel(n, locals.locale),
-        city: n.city,
-        country: n.country,
-        type: n.type,
-        trained: n.trained,
-      })),
+      nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })),
       links: graph.links,
     },
-    { width: 960, height: 560, colorBy: 'city', seed: 1 },
+    { width: 960, height: 520, colorBy: 'city', seed: 1 },
   );
-  return { figures, model, version };
+  // The year the figures speak of: the latest with activity, never one still in the future.
+  const thisYear = new Date().getFullYear();
+  const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
+  const previous = reference ? (activity.find((a) => a.year === reference.year - 1) ?? null) : null;
+  return {
+    figures,
+    model,
+    version,
+    reference,
+    previous,
+    activity,
+    summary: summarize({ kpis: figures, network: graph, activity, partnerships: list, name }),
+    stalled: list
+      .filter((p) => p.stalled)
+      .map((p) => ({ ...p, sourceName: name(p.source), targetName: name(p.target) })),
+    funnel: list.map((p) => ({ id: p.id, status: p.status, area: p.area })),
+  };
 };

@@ -43,6 +43,40 @@ export default defineMessages({
     'kpi.completion': '{rate, number, ::percent} completed',
     'kpi.milestones': 'Milestones done',
     'kpi.milestonesDetail': '{planned} planned · {missed} missed',
+    'kpi.activeIn': '{count, number} active in {year}',
+    'kpi.startedIn': '{count, number} started in {year}',
+    'kpi.doneIn': '{count, number} done in {year}',
+    'kpi.countries': '{count, plural, one {# country} other {# countries}}',
+    'summary.title': 'In short',
+    'summary.connected':
+      '{name} is the most connected institution, with {count, plural, one {# partnership} other {# partnerships}}.',
+    'summary.trainingGrew':
+      'Training grew by {change, number, ::percent} in {year} compared with {previous}, to {trainees, number} people.',
+    'summary.trainingFell':
+      'Training fell by {change, number, ::percent} in {year} compared with {previous}, to {trainees, number} people.',
+    'summary.trainingSteady':
+      'Training held steady in {year} compared with {previous}, at {trainees, number} people.',
+    'summary.proposals': '{count} of {total} partnerships are still proposals or in negotiation.',
+    'summary.stalled':
+      '{count, plural, one {# partnership is} other {# partnerships are}} late — agreed or active with no milestone done in 180 days: {names}.',
+    'summary.noneStalled':
+      'Every agreed or active partnership has completed a milestone in the last 180 days.',
+    'summary.missed': '{count, plural, one {# milestone was} other {# milestones were}} missed.',
+    'overview.stalledTitle': 'Partnerships that have stalled',
+    'overview.stalledCaption': 'Agreed or active, with no milestone done in the last 180 days.',
+    'overview.stalledNone': 'None: every agreed or active partnership has moved in the last 180 days.',
+    'overview.lastDone': 'last milestone done {date}',
+    'overview.neverDone': 'no milestone done yet',
+    'overview.nextPlanned': 'next planned {date}',
+    'overview.trainingTitle': 'People trained per year',
+    'overview.trainingCaption':
+      'All training in view, by year; the dot shows the share who completed, where reported.',
+    'overview.progressTitle': 'How far partnerships have come',
+    'overview.progressCaption':
+      'Partnerships by stage, from proposal to completion; paused and cancelled aside.',
+    'overview.toNetwork': 'Explore the network',
+    'overview.toTraining': 'All training figures',
+    'overview.toProgress': 'Milestones and timelines',
     'network.title': 'Who works with whom',
     'network.caption':
       'Each circle is an institution, coloured by city and sized by people trained; each line is a partnership, drawn by its status.',
@@ -129,6 +163,41 @@ export default defineMessages({
     'kpi.completion': '{rate, number, ::percent} completado',
     'kpi.milestones': 'Hitos cumplidos',
     'kpi.milestonesDetail': '{planned} previstos · {missed} no cumplidos',
+    'kpi.activeIn': '{count, number} activas en {year}',
+    'kpi.startedIn': '{count, number} iniciadas en {year}',
+    'kpi.doneIn': '{count, number} cumplidos en {year}',
+    'kpi.countries': '{count, plural, one {# país} other {# países}}',
+    'summary.title': 'En resumen',
+    'summary.connected':
+      '{name} es la institución con más conexiones: {count, plural, one {# colaboración} other {# colaboraciones}}.',
+    'summary.trainingGrew':
+      'La formación creció un {change, number, ::percent} en {year} respecto a {previous}, hasta {trainees, number} personas.',
+    'summary.trainingFell':
+      'La formación bajó un {change, number, ::percent} en {year} respecto a {previous}, hasta {trainees, number} personas.',
+    'summary.trainingSteady':
+      'La formación se mantuvo estable en {year} respecto a {previous}, con {trainees, number} personas.',
+    'summary.proposals': '{count} de {total} colaboraciones siguen siendo propuestas o están en negociación.',
+    'summary.stalled':
+      '{count, plural, one {# colaboración va} other {# colaboraciones van}} con retraso (acordadas o activas, sin hitos cumplidos en 180 días): {names}.',
+    'summary.noneStalled':
+      'Todas las colaboraciones acordadas o activas han cumplido algún hito en los últimos 180 días.',
+    'summary.missed': '{count, plural, one {# hito no se cumplió} other {# hitos no se cumplieron}}.',
+    'overview.stalledTitle': 'Colaboraciones estancadas',
+    'overview.stalledCaption': 'Acordadas o activas, sin ningún hito cumplido en los últimos 180 días.',
+    'overview.stalledNone':
+      'Ninguna: todas las colaboraciones acordadas o activas han avanzado en los últimos 180 días.',
+    'overview.lastDone': 'último hito cumplido el {date}',
+    'overview.neverDone': 'aún sin hitos cumplidos',
+    'overview.nextPlanned': 'próximo previsto el {date}',
+    'overview.trainingTitle': 'Personas formadas por año',
+    'overview.trainingCaption':
+      'Toda la formación visible, por año; el punto indica la proporción que la completó, cuando se informa.',
+    'overview.progressTitle': 'Hasta dónde han llegado las colaboraciones',
+    'overview.progressCaption':
+      'Colaboraciones por etapa, de la propuesta a la finalización; las pausadas y canceladas, aparte.',
+    'overview.toNetwork': 'Explorar la red',
+    'overview.toTraining': 'Todas las cifras de formación',
+    'overview.toProgress': 'Hitos y calendario',
     'network.title': 'Quién colabora con quién',
     'network.caption':
       'Cada círculo es una institución, coloreada por ciudad y de tamaño según las personas formadas; cada línea es una colaboración, dibujada según su estado.',
@@ -216,6 +285,35 @@ export default defineMessages({
     'kpi.completion': '结业率 {rate, number, ::percent}',
     'kpi.milestones': '已完成里程碑',
     'kpi.milestonesDetail': '计划中 {planned} · 未完成 {missed}',
+    'kpi.activeIn': '{year} 年活跃 {count, number} 家',
+    'kpi.startedIn': '{year} 年启动 {count, number} 项',
+    'kpi.doneIn': '{year} 年完成 {count, number} 个',
+    'kpi.countries': '{count} 个国家',
+    'summary.title': '要点',
+    'summary.connected': '{name} 是合作关系最多的机构，共有 {count} 项合作。',
+    'summary.trainingGrew':
+      '{year} 年培训人数较 {previous} 年增长 {change, number, ::percent}，达到 {trainees, number} 人。',
+    'summary.trainingFell':
+      '{year} 年培训人数较 {previous} 年下降 {change, number, ::percent}，为 {trainees, number} 人。',
+    'summary.trainingSteady': '{year} 年培训人数与 {previous} 年基本持平，为 {trainees, number} 人。',
+    'summary.proposals': '{total} 项合作中有 {count} 项仍处于提议或洽谈阶段。',
+    'summary.stalled': '{count} 项合作进度滞后（已达成或进行中，但 180 天内没有完成任何里程碑）：{names}。',
+    'summary.noneStalled': '所有已达成或进行中的合作在最近 180 天内都完成了里程碑。',
+    'summary.missed': '有 {count} 个里程碑未能按期完成。',
+    'overview.stalledTitle': '停滞的合作',
+    'overview.stalledCaption': '已达成或进行中，但最近 180 天内没有完成任何里程碑。',
+    'overview.stalledNone': '没有：所有已达成或进行中的合作在最近 180 天内都有进展。',
+    'overview.lastDone': '最近完成的里程碑：{date}',
+    'overview.neverDone': '尚未完成任何里程碑',
+    'overview.nextPlanned': '下一个计划：{date}',
+    'overview.trainingTitle': '每年培训人数',
+    'overview.trainingCaption':
+      '当前范围内的全部培训，按年份统计；圆点表示已报告结业情况的学员中的结业比例。',
+    'overview.progressTitle': '合作进展到哪一步',
+    'overview.progressCaption': '按阶段统计合作，从提议到完成；已暂停和已取消的单独列出。',
+    'overview.toNetwork': '查看合作网络',
+    'overview.toTraining': '全部培训数据',
+    'overview.toProgress': '里程碑与时间线',
     'network.title': '谁与谁合作',
     'network.caption':
       '每个圆点代表一家机构，颜色表示城市，大小表示培训人数；每条连线代表一项合作，线型表示其状态。',
