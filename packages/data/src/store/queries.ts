@@ -1,6 +1,7 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Filters } from '../schema/filters.js';
 import type {
+  Institution,
   InstitutionType,
   MilestoneKind,
   MilestoneStatus,
@@ -60,6 +61,43 @@ const num = (v: PlainRow[string] | undefined): number => (typeof v === 'number' 
 const str = (v: PlainRow[string] | undefined): string => (v === null || v === undefined ? '' : String(v));
 const opt = (v: PlainRow[string] | undefined): string | null =>
   v === null || v === undefined ? null : String(v);
+
+// Row mappers: the one place each kind of result row becomes its typed, plain shape.
+const institutionNames = (r: PlainRow) => ({
+  id: str(r.id),
+  name: str(r.name),
+  name_en: opt(r.name_en),
+  name_es: opt(r.name_es),
+  name_zh: opt(r.name_zh),
+  city: str(r.city),
+  country: str(r.country),
+  type: str(r.type) as InstitutionType,
+});
+const toLink = (r: PlainRow): PartnershipLink => ({
+  id: str(r.id),
+  source: str(r.source),
+  target: str(r.target),
+  area: str(r.area) as PartnershipArea,
+  status: str(r.status) as PartnershipStatus,
+  title: opt(r.title),
+  started_on: opt(r.started_on),
+  milestones: num(r.milestones),
+  milestonesDone: num(r.done),
+});
+const toMilestone = (r: PlainRow): MilestoneItem => ({
+  id: str(r.id),
+  partnership: str(r.partnership),
+  date: str(r.date),
+  title: str(r.title),
+  kind: str(r.kind) as MilestoneKind,
+  status: str(r.status) as MilestoneStatus,
+});
+const toVolume = (r: PlainRow): TrainingVolume => ({
+  year: num(r.year),
+  group: str(r.grp),
+  trainees: num(r.trainees),
+  completed: num(r.completed),
+});
 
 export interface Kpis {
   institutions: number;
@@ -194,28 +232,11 @@ export async function network(store: Store, filters: Filters): Promise<NetworkDa
   );
   return {
     nodes: nodes.map((r) => ({
-      id: str(r.id),
-      name: str(r.name),
-      name_en: opt(r.name_en),
-      name_es: opt(r.name_es),
-      name_zh: opt(r.name_zh),
-      city: str(r.city),
-      country: str(r.country),
-      type: str(r.type) as InstitutionType,
+      ...institutionNames(r),
       trained: num(r.trained),
       matched: r.matched === true,
     })),
-    links: links.map((r) => ({
-      id: str(r.id),
-      source: str(r.source),
-      target: str(r.target),
-      area: str(r.area) as PartnershipArea,
-      status: str(r.status) as PartnershipStatus,
-      title: opt(r.title),
-      started_on: opt(r.started_on),
-      milestones: num(r.milestones),
-      milestonesDone: num(r.done),
-    })),
+    links: links.map(toLink),
   };
 }
 
@@ -243,12 +264,7 @@ export async function trainingByYear(
      GROUP BY ALL ORDER BY t.year, grp`,
     p.values,
   );
-  return rows.map((r) => ({
-    year: num(r.year),
-    group: str(r.grp),
-    trainees: num(r.trainees),
-    completed: num(r.completed),
-  }));
+  return rows.map(toVolume);
 }
 
 export interface MilestoneItem {
@@ -267,14 +283,7 @@ export async function milestones(store: Store, filters: Filters): Promise<Milest
      SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM miles ORDER BY date, id`,
     p.values,
   );
-  return rows.map((r) => ({
-    id: str(r.id),
-    partnership: str(r.partnership),
-    date: str(r.date),
-    title: str(r.title),
-    kind: str(r.kind) as MilestoneKind,
-    status: str(r.status) as MilestoneStatus,
-  }));
+  return rows.map(toMilestone);
 }
 
 export interface FilterOptions {
@@ -356,17 +365,9 @@ export async function partnerships(
     p.values,
   );
   return rows.map((r) => ({
-    id: str(r.id),
-    source: str(r.source),
-    target: str(r.target),
-    area: str(r.area) as PartnershipArea,
-    status: str(r.status) as PartnershipStatus,
-    title: opt(r.title),
-    started_on: opt(r.started_on),
+    ...toLink(r),
     sourceName: str(r.source_name),
     targetName: str(r.target_name),
-    milestones: num(r.milestones),
-    milestonesDone: num(r.done),
     milestonesPlanned: num(r.planned),
     milestonesMissed: num(r.missed),
     lastDone: opt(r.last_done),
@@ -420,19 +421,7 @@ export async function activityByYear(store: Store, filters: Filters): Promise<Ye
 }
 
 export interface InstitutionProfile {
-  institution: {
-    id: string;
-    name: string;
-    name_en: string | null;
-    name_es: string | null;
-    name_zh: string | null;
-    city: string;
-    country: string;
-    type: InstitutionType;
-    website: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  };
+  institution: Institution;
   /** Its partnerships (either end), with milestone records. */
   partnerships: PartnershipSummary[];
   /** Its own network: the institution, its partners, and the partnerships among them. */
@@ -473,14 +462,7 @@ export async function institutionProfile(
         );
   return {
     institution: {
-      id: str(row.id),
-      name: str(row.name),
-      name_en: opt(row.name_en),
-      name_es: opt(row.name_es),
-      name_zh: opt(row.name_zh),
-      city: str(row.city),
-      country: str(row.country),
-      type: str(row.type) as InstitutionType,
+      ...institutionNames(row),
       website: opt(row.website),
       latitude: typeof row.latitude === 'number' ? row.latitude : null,
       longitude: typeof row.longitude === 'number' ? row.longitude : null,
@@ -490,19 +472,7 @@ export async function institutionProfile(
       nodes: graph.nodes.filter((n) => partnerIds.has(n.id)),
       links: graph.links.filter((l) => partnerIds.has(l.source) && partnerIds.has(l.target)),
     },
-    training: training.map((r) => ({
-      year: num(r.year),
-      group: str(r.grp),
-      trainees: num(r.trainees),
-      completed: num(r.completed),
-    })),
-    milestones: miles.map((r) => ({
-      id: str(r.id),
-      partnership: str(r.partnership),
-      date: str(r.date),
-      title: str(r.title),
-      kind: str(r.kind) as MilestoneKind,
-      status: str(r.status) as MilestoneStatus,
-    })),
+    training: training.map(toVolume),
+    milestones: miles.map(toMilestone),
   };
 }
