@@ -14,7 +14,16 @@ export {
 
 export {
   networkModel,
+  networkScene,
+  modelFromScene,
+  scenePositions,
+  forceInput,
+  moveNode,
+  linkCurve,
+  curvePath,
   defaultTicks,
+  defaultLabelSize,
+  linkFade,
   statusDash,
   statusStyle,
   PARTNERSHIP_STATUS_ORDER,
@@ -26,6 +35,10 @@ export {
   type NetworkModel,
   type NetworkModelNode,
   type NetworkModelLink,
+  type NetworkScene,
+  type NetworkSceneNode,
+  type NetworkSceneLink,
+  type LinkCurve,
   type NetworkLegendModel,
   type NetworkLegendStatus,
   type StatusStyle,
@@ -35,6 +48,35 @@ export { betweenness } from './network/betweenness.js';
 export { networkEmphasis, type NetworkEmphasis } from './network/highlight.js';
 export { default as NetworkGraph } from './network/NetworkGraph.svelte';
 export { default as NetworkLegend } from './network/NetworkLegend.svelte';
+export { default as NetworkCanvas } from './network/NetworkCanvas.svelte';
+export { drawNetwork, type CanvasFrame, type CanvasSurface } from './network/canvas.js';
+export {
+  IDENTITY,
+  ZOOM_LIMITS,
+  ZOOM_STEP,
+  centreOn,
+  constrain,
+  isZoomed,
+  nearestInDirection,
+  nodeAt,
+  panBy,
+  toModel,
+  toView,
+  wheelFactor,
+  zoomAt,
+  type Direction,
+  type NodeGeometry,
+  type Point,
+  type Viewport,
+} from './network/viewport.js';
+export { networkPointer, type PointerOptions } from './network/interaction.js';
+export { packScene, unpackScene, type PackedScene } from './network/pack.js';
+export {
+  startLayout,
+  type LayoutJob,
+  type LayoutOptions,
+  type LayoutUpdate,
+} from './network/layout-client.js';
 
 export {
   trainingModel,
@@ -47,8 +89,30 @@ export {
   type TrainingYear,
   type AxisTick,
   type LegendItem,
+  type YearCompletion,
 } from './training/model.js';
 export { default as TrainingChart } from './training/TrainingChart.svelte';
+export {
+  cityTrainingModel,
+  type CityTrainingRecord,
+  type CityTrainingOptions,
+  type CityTrainingModel,
+  type CityPanel,
+  type CityBar,
+} from './training/cities.js';
+export { default as CityTrainingChart } from './training/CityTrainingChart.svelte';
+export {
+  completionModel,
+  ALL_KEY as COMPLETION_ALL_KEY,
+  type CompletionRecord,
+  type CompletionOptions,
+  type CompletionModel,
+  type CompletionSeries,
+  type CompletionPoint,
+} from './training/completion.js';
+export { default as CompletionChart } from './training/CompletionChart.svelte';
+export { fitText } from './training/fit.js';
+export { estimateTextWidth } from './text.js';
 
 export {
   progressModel,
@@ -61,3 +125,25 @@ export {
   type ProgressAside,
 } from './progress/model.js';
 export { default as ProgressFunnel } from './progress/ProgressFunnel.svelte';
+
+export {
+  timelineModel,
+  markKind,
+  MARK_COLORS,
+  type TimelineRow,
+  type TimelineMilestone,
+  type TimelineOptions,
+  type TimelineModel,
+  type TimelineRowModel,
+  type TimelineMark,
+  type TimelineTick,
+  type MarkKind,
+} from './timeline/model.js';
+export { default as MilestoneTimeline } from './timeline/MilestoneTimeline.svelte';
+export {
+  upcomingMilestones,
+  type Upcoming,
+  type UpcomingOptions,
+  type DatedMilestone,
+} from './timeline/upcoming.js';
+export { isIsoDate, addDays, daysBetween } from './timeline/dates.js';

@@ -80,6 +80,75 @@ describe('NetworkGraph (server-rendered)', () => {
   });
 });
 
+describe('NetworkGraph: what the network page adds', () => {
+  it('draws zoom and pan as a transform of the content', () => {
+    expect(renderGraph()).not.toContain('scale(');
+    expect(renderGraph({ viewport: { x: 10, y: -5, k: 2 } })).toContain(
+      'transform="translate(10,-5) scale(2)"',
+    );
+  });
+
+  it('rings marked nodes and the selection, and tags them', () => {
+    const html = renderGraph({ marked: ['fue-cife', 'hz-bureau'], selected: 'hz-academy' });
+    expect(html.match(/data-marked=""/g)).toHaveLength(2);
+    expect(html).toMatch(/data-node="hz-academy"[^>]*data-selected=""/);
+    expect(html.match(/data-ring="mark"/g)).toHaveLength(2);
+    expect(html.match(/data-ring="selected"/g)).toHaveLength(1);
+  });
+
+  it('draws context institutions hollow', () => {
+    const context = networkModel(
+      {
+        ...fuenlabradaHangzhou,
+        nodes: fuenlabradaHangzhou.nodes.map((n) => ({ ...n, matched: n.id !== 'fue-council' })),
+      },
+      { width: 640, height: 400, seed: 1 },
+    );
+    const html = renderGraph({ model: context });
+    expect(html).toMatch(
+      /data-node="fue-council" data-context=""[^>]*>(<!--[^>]*-->)?<circle r="4" fill="#ffffff" stroke="#0072B2"/,
+    );
+    expect(html.match(/data-context/g)).toHaveLength(1);
+  });
+
+  it('has one tab stop when told which (arrow keys move between nodes)', () => {
+    const html = renderGraph({ onselect: () => {}, tabbable: 'hz-bureau' });
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1);
+    expect(html).toMatch(/data-node="hz-bureau"[^>]*tabindex="0"/);
+    expect(html.match(/tabindex="-1"/g)).toHaveLength(model.nodes.length - 1);
+  });
+
+  it('leaves native tooltips out when the page shows its own, keeping accessible names', () => {
+    const html = renderGraph({ onselect: () => {}, tooltips: false, describeNode: (n) => `Name ${n.id}` });
+    expect(html).not.toMatch(/<title>(?!Who works)/);
+    expect(html).toContain('aria-label="Name fue-cife"');
+  });
+
+  it('sets labels at the model size, long ones on two lines', () => {
+    const wide = networkModel(
+      {
+        nodes: [
+          {
+            id: 'drc',
+            label: 'Hangzhou Development and Reform Commission',
+            city: 'Hangzhou',
+            country: 'CN',
+            type: 'government',
+            trained: 0,
+          },
+        ],
+        links: [],
+      },
+      { width: 960, height: 560, labelSize: 15 },
+    );
+    const html = renderGraph({ model: wide });
+    expect(html).toContain('font-size="15"');
+    expect(html).toMatch(
+      /<tspan x="[\d.]+">Hangzhou Development<\/tspan><tspan x="[\d.]+" dy="1.15em">and Reform Commission<\/tspan>/,
+    );
+  });
+});
+
 describe('NetworkLegend (server-rendered)', () => {
   it('lists colours, statuses and sizes as text', () => {
     const html = render(NetworkLegend, { props: { legend: model.legend } }).body;
@@ -87,6 +156,18 @@ describe('NetworkLegend (server-rendered)', () => {
     expect(html).toContain('Fuenlabrada');
     expect(html).toContain('negotiating');
     expect(html).toMatch(/\d+ trained/);
+  });
+
+  it('explains hollow context nodes when there are some', () => {
+    const legend = { ...model.legend, context: true };
+    const html = render(NetworkLegend, {
+      props: { legend, labels: { context: 'Socio fuera de los filtros' } },
+    }).body;
+    expect(html).toContain('data-legend="context"');
+    expect(html).toContain('Socio fuera de los filtros');
+    expect(render(NetworkLegend, { props: { legend: model.legend } }).body).not.toContain(
+      'data-legend="context"',
+    );
   });
 
   it('takes localised headings and entries', () => {

@@ -1,5 +1,3 @@
-import type { NetworkModel } from './model.js';
-
 /** Which nodes and links stay at full strength when some ids are highlighted; null when none are. */
 export interface NetworkEmphasis {
   nodes: Record<string, true>;
@@ -12,7 +10,7 @@ export interface NetworkEmphasis {
  * Everything else is dimmed. An empty or missing highlight emphasises everything (returns null).
  */
 export function networkEmphasis(
-  model: Pick<NetworkModel, 'links'>,
+  model: { links: ReadonlyArray<{ id: string; source: string; target: string }> },
   highlight: Iterable<string> | undefined | null,
 ): NetworkEmphasis | null {
   if (!highlight) return null;

@@ -3,7 +3,19 @@ import { fuenlabradaHangzhou, syntheticNetwork } from '../../test/fixtures.js';
 import { INSTITUTION_TYPE_COLORS, OKABE_ITO, OTHER_COLOR } from '../palette.js';
 import { betweenness } from './betweenness.js';
 import { networkEmphasis } from './highlight.js';
-import { networkModel, type NetworkData, type NetworkModel } from './model.js';
+import {
+  curvePath,
+  defaultLabelSize,
+  linkCurve,
+  modelFromScene,
+  moveNode,
+  networkModel,
+  networkScene,
+  scenePositions,
+  type NetworkData,
+  type NetworkModel,
+} from './model.js';
+import { estimateTextWidth } from '../text.js';
 
 const size = { width: 800, height: 500 };
 
@@ -292,5 +304,141 @@ describe('networkEmphasis(model, highlight)', () => {
   it('emphasises everything when nothing is highlighted', () => {
     expect(networkEmphasis(model, [])).toBeNull();
     expect(networkEmphasis(model, undefined)).toBeNull();
+  });
+});
+
+describe('networkScene(data, options) and modelFromScene(scene, positions)', () => {
+  it('split networkModel in two: the scene, then the layout', () => {
+    const options = { ...size, seed: 4, colorBy: 'type' as const };
+    const scene = networkScene(fuenlabradaHangzhou, options);
+    expect(modelFromScene(scene, scenePositions(scene))).toEqual(networkModel(fuenlabradaHangzhou, options));
+    // The scene has everything but positions: what a large graph sends to the browser.
+    expect(scene.nodes[0]).not.toHaveProperty('x');
+    expect(scene.nodes.map((n) => n.degree)).toEqual(
+      networkModel(fuenlabradaHangzhou, options).nodes.map((n) => n.degree),
+    );
+    expect(JSON.stringify(scene).length).toBeLessThan(
+      JSON.stringify(networkModel(fuenlabradaHangzhou, options)).length,
+    );
+  });
+
+  it('marks institutions outside the filters as context, and says so in the legend', () => {
+    const data = {
+      ...fuenlabradaHangzhou,
+      nodes: fuenlabradaHangzhou.nodes.map((n) => ({ ...n, matched: n.city === 'Hangzhou' })),
+    };
+    const model = networkModel(data, size);
+    for (const n of model.nodes) expect(n.context).toBe(n.city !== 'Hangzhou');
+    expect(model.legend.context).toBe(true);
+    expect(networkModel(fuenlabradaHangzhou, size).legend.context).toBeUndefined();
+  });
+
+  it('sets the label size from the viewBox width unless told', () => {
+    expect(defaultLabelSize(640)).toBe(11);
+    expect(defaultLabelSize(960)).toBe(13);
+    expect(defaultLabelSize(2000)).toBe(14);
+    expect(networkModel(fuenlabradaHangzhou, size).labelSize).toBe(11);
+    expect(networkModel(fuenlabradaHangzhou, { ...size, labelSize: 15 }).labelSize).toBe(15);
+  });
+});
+
+describe('the force layout uses the box', () => {
+  it('spreads a small programme over most of the box', () => {
+    const model = networkModel(fuenlabradaHangzhou, { width: 960, height: 560 });
+    const xs = model.nodes.map((n) => n.x);
+    const ys = model.nodes.map((n) => n.y);
+    const spreadX = (Math.max(...xs) - Math.min(...xs)) / 960;
+    const spreadY = (Math.max(...ys) - Math.min(...ys)) / 560;
+    expect(Math.max(spreadX, spreadY)).toBeGreaterThan(0.75);
+    expect(Math.min(spreadX, spreadY)).toBeGreaterThan(0.5);
+  });
+
+  it('keeps labels inside the box and off other nodes', () => {
+    const model = networkModel(fuenlabradaHangzhou, { width: 960, height: 560, labelSize: 15 });
+    const f = model.labelSize;
+    for (const n of model.nodes) {
+      const w = Math.max(...n.labelLines.map((line) => estimateTextWidth(line, f)));
+      const x0 =
+        n.labelAnchor === 'start' ? n.labelX : n.labelAnchor === 'end' ? n.labelX - w : n.labelX - w / 2;
+      const box = [
+        x0,
+        n.labelY - 0.84 * f,
+        x0 + w,
+        n.labelY + (n.labelLines.length - 1) * 1.15 * f + 0.24 * f,
+      ];
+      expect(box[0]).toBeGreaterThanOrEqual(0);
+      expect(box[2]).toBeLessThanOrEqual(960);
+      expect(box[1]).toBeGreaterThanOrEqual(0);
+      expect(box[3]).toBeLessThanOrEqual(560);
+      for (const other of model.nodes) {
+        if (other === n) continue;
+        const cx = Math.max(box[0]!, Math.min(other.x, box[2]!));
+        const cy = Math.max(box[1]!, Math.min(other.y, box[3]!));
+        expect(Math.hypot(other.x - cx, other.y - cy)).toBeGreaterThan(other.r);
+      }
+    }
+  });
+
+  it('wraps long names on two lines instead of cutting them short', () => {
+    const model = networkModel(
+      {
+        nodes: [
+          {
+            id: 'a',
+            label: 'Hangzhou Development and Reform Commission',
+            city: 'H',
+            country: 'CN',
+            type: 'government',
+            trained: 0,
+          },
+          { id: 'b', label: 'Alibaba', city: 'H', country: 'CN', type: 'company', trained: 0 },
+        ],
+        links: [],
+      },
+      { width: 960, height: 560 },
+    );
+    const a = model.nodes.find((n) => n.id === 'a')!;
+    expect(a.labelLines).toEqual(['Hangzhou Development', 'and Reform Commission']);
+    expect(a.labelText).toBe('Hangzhou Development and Reform Commission');
+  });
+});
+
+describe('moveNode(model, id, x, y)', () => {
+  it('moves the node, its label and its links, and nothing else', () => {
+    const model = networkModel(fuenlabradaHangzhou, size);
+    const before = byId(model).get('fue-smes')!;
+    const moved = moveNode(model, 'fue-smes', 100, 120);
+    const after = byId(moved).get('fue-smes')!;
+    expect([after.x, after.y]).toEqual([100, 120]);
+    expect(after.labelX - after.x).toBeCloseTo(before.labelX - before.x);
+    for (const link of moved.links) {
+      if (link.source === 'fue-smes') expect(link.path.startsWith('M100,120')).toBe(true);
+      else if (link.target === 'fue-smes') expect(link.path.endsWith('100,120')).toBe(true);
+      else expect(link).toBe(model.links.find((l) => l.id === link.id));
+    }
+    expect(moveNode(model, 'nowhere', 1, 1)).toBe(model);
+  });
+
+  it('keeps the node inside the box', () => {
+    const moved = moveNode(networkModel(fuenlabradaHangzhou, size), 'fue-cife', -50, 9999);
+    const node = byId(moved).get('fue-cife')!;
+    expect(node.x).toBe(node.r);
+    expect(node.y).toBe(size.height - node.r);
+  });
+});
+
+describe('linkCurve(s, t, bend, layout, cityCount, centre)', () => {
+  const s = { x: 0, y: 0, city: 'A' };
+  const t = { x: 100, y: 0, city: 'B' };
+  const centre = { x: 50, y: 50 };
+  it('is straight in the force layout unless bent apart from a parallel link', () => {
+    expect(linkCurve(s, t, 0, 'force', 2, centre)).toEqual({ kind: 'line' });
+    expect(curvePath(s, t, linkCurve(s, t, 0, 'force', 2, centre))).toBe('M0,0L100,0');
+    expect(linkCurve(s, t, 10, 'force', 2, centre)).toEqual({ kind: 'quad', qx: 50, qy: 20 });
+  });
+  it('crosses the middle between two cities in the bridge layout', () => {
+    const curve = linkCurve(s, t, 0, 'bridge', 2, centre);
+    expect(curve.kind).toBe('cubic');
+    expect(curvePath(s, t, curve)).toBe('M0,0C50,0 50,0 100,0');
   });
 });

@@ -3,10 +3,12 @@
  * deterministic force simulation or as a "bridge" (each city on its own side, cooperation across the
  * middle). The result is plain serialisable data, rounded to 2 decimals, that `NetworkGraph.svelte`
  * only draws — on the server, in the browser, or into an SVG/PNG export, identically.
+ *
+ * Two steps: `networkScene` works out everything but the positions (sizes, colours, link styles,
+ * degree and betweenness, legend); `networkModel` adds the layout, labels and link geometry. Large
+ * graphs ship only the scene to the browser, where a Web Worker lays it out and a canvas draws it.
  */
 import { max } from 'd3-array';
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
-import type { SimulationLinkDatum, SimulationNodeDatum } from 'd3-force';
 import { scaleLinear, scaleSqrt } from 'd3-scale';
 import {
   categoryColors,
@@ -16,9 +18,21 @@ import {
   INSTITUTION_TYPE_ORDER,
   type CategoryColor,
 } from '../palette.js';
-import { clamp, lcg, round2 } from '../number.js';
+import { clamp, round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
 import { betweenness } from './betweenness.js';
+import { forceLayout, type ForceInput, type Margins } from './force.js';
+import {
+  chooseLabels,
+  importanceOrder,
+  placeForceLabels,
+  shorten,
+  wrapLabel,
+  type LabelAnchor,
+  type LabelSpot,
+} from './labels.js';
+
+export type { LabelAnchor } from './labels.js';
 
 /** An institution. */
 export interface NetworkNode {
@@ -30,6 +44,11 @@ export interface NetworkNode {
   type: string;
   /** People trained by or at this institution; drives the node's area. */
   trained: number;
+  /**
+   * False for an institution outside the filters, shown only because a partnership in view reaches
+   * it: drawn hollow, as context. Default true.
+   */
+  matched?: boolean;
 }
 
 /** A partnership between two institutions. */
@@ -67,30 +86,52 @@ export interface NetworkOptions {
   seed?: number;
   /** Tick budget of the force simulation. Default depends on size: 300 up to 200 nodes, down to 60 at 1,000+. */
   ticks?: number;
+  /**
+   * Font size of the node labels, in viewBox px. The SVG scales with its container, so the default
+   * grows with the viewBox width (11 up to 800 px wide, 13 at 960, at most 14), which keeps labels
+   * readable when a wide chart is shown on a 768 px tablet.
+   */
+  labelSize?: number;
 }
 
-export type LabelAnchor = 'start' | 'middle' | 'end';
-
-export interface NetworkModelNode extends NetworkNode {
-  x: number;
-  y: number;
+export interface NetworkSceneNode extends Omit<NetworkNode, 'matched'> {
   r: number;
   color: string;
   /** Number of partnerships (drawn links) of this institution. */
   degree: number;
   /** Betweenness centrality, normalised 0..1 (Brandes, unweighted, undirected). */
   betweenness: number;
+  /** Outside the filters, shown as a partner of an institution inside (see `NetworkNode.matched`). */
+  context: boolean;
+}
+
+export interface NetworkSceneLink extends NetworkLink {
+  milestonesDone: number;
+  width: number;
+  /** `stroke-dasharray`, or null for a solid line. */
+  dash: string | null;
+  linecap: 'butt' | 'round';
+  stroke: string;
+  opacity: number;
+  /** Sideways offset, px, that bends links sharing both institutions apart (0 for a single one). */
+  bend: number;
+}
+
+export interface NetworkModelNode extends NetworkSceneNode {
+  x: number;
+  y: number;
   /** Whether the chart labels this node (all up to 40 nodes; otherwise the larger, best-connected ones that fit). */
   labelVisible: boolean;
   /** The label as drawn: shortened with an ellipsis when it wouldn't fit (the full label is in `label`). */
   labelText: string;
+  /** `labelText` broken into the lines drawn (one or two), the first at (labelX, labelY). */
+  labelLines: string[];
   labelX: number;
   labelY: number;
   labelAnchor: LabelAnchor;
 }
 
-export interface NetworkModelLink extends NetworkLink {
-  milestonesDone: number;
+export interface NetworkModelLink extends NetworkSceneLink {
   /** Labels of the two institutions, for tooltips and text alternatives. */
   sourceLabel: string;
   targetLabel: string;
@@ -100,12 +141,6 @@ export interface NetworkModelLink extends NetworkLink {
   y2: number;
   /** SVG path: a straight line, or a curve for parallel links and the bridge layout. */
   path: string;
-  width: number;
-  /** `stroke-dasharray`, or null for a solid line. */
-  dash: string | null;
-  linecap: 'butt' | 'round';
-  stroke: string;
-  opacity: number;
 }
 
 /** How a partnership status is drawn. */
@@ -134,26 +169,38 @@ export interface NetworkLegendModel {
   statuses: NetworkLegendStatus[];
   /** A few reference sizes: people trained → radius. */
   sizes: Array<{ value: number; r: number }>;
+  /** Whether some institutions are drawn hollow, as context outside the filters. */
+  context?: boolean;
 }
 
-export interface NetworkModel {
+/** Everything about the chart but where things go. */
+export interface NetworkScene {
   width: number;
   height: number;
   layout: 'force' | 'bridge';
   colorBy: 'city' | 'type';
   seed: number;
-  /** Ticks the force simulation ran (0 for the bridge layout). */
+  /** Ticks the force simulation runs (0 for the bridge layout). */
   ticks: number;
+  /** Font size of node labels, viewBox px. */
+  labelSize: number;
   /** Cities, sorted (left to right in the bridge layout). */
   cities: string[];
-  nodes: NetworkModelNode[];
-  links: NetworkModelLink[];
+  /** Sorted by id. */
+  nodes: NetworkSceneNode[];
+  /** Sorted by id; `source` and `target` are node ids. */
+  links: NetworkSceneLink[];
   legend: NetworkLegendModel;
   /** Links left out: an endpoint missing from the nodes, a self-loop, or a repeated id. */
   droppedLinks: number;
   /** Nodes left out because their id repeats an earlier node's. */
   droppedNodes: number;
   summary: { institutions: number; partnerships: number; cities: number; trained: number };
+}
+
+export interface NetworkModel extends NetworkScene {
+  nodes: NetworkModelNode[];
+  links: NetworkModelLink[];
 }
 
 /** Pipeline order of partnership statuses; paused and cancelled sit aside, at the end. */
@@ -185,10 +232,9 @@ const UNKNOWN_STATUS_STYLE: StatusStyle = { dash: null, linecap: 'butt', stroke:
 
 /** Up to this many nodes every node is labelled; above it, at most this many labels. */
 const LABEL_ALL_UP_TO = 40;
-const LABEL_FONT_SIZE = 11;
 const PADDING = 8;
-/** Longest label in the force layout, px (about 30 Latin characters). */
-const FORCE_LABEL_ROOM = 190;
+/** Longest line of a label in the force layout, in em (about 30 Latin characters). */
+const FORCE_LABEL_EM = 17;
 
 export function statusStyle(status: string): StatusStyle {
   return PARTNERSHIP_STATUS_STYLES[status] ?? UNKNOWN_STATUS_STYLE;
@@ -210,36 +256,27 @@ export function defaultTicks(nodeCount: number): number {
   return 60;
 }
 
-interface LayoutNode extends SimulationNodeDatum {
-  index: number;
-  r: number;
-  city: string;
-  x: number;
-  y: number;
+/** How much links are faded in a graph of this many links, so a large graph doesn't turn into a dark mat. */
+export function linkFade(linkCount: number): number {
+  return clamp(Math.sqrt(200 / Math.max(1, linkCount)), 0.35, 1);
 }
 
-interface Placement {
-  x: number;
-  y: number;
-  labelX: number;
-  labelY: number;
-  labelAnchor: LabelAnchor;
-  /** Room for the label's text, px; longer labels are shortened with an ellipsis. */
-  labelRoom: number;
-  /** False where a label would sit among other nodes (inner columns and rings of the bridge layout). */
-  labelEligible: boolean;
+/** Default label font size for a viewBox width (see `NetworkOptions.labelSize`). */
+export function defaultLabelSize(width: number): number {
+  return clamp(Math.round(width / 72), 11, 14);
 }
 
 /**
- * Builds the network chart's model. Pure and deterministic: the same data, options and seed give a
- * deep-equal model on every machine (node and link order in the input doesn't matter either).
+ * Works out everything about the chart except where things go: sizes, colours, link styles, degree
+ * and betweenness, the legend. Pure and deterministic; input order doesn't matter.
  */
-export function networkModel(data: NetworkData, options: NetworkOptions): NetworkModel {
+export function networkScene(data: NetworkData, options: NetworkOptions): NetworkScene {
   const { width, height } = options;
   if (!(width > 0 && height > 0)) throw new RangeError(`networkModel: width and height must be > 0`);
   const colorBy = options.colorBy ?? 'city';
   const layout = options.layout ?? 'force';
   const seed = options.seed ?? 1;
+  const labelSize = round2(options.labelSize ?? defaultLabelSize(width));
 
   // Nodes sorted by id: the layout's initial state, and so its result, doesn't depend on input order.
   const byId = new Map<string, NetworkNode>();
@@ -286,7 +323,6 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
     .domain([0, Math.max(1, maxTrained)])
     .range([rMin, rMax])
     .clamp(true);
-  const radii = nodes.map((n) => radius(Math.max(0, n.trained || 0)));
 
   // Colours.
   const cities = [...new Set(nodes.map((n) => n.city))].sort(compareStrings);
@@ -299,62 +335,33 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
         )
       : categoryColors(countBy(nodes, (n) => n.city));
 
-  const ticks = layout === 'force' ? Math.max(0, Math.floor(options.ticks ?? defaultTicks(nodes.length))) : 0;
-  const placements = (
-    layout === 'bridge'
-      ? bridgeLayout(nodes, radii, degree, cities, width, height)
-      : forceLayout(nodes, radii, edges, degree, cities, width, height, seed, ticks)
-  ).map((p, i) => ({ ...p, labelText: shorten(nodes[i]!.label, p.labelRoom) }));
+  const sceneNodes: NetworkSceneNode[] = nodes.map((n, i) => ({
+    id: n.id,
+    label: n.label,
+    city: n.city,
+    country: n.country,
+    type: n.type,
+    trained: n.trained,
+    r: round2(radius(Math.max(0, n.trained || 0))),
+    color: palette.colorOf(colorBy === 'type' ? n.type : n.city),
+    degree: degree[i]!,
+    betweenness: round2(centrality[i]!),
+    context: n.matched === false,
+  }));
 
-  const visible = chooseLabels(nodes, radii, degree, centrality, placements, width, height);
-
-  const modelNodes: NetworkModelNode[] = nodes.map((n, i) => {
-    const p = placements[i]!;
-    return {
-      id: n.id,
-      label: n.label,
-      city: n.city,
-      country: n.country,
-      type: n.type,
-      trained: n.trained,
-      x: round2(p.x),
-      y: round2(p.y),
-      r: round2(radii[i]!),
-      color: palette.colorOf(colorBy === 'type' ? n.type : n.city),
-      degree: degree[i]!,
-      betweenness: round2(centrality[i]!),
-      labelVisible: visible[i]!,
-      labelText: p.labelText,
-      labelX: round2(p.labelX),
-      labelY: round2(p.labelY),
-      labelAnchor: p.labelAnchor,
-    };
-  });
-
-  // Links: width by milestones, dash by status, geometry from the rounded node positions.
+  // Links: width by milestones, dash by status.
   const maxMilestones = max(links, (l) => l.milestones) ?? 0;
   // Thinner, lighter links when crowded, so a large graph doesn't turn into a dark mat.
   const linkScale = clamp(crowding * 1.25, 0.4, 1);
-  const linkFade = clamp(Math.sqrt(200 / Math.max(1, links.length)), 0.35, 1);
+  const fade = linkFade(links.length);
   const linkWidth = scaleLinear()
     .domain([0, Math.max(1, maxMilestones)])
     .range([Math.max(0.75, 1.25 * linkScale), 5 * linkScale])
     .clamp(true);
   const parallel = parallelOffsets(links);
-  const centre = { x: width / 2, y: height / 2 };
-  const modelLinks: NetworkModelLink[] = links.map((l, i) => {
-    const [a, b] = edges[i]!;
-    const s = modelNodes[a]!;
-    const t = modelNodes[b]!;
+  const sceneLinks: NetworkSceneLink[] = links.map((l, i) => {
     const w = round2(linkWidth(Math.max(0, l.milestones || 0)));
     const style = statusStyle(l.status);
-    const offset = parallel[i]!;
-    const path =
-      layout === 'bridge'
-        ? bridgePath(s, t, offset, cities, centre)
-        : offset === 0
-          ? `M${s.x},${s.y}L${t.x},${t.y}`
-          : bentPath(s, t, offset);
     return {
       id: l.id,
       source: l.source,
@@ -363,18 +370,12 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
       area: l.area,
       milestones: l.milestones,
       milestonesDone: l.milestonesDone ?? 0,
-      sourceLabel: s.label,
-      targetLabel: t.label,
-      x1: s.x,
-      y1: s.y,
-      x2: t.x,
-      y2: t.y,
-      path,
       width: w,
       dash: statusDash(l.status, w),
       linecap: style.linecap,
       stroke: style.stroke,
-      opacity: round2(style.opacity * linkFade),
+      opacity: round2(style.opacity * fade),
+      bend: parallel[i]!,
     };
   });
 
@@ -394,6 +395,15 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
     };
   });
 
+  const ticks = layout === 'force' ? Math.max(0, Math.floor(options.ticks ?? defaultTicks(nodes.length))) : 0;
+  const legend: NetworkLegendModel = {
+    colorBy,
+    colors: palette.entries,
+    statuses,
+    sizes: sizeSamples(maxTrained, radius),
+  };
+  if (sceneNodes.some((n) => n.context)) legend.context = true;
+
   return {
     width: round2(width),
     height: round2(height),
@@ -401,15 +411,11 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
     colorBy,
     seed,
     ticks,
+    labelSize,
     cities,
-    nodes: modelNodes,
-    links: modelLinks,
-    legend: {
-      colorBy,
-      colors: palette.entries,
-      statuses,
-      sizes: sizeSamples(maxTrained, radius),
-    },
+    nodes: sceneNodes,
+    links: sceneLinks,
+    legend,
     droppedLinks,
     droppedNodes,
     summary: {
@@ -419,6 +425,191 @@ export function networkModel(data: NetworkData, options: NetworkOptions): Networ
       trained: nodes.reduce((sum, n) => sum + Math.max(0, n.trained || 0), 0),
     },
   };
+}
+
+/**
+ * Builds the network chart's model. Pure and deterministic: the same data, options and seed give a
+ * deep-equal model on every machine (node and link order in the input doesn't matter either).
+ */
+export function networkModel(data: NetworkData, options: NetworkOptions): NetworkModel {
+  const scene = networkScene(data, options);
+  return modelFromScene(scene, scenePositions(scene));
+}
+
+/** Node index pairs of the scene's links. */
+export function sceneEdges(scene: Pick<NetworkScene, 'nodes' | 'links'>): Array<[number, number]> {
+  const indexOf = new Map(scene.nodes.map((n, i) => [n.id, i]));
+  return scene.links.map((l) => [indexOf.get(l.source) ?? 0, indexOf.get(l.target) ?? 0]);
+}
+
+/** Whether every node of a scene gets a label. */
+const labelsAll = (scene: Pick<NetworkScene, 'nodes'>) => scene.nodes.length <= LABEL_ALL_UP_TO;
+
+/** Input of the force layout for a scene (what the Web Worker receives for large graphs). */
+export function forceInput(scene: NetworkScene, ticks: number = scene.ticks): ForceInput {
+  return {
+    nodes: scene.nodes.map((n) => ({ r: n.r, city: n.city, degree: n.degree })),
+    edges: sceneEdges(scene),
+    cities: scene.cities,
+    width: scene.width,
+    height: scene.height,
+    seed: scene.seed,
+    ticks,
+    margins: forceMargins(scene),
+  };
+}
+
+/** Room around a force layout: labels above and below the top and bottom nodes, and beside the outer ones. */
+function forceMargins(scene: NetworkScene): Margins {
+  const f = scene.labelSize;
+  const side = labelsAll(scene) ? PADDING + f : PADDING;
+  return {
+    top: PADDING + (labelsAll(scene) ? f * 1.2 : 0),
+    bottom: PADDING + f * 1.3,
+    left: side,
+    right: side,
+  };
+}
+
+/** Node positions of a scene by its layout, `[x0, y0, x1, y1, …]`, unrounded. */
+export function scenePositions(scene: NetworkScene): Float64Array {
+  if (scene.layout === 'bridge') {
+    const placements = bridgeLayout(scene);
+    return Float64Array.from(placements.flatMap((p) => [p.x, p.y]));
+  }
+  return forceLayout(forceInput(scene));
+}
+
+/**
+ * The model of a scene laid out at the given positions: labels placed, links drawn, all rounded.
+ * (`networkModel` is `modelFromScene(scene, scenePositions(scene))`.)
+ */
+export function modelFromScene(scene: NetworkScene, positions: ArrayLike<number>): NetworkModel {
+  const { width, height, labelSize: f } = scene;
+  const n = scene.nodes.length;
+  const xs = Array.from({ length: n }, (_, i) => round2(positions[2 * i] ?? width / 2));
+  const ys = Array.from({ length: n }, (_, i) => round2(positions[2 * i + 1] ?? height / 2));
+  const edges = sceneEdges(scene);
+  const order = importanceOrder(
+    scene.nodes.map((d) => d.id),
+    scene.nodes.map((d) => d.r),
+    scene.nodes.map((d) => d.degree),
+    scene.nodes.map((d) => d.betweenness),
+  );
+  const labelAll = labelsAll(scene);
+
+  let labels: Array<{ visible: boolean; lines: string[]; x: number; y: number; anchor: LabelAnchor }>;
+  if (scene.layout === 'bridge') {
+    // Labels keep their place relative to the node, wherever the node is.
+    const placements = bridgeLayout(scene);
+    const spots = placements.map((p, i) => {
+      const text = shorten(scene.nodes[i]!.label, p.labelRoom, f);
+      const w = estimateTextWidth(text, f);
+      const lx = xs[i]! + p.labelX - p.x;
+      const ly = ys[i]! + p.labelY - p.y;
+      const x0 = p.labelAnchor === 'start' ? lx : p.labelAnchor === 'end' ? lx - w : lx - w / 2;
+      const spot: LabelSpot = {
+        x: lx,
+        y: ly,
+        anchor: p.labelAnchor,
+        box: [x0, ly - f * 0.84, x0 + w, ly + f * 0.24],
+      };
+      return { text, spot, eligible: p.labelEligible };
+    });
+    const visible = chooseLabels(
+      spots.map((s) => (s.eligible ? s.spot : null)),
+      order,
+      width,
+      height,
+      labelAll,
+      LABEL_ALL_UP_TO,
+    );
+    labels = spots.map((s, i) => ({
+      visible: visible[i]!,
+      lines: [s.text],
+      x: s.spot.x,
+      y: s.spot.y,
+      anchor: s.spot.anchor,
+    }));
+  } else {
+    // Long names (common for institutions) take two lines rather than being cut short.
+    const texts = scene.nodes.map((d) => wrapLabel(d.label, FORCE_LABEL_EM * f, f, 2));
+    const placed = placeForceLabels({
+      nodes: scene.nodes.map((d, i) => ({ x: xs[i]!, y: ys[i]!, r: d.r, lines: texts[i]! })),
+      segments: edges.map(([a, b]) => [xs[a]!, ys[a]!, xs[b]!, ys[b]!] as const),
+      order,
+      width,
+      height,
+      fontSize: f,
+      labelAll,
+      limit: LABEL_ALL_UP_TO,
+    });
+    labels = placed.map((p, i) => ({ ...p, lines: texts[i]! }));
+  }
+
+  const nodes: NetworkModelNode[] = scene.nodes.map((d, i) => {
+    const label = labels[i]!;
+    return {
+      ...d,
+      x: xs[i]!,
+      y: ys[i]!,
+      labelVisible: label.visible,
+      labelText: label.lines.join(' '),
+      labelLines: label.lines,
+      labelX: round2(label.x),
+      labelY: round2(label.y),
+      labelAnchor: label.anchor,
+    };
+  });
+  const centre = { x: width / 2, y: height / 2 };
+  const links: NetworkModelLink[] = scene.links.map((l, i) => {
+    const [a, b] = edges[i]!;
+    const s = nodes[a]!;
+    const t = nodes[b]!;
+    return {
+      ...l,
+      sourceLabel: s.label,
+      targetLabel: t.label,
+      x1: s.x,
+      y1: s.y,
+      x2: t.x,
+      y2: t.y,
+      path: curvePath(s, t, linkCurve(s, t, l.bend, scene.layout, scene.cities.length, centre)),
+    };
+  });
+  return { ...scene, nodes, links };
+}
+
+/**
+ * The model with one node moved (dragged): its label follows, its links are redrawn. Returns a new
+ * model; the rest is shared with the old one.
+ */
+export function moveNode(model: NetworkModel, id: string, x: number, y: number): NetworkModel {
+  const index = model.nodes.findIndex((n) => n.id === id);
+  if (index < 0) return model;
+  const old = model.nodes[index]!;
+  const nx = round2(clamp(x, old.r, model.width - old.r));
+  const ny = round2(clamp(y, old.r, model.height - old.r));
+  const node: NetworkModelNode = {
+    ...old,
+    x: nx,
+    y: ny,
+    labelX: round2(old.labelX + nx - old.x),
+    labelY: round2(old.labelY + ny - old.y),
+  };
+  const nodes = model.nodes.slice();
+  nodes[index] = node;
+  const byId = new Map<string, NetworkModelNode>([[id, node]]);
+  const find = (key: string) => byId.get(key) ?? nodes.find((n) => n.id === key)!;
+  const centre = { x: model.width / 2, y: model.height / 2 };
+  const links = model.links.map((l) => {
+    if (l.source !== id && l.target !== id) return l;
+    const s = find(l.source);
+    const t = find(l.target);
+    const curve = linkCurve(s, t, l.bend, model.layout, model.cities.length, centre);
+    return { ...l, x1: s.x, y1: s.y, x2: t.x, y2: t.y, path: curvePath(s, t, curve) };
+  });
+  return { ...model, nodes, links };
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
@@ -440,138 +631,115 @@ function sizeSamples(maxTrained: number, radius: (v: number) => number): Array<{
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Force layout
+// Link geometry
+
+/** A link's shape: straight, a quadratic curve (control point q) or a cubic one (c1, c2). */
+export type LinkCurve =
+  | { kind: 'line' }
+  | { kind: 'quad'; qx: number; qy: number }
+  | { kind: 'cubic'; c1x: number; c1y: number; c2x: number; c2y: number };
+
+interface Point {
+  x: number;
+  y: number;
+  city: string;
+}
 
 /**
- * A force layout that is deterministic: initial positions come from the sorted node order and a
- * seeded generator (cities start in their own sector, so they tend to stay apart), the simulation's
- * random source is the same seeded generator (https://d3js.org/d3-force/simulation#simulation_randomSource),
- * and the simulation is stopped and stepped synchronously for a fixed tick budget, its alpha decay
- * set so it cools within that budget.
+ * How a link is drawn. Force layout: straight, or bent sideways by `bend` px when partnerships share
+ * both institutions. Bridge layout: across the middle (two cities) or through the centre (more).
+ * Control points are rounded, so paths are stable strings.
  */
-function forceLayout(
-  nodes: readonly NetworkNode[],
-  radii: readonly number[],
-  edges: ReadonlyArray<readonly [number, number]>,
-  degree: readonly number[],
-  cities: readonly string[],
-  width: number,
-  height: number,
-  seed: number,
-  ticks: number,
-): Placement[] {
-  const n = nodes.length;
-  if (n === 0) return [];
-  const random = lcg(seed);
-  // Typical distance between neighbours if the nodes filled the box evenly.
-  const spacing = clamp(Math.sqrt((width * height) / n) * 0.6, 8, 90);
-  const cityIndex = new Map(cities.map((c, i) => [c, i]));
-  const perCity = new Array<number>(cities.length).fill(0);
-  const spread = Math.min(width, height) * 0.3;
-
-  const simNodes: LayoutNode[] = nodes.map((node, i) => {
-    const c = cityIndex.get(node.city) ?? 0;
-    const k = perCity[c]!++;
-    const angle = cities.length > 1 ? Math.PI + (2 * Math.PI * c) / cities.length : 0;
-    const cx = cities.length > 1 ? Math.cos(angle) * spread : 0;
-    const cy = cities.length > 1 ? Math.sin(angle) * spread * 0.6 : 0;
-    // Phyllotaxis within the city's sector (as d3-force does by default), plus seeded jitter.
-    const rho = spacing * 0.5 * Math.sqrt(0.5 + k);
-    const theta = k * Math.PI * (3 - Math.sqrt(5));
+export function linkCurve(
+  s: Point,
+  t: Point,
+  bend: number,
+  layout: 'force' | 'bridge',
+  cityCount: number,
+  centre: { x: number; y: number },
+): LinkCurve {
+  const f = round2;
+  if (layout === 'bridge') {
+    if (cityCount <= 2) {
+      if (s.city !== t.city) {
+        const mx = f((s.x + t.x) / 2);
+        return { kind: 'cubic', c1x: mx, c1y: f(s.y + 2 * bend), c2x: mx, c2y: f(t.y + 2 * bend) };
+      }
+      // Same city: a bow towards the middle, deeper for institutions further apart.
+      const inward = s.x < centre.x ? 1 : -1;
+      const bow = Math.min(120, Math.abs(t.y - s.y) * 0.35 + 12) + Math.abs(bend);
+      return { kind: 'quad', qx: f(s.x + inward * bow), qy: f((s.y + t.y) / 2) };
+    }
+    // Pull the control point towards the centre: strongly across cities, slightly within one.
+    const pull = s.city === t.city ? 0.35 : 0.8;
     return {
-      index: i,
-      r: radii[i]!,
-      city: node.city,
-      x: cx + rho * Math.cos(theta) + (random() - 0.5) * spacing,
-      y: cy + rho * Math.sin(theta) + (random() - 0.5) * spacing,
+      kind: 'quad',
+      qx: f((s.x + t.x) / 2 + (centre.x - (s.x + t.x) / 2) * pull + bend),
+      qy: f((s.y + t.y) / 2 + (centre.y - (s.y + t.y) / 2) * pull + bend),
     };
-  });
-  const simLinks: Array<SimulationLinkDatum<LayoutNode>> = edges.map(([a, b]) => ({ source: a, target: b }));
-
-  const aspect = width / height;
-  const gravity = (d: LayoutNode) => (degree[d.index] === 0 ? 0.15 : 0.05);
-  const simulation = forceSimulation<LayoutNode>(simNodes)
-    .randomSource(random)
-    .alphaDecay(ticks > 0 ? 1 - Math.pow(0.001, 1 / ticks) : 0.0228)
-    .force(
-      'link',
-      forceLink<LayoutNode, SimulationLinkDatum<LayoutNode>>(simLinks)
-        .id((d) => d.index)
-        .distance((l) => spacing + (l.source as LayoutNode).r + (l.target as LayoutNode).r),
-    )
-    .force(
-      'charge',
-      forceManyBody<LayoutNode>()
-        .strength(-spacing * 2.5)
-        .theta(n > 500 ? 1.2 : 0.9),
-    )
-    // Gravity stronger vertically when the box is wide, so the layout takes the box's shape; and
-    // stronger for institutions without partnerships, which the charge would otherwise push into a
-    // far ring around the graph.
-    .force(
-      'x',
-      forceX<LayoutNode>(0).strength((d) => gravity(d) / Math.max(1, aspect)),
-    )
-    .force(
-      'y',
-      forceY<LayoutNode>(0).strength((d) => gravity(d) * Math.max(1, aspect)),
-    )
-    .stop();
-  // Collision is the costliest force; on large graphs it only joins for the last third of the
-  // budget, once the layout has unfolded and only local overlaps remain to settle.
-  const collide = forceCollide<LayoutNode>((d) => d.r + 2).iterations(n > 500 ? 1 : 2);
-  const collideFrom = n > 500 ? Math.floor((ticks * 2) / 3) : 0;
-  for (let i = 0; i < ticks; i++) {
-    if (i === collideFrom) simulation.force('collide', collide);
-    simulation.tick();
   }
+  if (bend === 0) return { kind: 'line' };
+  const dx = t.x - s.x;
+  const dy = t.y - s.y;
+  const length = Math.hypot(dx, dy) || 1;
+  return {
+    kind: 'quad',
+    qx: f((s.x + t.x) / 2 - (dy / length) * bend * 2),
+    qy: f((s.y + t.y) / 2 + (dx / length) * bend * 2),
+  };
+}
 
-  // Fit the layout into the box (never enlarging more than 1.5×), then clamp as a guarantee.
-  const labelRoom = LABEL_FONT_SIZE + 4;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const d of simNodes) {
-    minX = Math.min(minX, d.x - d.r);
-    maxX = Math.max(maxX, d.x + d.r);
-    minY = Math.min(minY, d.y - d.r);
-    maxY = Math.max(maxY, d.y + d.r);
+/** The SVG path of a link curve from s to t. */
+export function curvePath(
+  s: { x: number; y: number },
+  t: { x: number; y: number },
+  curve: LinkCurve,
+): string {
+  switch (curve.kind) {
+    case 'line':
+      return `M${s.x},${s.y}L${t.x},${t.y}`;
+    case 'quad':
+      return `M${s.x},${s.y}Q${curve.qx},${curve.qy} ${t.x},${t.y}`;
+    case 'cubic':
+      return `M${s.x},${s.y}C${curve.c1x},${curve.c1y} ${curve.c2x},${curve.c2y} ${t.x},${t.y}`;
   }
-  const availableW = width - 2 * PADDING;
-  const availableH = height - 2 * PADDING - labelRoom;
-  const scale = Math.min(1.5, availableW / Math.max(1, maxX - minX), availableH / Math.max(1, maxY - minY));
-  const midX = (minX + maxX) / 2;
-  const midY = (minY + maxY) / 2;
+}
 
-  return simNodes.map((d) => {
-    const r = d.r;
-    const x = clamp(width / 2 + (d.x - midX) * scale, PADDING + r, width - PADDING - r);
-    const y = clamp(
-      PADDING + availableH / 2 + (d.y - midY) * scale,
-      PADDING + r,
-      height - PADDING - labelRoom - r,
-    );
-    // Label under the node, centred; near a side, aligned to stay inside the box.
-    const halfText =
-      Math.min(FORCE_LABEL_ROOM, estimateTextWidth(nodes[d.index]!.label, LABEL_FONT_SIZE)) / 2;
-    const labelAnchor: LabelAnchor =
-      x - halfText < PADDING ? 'start' : x + halfText > width - PADDING ? 'end' : 'middle';
-    const labelX = labelAnchor === 'start' ? x - r : labelAnchor === 'end' ? x + r : x;
-    return {
-      x,
-      y,
-      labelX,
-      labelY: y + r + LABEL_FONT_SIZE,
-      labelAnchor,
-      labelRoom: FORCE_LABEL_ROOM,
-      labelEligible: true,
-    };
+/** Sideways offsets (px) for links between the same pair of institutions: 0 for a single link. */
+function parallelOffsets(links: readonly NetworkLink[]): number[] {
+  const groups = new Map<string, number[]>();
+  links.forEach((l, i) => {
+    const key = l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
+  const offsets = new Array<number>(links.length).fill(0);
+  for (const group of groups.values()) {
+    group.forEach((i, k) => {
+      // Offsets are relative to the pair's canonical direction, so reversed links bend consistently.
+      const l = links[i]!;
+      const sign = l.source < l.target ? 1 : -1;
+      offsets[i] = round2(sign * (k - (group.length - 1) / 2) * 10) || 0;
+    });
+  }
+  return offsets;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Bridge layout
+
+interface Placement {
+  x: number;
+  y: number;
+  labelX: number;
+  labelY: number;
+  labelAnchor: LabelAnchor;
+  /** Room for the label's text, px; longer labels are shortened with an ellipsis. */
+  labelRoom: number;
+  /** False where a label would sit among other nodes (inner columns and rings). */
+  labelEligible: boolean;
+}
 
 const typeRank = (type: string): number => {
   const i = INSTITUTION_TYPE_ORDER.indexOf(type);
@@ -582,16 +750,10 @@ const typeRank = (type: string): number => {
  * Each city on its own side: with one or two cities, vertical columns (first city by name on the
  * left); with more, arcs of a circle, one sector per city. Within a city, institutions go by type
  * (contract order: government first), then by number of partnerships, then by name. A city with
- * more institutions than fit in one column (arc) gets further columns (rings) on its outer side.
+ * more institutions than fit in one column (arc) gets further columns (rings) on its inner side.
  */
-function bridgeLayout(
-  nodes: readonly NetworkNode[],
-  radii: readonly number[],
-  degree: readonly number[],
-  cities: readonly string[],
-  width: number,
-  height: number,
-): Placement[] {
+function bridgeLayout(scene: NetworkScene): Placement[] {
+  const { nodes, cities, width, height, labelSize: f } = scene;
   const placements = new Array<Placement>(nodes.length);
   const members = cities.map((city) =>
     nodes
@@ -600,7 +762,7 @@ function bridgeLayout(
       .sort(
         (a, b) =>
           typeRank(nodes[a]!.type) - typeRank(nodes[b]!.type) ||
-          degree[b]! - degree[a]! ||
+          nodes[b]!.degree - nodes[a]!.degree ||
           compareStrings(nodes[a]!.label, nodes[b]!.label) ||
           compareStrings(nodes[a]!.id, nodes[b]!.id),
       ),
@@ -609,12 +771,13 @@ function bridgeLayout(
 
   if (cities.length <= 2) {
     // Room for labels beside the columns: the longest label, within a quarter of the width.
-    const longest = Math.max(0, ...nodes.map((n) => estimateTextWidth(n.label, LABEL_FONT_SIZE)));
+    const longest = Math.max(0, ...nodes.map((n) => estimateTextWidth(n.label, f)));
     const labelRoom = clamp(longest + 8, 40, width * 0.25);
     members.forEach((group, c) => {
       const side = cities.length === 1 ? 1 : c === 0 ? -1 : 1; // -1 left, +1 right
-      const rMax = Math.max(0, ...group.map((i) => radii[i]!));
-      const slot = 2 * rMax + gap;
+      const rMax = Math.max(0, ...group.map((i) => nodes[i]!.r));
+      // Rows at least a line of text apart, so the labels beside the column don't collide.
+      const slot = Math.max(2 * rMax + gap, f * 1.35);
       const available = height - 2 * PADDING;
       const perColumn = Math.max(1, Math.floor(available / slot));
       const columns = Math.ceil(group.length / perColumn);
@@ -629,19 +792,19 @@ function bridgeLayout(
       // they would cross the middle (or, for a single city, the left edge).
       const gutter = Math.max(gap, width * 0.08); // keeps the middle free for the links
       const room = cities.length === 1 ? baseX - PADDING - rMax : Math.abs(width / 2 - baseX) - rMax - gutter;
-      const step = columns > 1 ? Math.min(slot, Math.max(0, room) / (columns - 1)) : 0;
+      const step = columns > 1 ? Math.min(2 * rMax + gap, Math.max(0, room) / (columns - 1)) : 0;
       group.forEach((i, k) => {
         const column = Math.floor(k / perColumn);
         const row = k % perColumn;
         const inColumn = column < columns - 1 ? perColumn : group.length - column * perColumn;
         const x = baseX - side * column * step;
         const y = PADDING + (available * (row + 0.5)) / (column < columns - 1 ? rows : inColumn || 1);
-        const r = radii[i]!;
+        const r = nodes[i]!.r;
         placements[i] = {
           x,
           y,
           labelX: x + side * (r + 4),
-          labelY: y + LABEL_FONT_SIZE * 0.35,
+          labelY: y + f * 0.35,
           labelAnchor: side < 0 ? 'end' : 'start',
           labelRoom: labelRoom + rMax - r - 4,
           labelEligible: column === 0,
@@ -662,7 +825,7 @@ function bridgeLayout(
   let start = -Math.PI; // first city starts on the left
   members.forEach((group) => {
     const arc = (usable * group.length) / total;
-    const rMax = Math.max(0, ...group.map((i) => radii[i]!));
+    const rMax = Math.max(0, ...group.map((i) => nodes[i]!.r));
     const slot = 2 * rMax + gap;
     const perRing = Math.max(1, Math.floor((arc * radius) / slot));
     group.forEach((i, k) => {
@@ -672,13 +835,13 @@ function bridgeLayout(
       const ringRadius = Math.max(rMax, radius - ring * slot); // further rings inwards
       const x = cx + ringRadius * Math.cos(angle);
       const y = cy + ringRadius * Math.sin(angle);
-      const r = radii[i]!;
+      const r = nodes[i]!.r;
       const right = Math.cos(angle) >= 0;
       placements[i] = {
         x,
         y,
         labelX: cx + (radius + r + 4) * Math.cos(angle),
-        labelY: cy + (radius + r + 4) * Math.sin(angle) + LABEL_FONT_SIZE * 0.35,
+        labelY: cy + (radius + r + 4) * Math.sin(angle) + f * 0.35,
         labelAnchor: Math.abs(Math.cos(angle)) < 0.2 ? 'middle' : right ? 'start' : 'end',
         labelRoom,
         labelEligible: ring === 0,
@@ -687,121 +850,4 @@ function bridgeLayout(
     start += arc + sectorGap;
   });
   return placements;
-}
-
-interface Point {
-  x: number;
-  y: number;
-  city: string;
-}
-
-/** Bridge links: cubic curves across the middle (two cities) or through the centre (more cities). */
-function bridgePath(
-  s: Point,
-  t: Point,
-  offset: number,
-  cities: readonly string[],
-  centre: { x: number; y: number },
-) {
-  const f = round2;
-  if (cities.length <= 2) {
-    if (s.city !== t.city) {
-      const mx = f((s.x + t.x) / 2);
-      return `M${s.x},${s.y}C${mx},${f(s.y + 2 * offset)} ${mx},${f(t.y + 2 * offset)} ${t.x},${t.y}`;
-    }
-    // Same city: a bow towards the middle, deeper for institutions further apart.
-    const inward = s.x < centre.x ? 1 : -1;
-    const bow = Math.min(120, Math.abs(t.y - s.y) * 0.35 + 12) + Math.abs(offset);
-    return `M${s.x},${s.y}Q${f(s.x + inward * bow)},${f((s.y + t.y) / 2)} ${t.x},${t.y}`;
-  }
-  // Pull the control point towards the centre: strongly across cities, slightly within one.
-  const pull = s.city === t.city ? 0.35 : 0.8;
-  const qx = f((s.x + t.x) / 2 + (centre.x - (s.x + t.x) / 2) * pull + offset);
-  const qy = f((s.y + t.y) / 2 + (centre.y - (s.y + t.y) / 2) * pull + offset);
-  return `M${s.x},${s.y}Q${qx},${qy} ${t.x},${t.y}`;
-}
-
-/** A quadratic curve bent sideways by `offset` px, for partnerships that share both institutions. */
-function bentPath(s: { x: number; y: number }, t: { x: number; y: number }, offset: number): string {
-  const dx = t.x - s.x;
-  const dy = t.y - s.y;
-  const length = Math.hypot(dx, dy) || 1;
-  const qx = round2((s.x + t.x) / 2 - (dy / length) * offset * 2);
-  const qy = round2((s.y + t.y) / 2 + (dx / length) * offset * 2);
-  return `M${s.x},${s.y}Q${qx},${qy} ${t.x},${t.y}`;
-}
-
-/** Sideways offsets (px) for links between the same pair of institutions: 0 for a single link. */
-function parallelOffsets(links: readonly NetworkLink[]): number[] {
-  const groups = new Map<string, number[]>();
-  links.forEach((l, i) => {
-    const key = l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
-  const offsets = new Array<number>(links.length).fill(0);
-  for (const group of groups.values()) {
-    group.forEach((i, k) => {
-      // Offsets are relative to the pair's canonical direction, so reversed links bend consistently.
-      const l = links[i]!;
-      const sign = l.source < l.target ? 1 : -1;
-      offsets[i] = sign * (k - (group.length - 1) / 2) * 10;
-    });
-  }
-  return offsets;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Labels
-
-/** The label, shortened with an ellipsis to fit `room` px (never below a few characters). */
-function shorten(label: string, room: number): string {
-  if (estimateTextWidth(label, LABEL_FONT_SIZE) <= room) return label;
-  const chars = [...label];
-  let text = '';
-  for (const ch of chars) {
-    if (estimateTextWidth(`${text}${ch}…`, LABEL_FONT_SIZE) > room && text.length >= 3) break;
-    text += ch;
-  }
-  return `${text.trimEnd()}…`;
-}
-
-/**
- * Which nodes get a label: all of them up to 40 nodes; otherwise, in order of importance (size,
- * partnerships, betweenness), those whose label box doesn't overlap one already placed, up to 40.
- */
-function chooseLabels(
-  nodes: readonly NetworkNode[],
-  radii: readonly number[],
-  degree: readonly number[],
-  centrality: Float64Array,
-  placements: ReadonlyArray<Placement & { labelText: string }>,
-  width: number,
-  height: number,
-): boolean[] {
-  const n = nodes.length;
-  if (n <= LABEL_ALL_UP_TO) return new Array<boolean>(n).fill(true);
-  const visible = new Array<boolean>(n).fill(false);
-  const rMax = Math.max(1, ...radii);
-  const degreeMax = Math.max(1, ...degree);
-  const score = (i: number) => radii[i]! / rMax + degree[i]! / degreeMax + centrality[i]!;
-  const order = nodes
-    .map((_, i) => i)
-    .sort((a, b) => score(b) - score(a) || compareStrings(nodes[a]!.id, nodes[b]!.id));
-  const placed: Array<[number, number, number, number]> = [];
-  for (const i of order) {
-    if (placed.length >= LABEL_ALL_UP_TO) break;
-    const p = placements[i]!;
-    if (!p.labelEligible) continue;
-    const w = estimateTextWidth(p.labelText, LABEL_FONT_SIZE);
-    const x0 =
-      p.labelAnchor === 'start' ? p.labelX : p.labelAnchor === 'end' ? p.labelX - w : p.labelX - w / 2;
-    const box: [number, number, number, number] = [x0, p.labelY - LABEL_FONT_SIZE, x0 + w, p.labelY + 3];
-    if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) continue;
-    if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
-    placed.push(box);
-    visible[i] = true;
-  }
-  return visible;
 }

@@ -76,3 +76,21 @@ describe('ProgressFunnel (server-rendered)', () => {
     expect(html).toContain('data-stage="cancelled"');
   });
 });
+
+describe('progressModel options', () => {
+  it('widens the name and number columns for long localised texts', () => {
+    const wide = progressModel(partnershipStatuses, { ...size, labelWidth: 140, valueWidth: 180 });
+    expect(wide.labelX).toBe(130);
+    expect(wide.valueX).toBeGreaterThan(wide.labelX);
+    expect(wide.valueX).toBeLessThanOrEqual(size.width - 180 + 10);
+    expect(wide.legend[0]!.x).toBe(140);
+  });
+
+  it('writes each stage’s numbers as data attributes', () => {
+    const html = render(ProgressFunnel, {
+      props: { model: progressModel(partnershipStatuses, size), title: 't' },
+    }).body;
+    expect(html).toContain('data-stage="proposed" data-count="3" data-reached="12"');
+    expect(html).toContain('data-stage="paused" data-count="1"');
+  });
+});

@@ -23,6 +23,12 @@ export interface ProgressOptions {
   height: number;
   /** Legend texts the model lays out (localise here). */
   labels?: { reached?: string; count?: string };
+  /**
+   * Room for the stage names on the left and the numbers on the right, px (default 96 and 130):
+   * measure the localised texts, e.g. with `estimateTextWidth`, so long ones aren't cut.
+   */
+  labelWidth?: number;
+  valueWidth?: number;
 }
 
 /** Pipeline stages in order. */
@@ -119,8 +125,10 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
   const shift = (i: number) =>
     i >= PIPELINE_STAGES.length ? ((bottom - top) * gapRows) / (rows.length + gapRows) : 0;
 
-  const funnelWidth = Math.max(20, width - LABEL_ROOM - VALUE_ROOM);
-  const centreX = LABEL_ROOM + funnelWidth / 2;
+  const labelRoom = Math.max(LABEL_ROOM, options.labelWidth ?? 0);
+  const valueRoom = Math.max(VALUE_ROOM, options.valueWidth ?? 0);
+  const funnelWidth = Math.max(20, width - labelRoom - valueRoom);
+  const centreX = labelRoom + funnelWidth / 2;
   const scale = scaleLinear()
     .domain([0, Math.max(1, reached[0] ?? 0, ...asideKeys.map((k) => counts.get(k) ?? 0))])
     .range([0, funnelWidth]);
@@ -162,13 +170,13 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
     width: round2(width),
     height: round2(height),
     centreX: round2(centreX),
-    labelX: round2(LABEL_ROOM - 10),
-    valueX: round2(LABEL_ROOM + funnelWidth + 10),
+    labelX: round2(labelRoom - 10),
+    valueX: round2(labelRoom + funnelWidth + 10),
     stages,
     aside,
     dividerY: firstAside && lastStage ? round2((lastStage.y + lastStage.height + firstAside.y) / 2) : null,
     colors: COLORS,
-    legend: legendItems(options),
+    legend: legendItems(options, labelRoom),
     captionY: round2(height - 6),
     summary: {
       partnerships: statusById.size,
@@ -179,11 +187,10 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
   };
 }
 
-function legendItems(options: ProgressOptions): ProgressModel['legend'] {
+function legendItems(options: ProgressOptions, x0: number): ProgressModel['legend'] {
   const reachedLabel = options.labels?.reached ?? 'reached this stage';
   const countLabel = options.labels?.count ?? 'at this stage now';
   const y = 8 + 11;
-  const x0 = LABEL_ROOM;
   const x1 = x0 + 17 + estimateTextWidth(reachedLabel, 11) + 20;
   return [
     { key: 'reached', label: reachedLabel, color: COLORS.reached, x: round2(x0), y },

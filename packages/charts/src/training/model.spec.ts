@@ -34,7 +34,94 @@ describe('trainingModel(records, options)', () => {
     expect(model.years[1]!.rateY).toBeNull();
     // Two pieces of line: 2021 alone (a move only), then 2023–2024.
     expect(model.ratePath.match(/M/g)).toHaveLength(2);
-    expect(model.summary).toEqual({ trainees: 510, completed: 365, rate: 0.72, from: 2021, to: 2024 });
+    expect(model.summary).toEqual({
+      trainees: 510,
+      completed: 365,
+      reported: 510,
+      rate: 0.72,
+      from: 2021,
+      to: 2024,
+    });
+  });
+
+  it('takes the completion rate over the trainees whose completion is recorded only', () => {
+    const mixed: TrainingRecord[] = [
+      // 100 people whose programme doesn't report completion: not 0 %, just unknown.
+      { institution: 'a', year: 2020, trainees: 100, completed: 0, reported: 0 },
+      { institution: 'b', year: 2020, trainees: 50, completed: 40 },
+      { institution: 'a', year: 2021, trainees: 80, completed: 0, reported: 0 },
+    ];
+    const m = trainingModel(mixed, size);
+    expect(m.years.map((y) => [y.year, y.trainees, y.reported, y.rate])).toEqual([
+      [2020, 150, 50, 0.8],
+      [2021, 80, 0, null],
+    ]);
+    expect(m.summary).toMatchObject({ trainees: 230, completed: 40, reported: 50, rate: 0.8 });
+    // No rate, no point: the line has a single point (2020).
+    expect(m.years[1]!.rateY).toBeNull();
+  });
+
+  it('lets per-year completion override what coarser records say', () => {
+    const byTopic: TrainingRecord[] = [
+      { institution: '', topic: 'e-commerce', year: 2020, trainees: 300, completed: 90 },
+    ];
+    const m = trainingModel(byTopic, { ...size, completion: [{ year: 2020, completed: 90, reported: 100 }] });
+    expect(m.years[0]).toMatchObject({ trainees: 300, completed: 90, reported: 100, rate: 0.9 });
+  });
+
+  it('keeps every total label clear of its year’s completion-rate point', () => {
+    // Rates chosen to land right on the bar tops, the case that used to overlap.
+    const crowded: TrainingRecord[] = [300, 280, 260, 240, 220, 200, 120, 60].map((trainees, i) => ({
+      institution: 'x',
+      year: 2010 + i,
+      trainees,
+      completed: Math.round(trainees * (trainees / 330)),
+    }));
+    for (const width of [480, 640, 960]) {
+      const m = trainingModel(crowded, { ...size, width });
+      // The case is real: labels had to move off their default place (4 px above the bar).
+      expect(m.years.some((y) => y.labelY !== null && y.labelY !== y.top - 4)).toBe(true);
+      for (const year of m.years) {
+        if (year.labelY === null || year.rateY === null) continue;
+        const label = { top: year.labelY - 8.5, bottom: year.labelY + 2 };
+        const point = { top: year.rateY - 4.5, bottom: year.rateY + 4.5 };
+        expect(label.bottom < point.top || label.top > point.bottom, `${width}px, ${year.year}`).toBe(true);
+        // And inside the chart, under the legend.
+        expect(label.top).toBeGreaterThanOrEqual(m.plot.y - 10);
+      }
+    }
+  });
+
+  it('hides the totals when they would not fit between the bars', () => {
+    const years: TrainingRecord[] = Array.from({ length: 19 }, (_, i) => ({
+      institution: 'x',
+      year: 2005 + i,
+      trainees: 1790,
+      completed: 0,
+    }));
+    expect(trainingModel(years, { width: 1200, height: 360 }).showTotals).toBe(true);
+    expect(trainingModel(years, { width: 480, height: 360 }).showTotals).toBe(false);
+  });
+
+  it('cuts long legend names, keeping the full name as the item’s title', () => {
+    const long =
+      'International Business School (Cross-border E-commerce School) of Zhejiang Finance Vocational College';
+    const m = trainingModel(
+      [{ institution: 'zfc', institutionLabel: long, year: 2020, trainees: 10, completed: 5 }],
+      { ...size, stackBy: 'institution', legendLabelWidth: 200 },
+    );
+    const item = m.legend.find((l) => l.key === 'zfc')!;
+    expect(item.title).toBe(long);
+    expect(item.label.endsWith('…')).toBe(true);
+    expect(item.label.length).toBeLessThan(long.length);
+  });
+
+  it('names records without a topic with the localised "other" label', () => {
+    const m = trainingModel([{ institution: 'x', topic: '', year: 2020, trainees: 10, completed: 5 }], {
+      ...size,
+      labels: { other: 'sin tema' },
+    });
+    expect(m.series.map((s) => [s.key, s.label])).toEqual([['other', 'sin tema']]);
   });
 
   it('stacks by topic with the largest series at the base, colours from the sorted keys', () => {
@@ -119,6 +206,14 @@ describe('TrainingChart (server-rendered)', () => {
     expect(html).toContain('510 people trained from 2021 to 2024; 72% completed.</desc>');
     expect(html).toContain('Data version 3</text>');
     expect(html).toContain('data-legend="completion-rate"');
+  });
+
+  it('marks every bar with its year, group and trainees, for tests and tools', () => {
+    const html = render(TrainingChart, { props: { model, title: 't' } }).body;
+    const bars = [...html.matchAll(/data-group="([^"]+)" data-year="(\d+)" data-trainees="(\d+)"/g)];
+    expect(bars).toHaveLength(model.bars.length);
+    expect(bars.reduce((sum, m) => sum + Number(m[3]), 0)).toBe(510);
+    expect(html).toContain('data-total="2023"');
   });
 
   it('says so when there is nothing to show', () => {

@@ -2,12 +2,17 @@
  * The training chart's model: people trained per year as stacked bars (by topic or by institution),
  * with the share who completed their programme as a line on a 0–100 % axis. Plain serialisable data,
  * rounded to 2 decimals, drawn by `TrainingChart.svelte`.
+ *
+ * The completion rate is taken over the trainees whose outcome is recorded (`reported`), never over
+ * every trainee: a programme that doesn't report completion says nothing about it, and counting its
+ * people as "not completed" would understate the rate.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line, stack, stackOrderNone, stackOffsetNone } from 'd3-shape';
 import { categoryColors, compareStrings, INK, OKABE_ITO } from '../palette.js';
 import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
+import { fitText, numberWidth } from './fit.js';
 
 /** One row of training.csv (institution, programme, year) with, optionally, readable names. */
 export interface TrainingRecord {
@@ -19,6 +24,19 @@ export interface TrainingRecord {
   year: number;
   trainees: number;
   completed: number;
+  /**
+   * Trainees of this record whose completion is recorded: the base of the completion rate. Default
+   * `trainees` (everyone's outcome is known). Give 0 for a record that doesn't report completion.
+   */
+  reported?: number;
+}
+
+/** Completion of one year, when the records can't tell it (see `TrainingOptions.completion`). */
+export interface YearCompletion {
+  year: number;
+  completed: number;
+  /** Trainees whose completion is recorded. */
+  reported: number;
 }
 
 export interface TrainingOptions {
@@ -29,8 +47,19 @@ export interface TrainingOptions {
   /** First and last year shown; default the data's range. Years without records show as empty. */
   from?: number;
   to?: number;
-  /** Legend texts the model lays out (localise here): the rate line, and the grey catch-all series. */
+  /**
+   * Legend texts the model lays out (localise here): the rate line, and the grey series that gathers
+   * records without a topic and the series past the palette's size.
+   */
   labels?: { completionRate?: string; other?: string };
+  /**
+   * Completion per year, overriding what the records say. For records grouped more coarsely than
+   * completion is reported (e.g. by topic, when one topic mixes programmes that report completion and
+   * programmes that don't), so the rate line keeps the right base.
+   */
+  completion?: readonly YearCompletion[];
+  /** Longest legend label, in px; longer names are cut with "…" (the full name is the item's `title`). */
+  legendLabelWidth?: number;
 }
 
 export interface TrainingSeries {
@@ -61,10 +90,14 @@ export interface TrainingYear {
   x: number;
   trainees: number;
   completed: number;
-  /** completed / trainees, 0..1; null for a year without trainees. */
+  /** Trainees whose completion is recorded. */
+  reported: number;
+  /** completed / reported, 0..1; null for a year where no completion is recorded. */
   rate: number | null;
-  /** Top of the stack (for a total label above it). */
+  /** Top of the stack. */
   top: number;
+  /** Baseline of the year's total label: above the stack, moved clear of the rate point; null for an empty year. */
+  labelY: number | null;
   /** Position of the completion-rate point, or null. */
   rateY: number | null;
 }
@@ -77,7 +110,10 @@ export interface AxisTick {
 
 export interface LegendItem {
   key: string;
+  /** The label as drawn (cut with "…" when too long). */
   label: string;
+  /** The full label, for a tooltip. */
+  title: string;
   color: string;
   x: number;
   y: number;
@@ -103,12 +139,17 @@ export interface TrainingModel {
   yTicks: AxisTick[];
   /** Completion rate 0..1, right axis. */
   rateTicks: AxisTick[];
+  /** Whether the years' total labels fit above the bars (they don't on narrow charts with many years). */
+  showTotals: boolean;
   legend: LegendItem[];
   /** Baseline of the caption line under the plot. */
   captionY: number;
   summary: {
     trainees: number;
     completed: number;
+    /** Trainees whose completion is recorded. */
+    reported: number;
+    /** completed / reported; null when no completion is recorded. */
     rate: number | null;
     from: number | null;
     to: number | null;
@@ -119,6 +160,12 @@ const FONT_SIZE = 11;
 const LEGEND_ROW = 18;
 const CAPTION_ROOM = 22;
 const MARGIN = { top: 8, right: 44, bottom: 24, left: 48 };
+/** Digits of the total labels: cap height above the baseline, descent below it (px at FONT_SIZE). */
+const LABEL_ASCENT = 8.5;
+const LABEL_DESCENT = 2;
+/** Half the size of a completion-rate point, stroke included. */
+const POINT_RADIUS = 4.5;
+const DEFAULT_LEGEND_LABEL = 220;
 export const RATE_COLOR = INK.text;
 /** Stacks use 7 colours (Okabe–Ito without black, which would dominate a stack), then "other". */
 const STACK_PALETTE = OKABE_ITO.slice(0, 7);
@@ -134,7 +181,15 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   const labels = new Map<string, string>();
   for (const r of records) {
     const key = keyOf(r);
-    if (!labels.has(key)) labels.set(key, stackBy === 'institution' ? (r.institutionLabel ?? key) : key);
+    if (!labels.has(key))
+      labels.set(
+        key,
+        stackBy === 'institution'
+          ? (r.institutionLabel ?? key)
+          : key === 'other'
+            ? (options.labels?.other ?? 'other')
+            : key,
+      );
   }
 
   const dataYears = records.map((r) => r.year);
@@ -173,16 +228,25 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     }));
 
   // Aggregate per year × series.
-  type Row = { year: number; values: Record<string, number>; completed: Record<string, number> };
-  const rows: Row[] = years.map((year) => ({ year, values: {}, completed: {} }));
+  type Row = {
+    year: number;
+    values: Record<string, number>;
+    completed: Record<string, number>;
+    reported: Record<string, number>;
+  };
+  const rows: Row[] = years.map((year) => ({ year, values: {}, completed: {}, reported: {} }));
   const rowOf = new Map(rows.map((row) => [row.year, row]));
   for (const r of inRange) {
     const row = rowOf.get(r.year);
     if (!row) continue;
     const key = seriesKey(keyOf(r));
-    row.values[key] = (row.values[key] ?? 0) + Math.max(0, r.trainees);
-    row.completed[key] = (row.completed[key] ?? 0) + Math.max(0, Math.min(r.completed, r.trainees));
+    const trainees = Math.max(0, r.trainees);
+    const reported = clampTo(r.reported ?? trainees, trainees);
+    row.values[key] = (row.values[key] ?? 0) + trainees;
+    row.reported[key] = (row.reported[key] ?? 0) + reported;
+    row.completed[key] = (row.completed[key] ?? 0) + clampTo(r.completed, reported);
   }
+  const override = new Map((options.completion ?? []).map((c) => [c.year, c]));
 
   // Legend above the plot, wrapped into rows.
   const legend: LegendItem[] = [];
@@ -204,15 +268,21 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
       other: undefined,
     },
   ];
+  const maxLabel = Math.max(
+    40,
+    Math.min(options.legendLabelWidth ?? DEFAULT_LEGEND_LABEL, width - MARGIN.left - MARGIN.right - 34),
+  );
   for (const item of items) {
-    const w = 18 + estimateTextWidth(item.label, FONT_SIZE) + 16;
+    const label = fitText(item.label, maxLabel, FONT_SIZE);
+    const w = 18 + estimateTextWidth(label, FONT_SIZE) + 16;
     if (lx + w > width - MARGIN.right && lx > MARGIN.left) {
       lx = MARGIN.left;
       ly += LEGEND_ROW;
     }
     legend.push({
       key: item.key,
-      label: item.label,
+      label,
+      title: item.label,
       color: item.color,
       x: round2(lx),
       y: round2(ly),
@@ -236,8 +306,9 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     .paddingInner(0.25)
     .paddingOuter(0.15);
   const yearTotals = rows.map((row) => Object.values(row.values).reduce((a, b) => a + b, 0));
+  // Headroom above the tallest bar, for its total label.
   const y = scaleLinear()
-    .domain([0, Math.max(1, ...yearTotals)])
+    .domain([0, Math.max(1, ...yearTotals) * 1.08])
     .nice(5)
     .range([plot.y + plot.height, plot.y]);
   const rateY = scaleLinear()
@@ -272,20 +343,30 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     });
   });
 
+  const sum = (values: Record<string, number>) => Object.values(values).reduce((a, b) => a + b, 0);
   const yearModels: TrainingYear[] = rows.map((row, i) => {
     const trainees = yearTotals[i]!;
-    const completed = Object.values(row.completed).reduce((a, b) => a + b, 0);
-    const rate = trainees > 0 ? completed / trainees : null;
+    const given = override.get(row.year);
+    const reported = given ? clampTo(given.reported, trainees) : sum(row.reported);
+    const completed = given ? clampTo(given.completed, reported) : sum(row.completed);
+    const rate = reported > 0 ? completed / reported : null;
+    const top = y(trainees);
+    const pointY = rate === null ? null : rateY(rate);
     return {
       year: row.year,
       x: round2((x(row.year) ?? 0) + x.bandwidth() / 2),
       trainees,
       completed,
+      reported,
       rate: rate === null ? null : round2(rate),
-      top: round2(y(trainees)),
-      rateY: rate === null ? null : round2(rateY(rate)),
+      top: round2(top),
+      labelY: trainees > 0 ? round2(totalLabelY(top, pointY, plot.y)) : null,
+      rateY: pointY === null ? null : round2(pointY),
     };
   });
+  // Totals show when the widest one fits in a band step, clear of the neighbouring years' points.
+  const widest = Math.max(0, ...yearTotals.map((t) => numberWidth(t, FONT_SIZE)));
+  const showTotals = years.length > 0 && widest + 2 * POINT_RADIUS + 2 <= x.step();
   const ratePath =
     line<TrainingYear>()
       .defined((d) => d.rateY !== null)
@@ -295,6 +376,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
 
   const trainees = yearTotals.reduce((a, b) => a + b, 0);
   const completed = yearModels.reduce((a, b) => a + b.completed, 0);
+  const reported = yearModels.reduce((a, b) => a + b.reported, 0);
   return {
     width: round2(width),
     height: round2(height),
@@ -312,16 +394,39 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     })),
     yTicks: y.ticks(5).map((value) => ({ value, position: round2(y(value)) })),
     rateTicks: [0, 0.25, 0.5, 0.75, 1].map((value) => ({ value, position: round2(rateY(value)) })),
+    showTotals,
     legend,
     captionY: round2(height - 6),
     summary: {
       trainees,
       completed,
-      rate: trainees > 0 ? round2(completed / trainees) : null,
+      reported,
+      rate: reported > 0 ? round2(completed / reported) : null,
       from: years[0] ?? null,
       to: years.at(-1) ?? null,
     },
   };
+}
+
+/** `value` within 0..max (negative and excess counts are data errors; they never reach the chart). */
+function clampTo(value: number, max: number): number {
+  return Math.max(0, Math.min(value, max));
+}
+
+/**
+ * Baseline of a year's total label: just above its stack, unless the completion-rate point sits
+ * there; then just above the point, or just below it when there is no room above (near the top).
+ */
+function totalLabelY(top: number, pointY: number | null, plotTop: number): number {
+  const baseline = top - 4;
+  if (pointY === null) return baseline;
+  const clear =
+    baseline + LABEL_DESCENT < pointY - POINT_RADIUS || baseline - LABEL_ASCENT > pointY + POINT_RADIUS;
+  if (clear) return baseline;
+  const above = pointY - POINT_RADIUS - 2 - LABEL_DESCENT;
+  // The label may rise into the gap under the legend, not into the legend.
+  if (above - LABEL_ASCENT >= plotTop - 10) return above;
+  return pointY + POINT_RADIUS + 2 + LABEL_ASCENT;
 }
 
 /** Keeps at most `count` years, on a round step (1, 2, 5, 10, …) so the labels read as a scale. */

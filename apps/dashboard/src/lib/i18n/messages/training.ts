@@ -2,7 +2,156 @@ import { defineMessages } from './define.js';
 
 /** Strings of the /training pages. */
 export default defineMessages({
-  en: {},
-  es: {},
-  zh: {},
+  en: {
+    'training.title': 'How many people were trained?',
+    'training.intro':
+      '{trainees, plural, one {# person} other {# people}} trained from {from} to {to} by {institutions, plural, one {# institution} other {# institutions}}.',
+    'training.introRate':
+      '{rate, number, ::percent} of those whose outcome is recorded completed their programme.',
+    'training.introNoRate': 'No programme in view records whether its trainees completed it.',
+    'training.source': 'Source: Puente, data version {version}',
+    'training.stackBy': 'Stack by',
+    'training.by.topic': 'Topic',
+    'training.by.institution': 'Institution',
+    'training.volume.title': 'People trained per year',
+    'training.volume.caption':
+      'Bars: people trained each year, by {by, select, institution {institution} other {topic}}. Line: the share who completed their programme, of those whose outcome is recorded (right-hand axis).',
+    'training.volume.description':
+      '{trainees, number} people trained from {from} to {to}; most in {peakYear} ({peak, number}).',
+    'training.volume.descriptionRate':
+      '{rate, number, ::percent} of those with a recorded outcome completed.',
+    'training.completionRate': 'completion rate',
+    'training.other': 'other',
+    'training.bar': '{year}, {group}: {trainees, number} trained, {completed, number} completed',
+    'training.point':
+      '{year}: {rate, number, ::percent} completed ({completed, number} of {reported, number} with a recorded outcome)',
+    'training.cities.title': 'City against city',
+    'training.cities.caption': 'People trained per year in each city, on the same scale so the bars compare.',
+    'training.cities.total': '{trainees, number} in total',
+    'training.cities.bar': '{city}, {year}: {trainees, number} trained',
+    'training.cities.description': '{city}: {trainees, number} people trained, most in {peakYear}.',
+    'training.cities.hidden':
+      '{count, plural, one {# more city} other {# more cities}} ({trainees, number} people trained) in the table.',
+    'training.completion.title': 'Completion rate',
+    'training.completion.caption':
+      'Share of trainees who completed their programme, counted only over those whose outcome is recorded.',
+    'training.completion.unreported':
+      '{count, plural, one {# person} other {# people}} trained in programmes that do not record completion {count, plural, one {is} other {are}} left out.',
+    'training.completion.all': 'All cities',
+    'training.completion.point':
+      '{name}, {year}: {rate, number, ::percent} ({completed, number} of {reported, number})',
+    'training.completion.description': '{name}: {rate, number, ::percent} completed.',
+    'training.completion.empty': 'None of the training in view records whether people completed it.',
+    'training.table.year': 'Year',
+    'training.table.total': 'Total',
+    'training.table.completed': 'Completed',
+    'training.table.reported': 'Outcome recorded',
+    'training.table.rate': 'Completion rate',
+    'training.table.city': 'City',
+    'training.table.trained': 'Trained',
+    'training.empty.filtered': 'No training matches these filters.',
+    'training.empty.none':
+      'This programme has no training recorded yet. Load a training.csv file to see how many people were trained.',
+    'training.empty.hint': 'Try a wider year range or fewer filters.',
+  },
+  es: {
+    'training.title': '¿Cuántas personas se han formado?',
+    'training.intro':
+      '{trainees, plural, one {# persona formada} other {# personas formadas}} entre {from} y {to} en {institutions, plural, one {# institución} other {# instituciones}}.',
+    'training.introRate':
+      'El {rate, number, ::percent} de quienes tienen un resultado registrado completó su programa.',
+    'training.introNoRate': 'Ningún programa de esta selección registra si sus participantes lo completaron.',
+    'training.source': 'Fuente: Puente, versión de datos {version}',
+    'training.stackBy': 'Agrupar por',
+    'training.by.topic': 'Tema',
+    'training.by.institution': 'Institución',
+    'training.volume.title': 'Personas formadas por año',
+    'training.volume.caption':
+      'Barras: personas formadas cada año, por {by, select, institution {institución} other {tema}}. Línea: proporción que completó su programa, entre quienes tienen un resultado registrado (eje derecho).',
+    'training.volume.description':
+      '{trainees, number} personas formadas entre {from} y {to}; el año con más fue {peakYear} ({peak, number}).',
+    'training.volume.descriptionRate':
+      'El {rate, number, ::percent} de quienes tienen un resultado registrado completó.',
+    'training.completionRate': 'tasa de finalización',
+    'training.other': 'otros',
+    'training.bar': '{year}, {group}: {trainees, number} formadas, {completed, number} completaron',
+    'training.point':
+      '{year}: completó el {rate, number, ::percent} ({completed, number} de {reported, number} con resultado registrado)',
+    'training.cities.title': 'Ciudad frente a ciudad',
+    'training.cities.caption':
+      'Personas formadas por año en cada ciudad, con la misma escala para poder comparar las barras.',
+    'training.cities.total': '{trainees, number} en total',
+    'training.cities.bar': '{city}, {year}: {trainees, number} formadas',
+    'training.cities.description':
+      '{city}: {trainees, number} personas formadas; el año con más fue {peakYear}.',
+    'training.cities.hidden':
+      '{count, plural, one {# ciudad más} other {# ciudades más}} ({trainees, number} personas formadas) en la tabla.',
+    'training.completion.title': 'Tasa de finalización',
+    'training.completion.caption':
+      'Proporción de participantes que completaron su programa, calculada solo sobre quienes tienen un resultado registrado.',
+    'training.completion.unreported':
+      'No se cuentan {count, plural, one {# persona formada} other {# personas formadas}} en programas que no registran la finalización.',
+    'training.completion.all': 'Todas las ciudades',
+    'training.completion.point':
+      '{name}, {year}: {rate, number, ::percent} ({completed, number} de {reported, number})',
+    'training.completion.description': '{name}: completó el {rate, number, ::percent}.',
+    'training.completion.empty':
+      'Ninguna formación de esta selección registra si las personas la completaron.',
+    'training.table.year': 'Año',
+    'training.table.total': 'Total',
+    'training.table.completed': 'Completaron',
+    'training.table.reported': 'Con resultado registrado',
+    'training.table.rate': 'Tasa de finalización',
+    'training.table.city': 'Ciudad',
+    'training.table.trained': 'Formadas',
+    'training.empty.filtered': 'Ninguna formación coincide con estos filtros.',
+    'training.empty.none':
+      'Este programa aún no tiene formación registrada. Cargue un archivo training.csv para ver cuántas personas se han formado.',
+    'training.empty.hint': 'Pruebe con un intervalo de años más amplio o con menos filtros.',
+  },
+  zh: {
+    'training.title': '培训了多少人？',
+    'training.intro': '{from}—{to} 年间，{institutions} 家机构共培训 {trainees, number} 人。',
+    'training.introRate': '在有结业记录的学员中，{rate, number, ::percent} 完成了培训。',
+    'training.introNoRate': '当前筛选范围内的培训项目均未记录学员是否结业。',
+    'training.source': '来源：Puente，数据版本 {version}',
+    'training.stackBy': '分组方式',
+    'training.by.topic': '主题',
+    'training.by.institution': '机构',
+    'training.volume.title': '每年培训人数',
+    'training.volume.caption':
+      '柱形：每年培训人数，按{by, select, institution {机构} other {主题}}分组。折线：在有结业记录的学员中完成培训的比例（右侧坐标轴）。',
+    'training.volume.description':
+      '{from}—{to} 年共培训 {trainees, number} 人；{peakYear} 年最多（{peak, number} 人）。',
+    'training.volume.descriptionRate': '有结业记录的学员中 {rate, number, ::percent} 完成了培训。',
+    'training.completionRate': '结业率',
+    'training.other': '其他',
+    'training.bar': '{year} 年，{group}：培训 {trainees, number} 人，结业 {completed, number} 人',
+    'training.point':
+      '{year} 年：结业率 {rate, number, ::percent}（有结业记录的 {reported, number} 人中 {completed, number} 人结业）',
+    'training.cities.title': '城市对比',
+    'training.cities.caption': '各城市每年的培训人数，采用相同刻度，便于比较柱形高低。',
+    'training.cities.total': '共 {trainees, number} 人',
+    'training.cities.bar': '{city}，{year} 年：培训 {trainees, number} 人',
+    'training.cities.description': '{city}：共培训 {trainees, number} 人，{peakYear} 年最多。',
+    'training.cities.hidden': '另有 {count} 座城市（培训 {trainees, number} 人）见表格。',
+    'training.completion.title': '结业率',
+    'training.completion.caption': '完成培训的学员比例，仅按有结业记录的学员计算。',
+    'training.completion.unreported': '未记录结业情况的培训项目中的 {count, number} 名学员不计入。',
+    'training.completion.all': '所有城市',
+    'training.completion.point':
+      '{name}，{year} 年：{rate, number, ::percent}（{reported, number} 人中 {completed, number} 人）',
+    'training.completion.description': '{name}：结业率 {rate, number, ::percent}。',
+    'training.completion.empty': '当前筛选范围内的培训均未记录学员是否结业。',
+    'training.table.year': '年份',
+    'training.table.total': '合计',
+    'training.table.completed': '结业人数',
+    'training.table.reported': '有结业记录人数',
+    'training.table.rate': '结业率',
+    'training.table.city': '城市',
+    'training.table.trained': '培训人数',
+    'training.empty.filtered': '没有符合当前筛选条件的培训记录。',
+    'training.empty.none': '该项目尚无培训记录。请导入 training.csv 文件以查看培训人数。',
+    'training.empty.hint': '请尝试扩大年份范围或减少筛选条件。',
+  },
 });

@@ -1,0 +1,367 @@
+/**
+ * The /institutions/{id} page's data: what `institutionProfile()` returns, shaped for the page in the reader's
+ * language — names resolved, the ego network and training chart laid out (on the server, so they arrive as SVG),
+ * the website checked. Pure functions; `+page.server.ts` calls `institutionPage()` and the components only draw.
+ */
+import {
+  modelFromScene,
+  networkScene,
+  trainingModel,
+  type NetworkModel,
+  type NetworkScene,
+  type TrainingModel,
+} from '@puente/charts';
+import type { InstitutionProfile, MilestoneItem, PartnershipSummary } from '@puente/data/store';
+import { LANGUAGE_TAGS, type Locale } from '$lib/i18n/translator';
+import { institutionLabel } from '$lib/labels';
+
+/** Longest institution id the page looks up; anything longer is answered 404 without a query. */
+export const MAX_ID_LENGTH = 200;
+const SLUG = /^[a-z0-9-]+$/;
+
+/** Whether a path segment can be an institution id (slug `[a-z0-9-]+`, as the CSV contract requires). */
+export function isInstitutionId(value: string): boolean {
+  return value.length > 0 && value.length <= MAX_ID_LENGTH && SLUG.test(value);
+}
+
+export interface SafeLink {
+  href: string;
+  /** What the reader sees: the host, without a leading `www.`. */
+  host: string;
+}
+
+/**
+ * A website from the data as a link that is safe to render, or null. Loads validate it already, but this is
+ * what ends up in an `href`, so it is checked again: http(s) only (no `javascript:`, `data:`…), a host, and no
+ * credentials (`https://trusted.example@evil.example` reads as one site and goes to another).
+ */
+export function safeWebsite(raw: string | null | undefined): SafeLink | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.hostname === '' || url.username !== '' || url.password !== '') return null;
+  return { href: url.href, host: url.host.replace(/^www\./, '') };
+}
+
+export interface InstitutionFacts {
+  id: string;
+  /** Name in the reader's language. */
+  label: string;
+  /** Its own name (the `name` column), shown beside the label when they differ. */
+  name: string;
+  /** Language of its own name when the data says so (it equals one of the localized names), for `lang`. */
+  nameLang: string | null;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  type: string;
+  website: SafeLink | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** People trained, all years. */
+  trained: number;
+}
+
+export interface Partner {
+  id: string;
+  label: string;
+  city: string;
+  country: string;
+  type: string;
+  /** Partnerships with this institution. */
+  partnerships: number;
+}
+
+export interface PartnershipItem {
+  id: string;
+  title: string | null;
+  /** The other end. */
+  partner: string;
+  partnerLabel: string;
+  area: string;
+  status: string;
+  startedOn: string | null;
+  milestones: number;
+  done: number;
+  planned: number;
+  missed: number;
+  lastDone: string | null;
+  nextPlanned: string | null;
+  stalled: boolean;
+}
+
+export interface TrainingRow {
+  year: number;
+  /** Topic, or programme when the rows have no topic. */
+  group: string;
+  trainees: number;
+  /** People who completed, or null when these rows don't report completion. */
+  completed: number | null;
+}
+
+export interface TrainingTotals {
+  trainees: number;
+  completed: number;
+  /** Trainees of the rows that report completion: the base of the completion rate. */
+  reporting: number;
+}
+
+export interface MilestoneRow extends MilestoneItem {
+  partnershipTitle: string | null;
+  partnerLabel: string;
+}
+
+export interface InstitutionPage {
+  institution: InstitutionFacts;
+  partners: Partner[];
+  partnerships: PartnershipItem[];
+  /** The institution, its partners and the partnerships among them; null when it has no partnership. */
+  ego: NetworkModel | null;
+  training: { rows: TrainingRow[]; totals: TrainingTotals; model: TrainingModel | null };
+  milestones: MilestoneRow[];
+}
+
+export interface InstitutionPageOptions {
+  locale: Locale;
+  /** Texts the training model lays out inside the chart (its legend). */
+  labels: { completionRate: string; other: string };
+}
+
+/** Size of the charts' viewBoxes; the SVGs scale down to their container. */
+export const EGO_SIZE = { width: 800, height: 380 } as const;
+
+/** The ego network's box: lower with one or two partners (they sit beside it), taller with many. */
+export function egoSize(partners: number): { width: number; height: number } {
+  return {
+    width: EGO_SIZE.width,
+    height: partners <= 2 ? 240 : partners <= 8 ? EGO_SIZE.height : 480,
+  };
+}
+export const TRAINING_SIZE = { width: 880, height: 340 } as const;
+
+/** Builds the page's data from an institution profile. Deterministic (seeded layout). */
+export function institutionPage(
+  profile: InstitutionProfile,
+  options: InstitutionPageOptions,
+): InstitutionPage {
+  const { locale } = options;
+  const self = profile.institution;
+  const label = institutionLabel(self, locale);
+  const collator = new Intl.Collator(LANGUAGE_TAGS[locale]);
+
+  const nodes = new Map(profile.ego.nodes.map((n) => [n.id, n]));
+  const labelOf = (id: string, fallback: string) => {
+    const node = nodes.get(id);
+    return node ? institutionLabel(node, locale) : fallback;
+  };
+
+  const partnerships: PartnershipItem[] = profile.partnerships.map((p: PartnershipSummary) => {
+    const mineIsSource = p.source === self.id;
+    const partner = mineIsSource ? p.target : p.source;
+    return {
+      id: p.id,
+      title: p.title,
+      partner,
+      partnerLabel: labelOf(partner, mineIsSource ? p.targetName : p.sourceName),
+      area: p.area,
+      status: p.status,
+      startedOn: p.started_on,
+      milestones: p.milestones,
+      done: p.milestonesDone,
+      planned: p.milestonesPlanned,
+      missed: p.milestonesMissed,
+      lastDone: p.lastDone,
+      nextPlanned: p.nextPlanned,
+      stalled: p.stalled,
+    };
+  });
+
+  const counts = new Map<string, number>();
+  for (const p of partnerships) counts.set(p.partner, (counts.get(p.partner) ?? 0) + 1);
+  const partners: Partner[] = [...counts]
+    .map(([id, n]) => {
+      const node = nodes.get(id);
+      return {
+        id,
+        label: labelOf(id, id),
+        city: node?.city ?? '',
+        country: node?.country ?? '',
+        type: node?.type ?? 'other',
+        partnerships: n,
+      };
+    })
+    .sort((a, b) => collator.compare(a.label, b.label) || a.id.localeCompare(b.id));
+
+  const ego =
+    partnerships.length === 0
+      ? null
+      : egoModel(
+          networkScene(
+            {
+              nodes: profile.ego.nodes.map((n) => ({
+                id: n.id,
+                label: institutionLabel(n, locale),
+                city: n.city,
+                country: n.country,
+                type: n.type,
+                trained: n.trained,
+              })),
+              links: profile.ego.links,
+            },
+            // Labels a little larger than the default: the chart is shown scaled down on tablets.
+            { ...egoSize(partners.length), colorBy: 'city', labelSize: 13 },
+          ),
+          self.id,
+          collator,
+        );
+
+  // institutionProfile() sums `completed` with nulls as 0, so a cell with nobody completed is read as "not
+  // reported": the completion rate must only count rows that report completion (a reported 0 is rare, and
+  // reads the same way until the query returns the reporting base itself).
+  const rows: TrainingRow[] = profile.training.map((t) => ({
+    year: t.year,
+    group: t.group,
+    trainees: t.trainees,
+    completed: t.completed > 0 ? t.completed : null,
+  }));
+  const totals: TrainingTotals = { trainees: 0, completed: 0, reporting: 0 };
+  for (const r of rows) {
+    totals.trainees += r.trainees;
+    if (r.completed !== null) {
+      totals.completed += r.completed;
+      totals.reporting += r.trainees;
+    }
+  }
+  const model =
+    rows.length === 0
+      ? null
+      : withoutEmptyRate(
+          trainingModel(
+            rows.map((r) => ({
+              institution: self.id,
+              institutionLabel: label,
+              topic: r.group,
+              year: r.year,
+              trainees: r.trainees,
+              completed: r.completed ?? 0,
+              reported: r.completed === null ? 0 : r.trainees,
+            })),
+            { ...TRAINING_SIZE, stackBy: 'topic', labels: options.labels },
+          ),
+        );
+
+  const partnershipOf = new Map(partnerships.map((p) => [p.id, p]));
+  const milestones: MilestoneRow[] = profile.milestones.map((m) => ({
+    ...m,
+    partnershipTitle: partnershipOf.get(m.partnership)?.title ?? null,
+    partnerLabel: partnershipOf.get(m.partnership)?.partnerLabel ?? '',
+  }));
+
+  const nameLang =
+    self.name === self.name_zh
+      ? LANGUAGE_TAGS.zh
+      : self.name === self.name_es
+        ? LANGUAGE_TAGS.es
+        : self.name === self.name_en
+          ? LANGUAGE_TAGS.en
+          : null;
+
+  return {
+    institution: {
+      id: self.id,
+      label,
+      name: self.name,
+      nameLang,
+      city: self.city,
+      country: self.country,
+      type: self.type,
+      website: safeWebsite(self.website),
+      latitude: self.latitude,
+      longitude: self.longitude,
+      trained: totals.trainees,
+    },
+    partners,
+    partnerships,
+    ego,
+    training: { rows, totals, model },
+    milestones,
+  };
+}
+
+/**
+ * An ego network: the institution at the centre, its partners around it on an ellipse (grouped by city, then by
+ * name, so partners of one city sit together), on two alternating rings when there are many. Colours, sizes,
+ * link styles and labels are the network chart's own (`networkScene`, `modelFromScene`); only the positions
+ * are chosen here, because a force layout puts the best-connected node wherever the forces leave it.
+ */
+export function egoModel(
+  scene: NetworkScene,
+  egoId: string,
+  collator = new Intl.Collator('en'),
+): NetworkModel {
+  const { width, height, labelSize } = scene;
+  const cx = width / 2;
+  const cy = height / 2;
+  const positions = new Float64Array(scene.nodes.length * 2);
+  const partners = scene.nodes
+    .map((node, index) => ({ node, index }))
+    .filter(({ node }) => node.id !== egoId)
+    .sort(
+      (a, b) =>
+        collator.compare(a.node.city, b.node.city) ||
+        collator.compare(a.node.label, b.node.label) ||
+        collator.compare(a.node.id, b.node.id),
+    );
+  const biggest = Math.max(0, ...scene.nodes.map((n) => n.r));
+  // Room at the sides for labels beside a node, above and below for two lines of label.
+  const rx = Math.max(biggest + 20, width / 2 - biggest - 7 * labelSize);
+  const ry = Math.max(biggest + 20, height / 2 - biggest - 3 * labelSize);
+  const rings = partners.length > 12 ? [1, 0.62] : [1];
+  // One partner to the right; two to the left and right; more from the top, clockwise.
+  const start = partners.length <= 2 ? Math.PI : -Math.PI / 2;
+  partners.forEach(({ index }, j) => {
+    const angle = start + (2 * Math.PI * j) / partners.length;
+    const ring = rings[j % rings.length]!;
+    positions[2 * index] = cx + Math.cos(partners.length === 1 ? 0 : angle) * rx * ring;
+    positions[2 * index + 1] = cy + Math.sin(partners.length === 1 ? 0 : angle) * ry * ring;
+  });
+  scene.nodes.forEach((node, index) => {
+    if (node.id !== egoId) return;
+    positions[2 * index] = cx;
+    positions[2 * index + 1] = cy;
+  });
+  return modelFromScene(scene, positions);
+}
+
+/**
+ * Without any completion recorded there is no rate to draw: the model's rate axis and legend entry go too, so
+ * the chart doesn't promise a line it cannot show.
+ */
+export function withoutEmptyRate(model: TrainingModel): TrainingModel {
+  if (model.summary.reported > 0) return model;
+  return { ...model, rateTicks: [], legend: model.legend.filter((item) => item.kind !== 'line') };
+}
+
+/** A `yyyy-mm-dd` day as the reader writes dates (no time zone shift: the day is the day). */
+export function formatDay(day: string, locale: Locale): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
+/** A country's name in the reader's language (ISO code when the runtime doesn't know it). */
+export function countryName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([LANGUAGE_TAGS[locale]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    // A malformed code (loads only accept ISO 3166-1 alpha-2, so not expected): show it as it is.
+    return code;
+  }
+}

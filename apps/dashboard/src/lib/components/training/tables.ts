@@ -1,0 +1,52 @@
+/** The numbers behind the training tables, computed in one pass (plain functions: the components only lay them out). */
+import type { CityTrainingRecord, CompletionRecord, TrainingModel } from '@puente/charts';
+
+/** Trainees per year and series of a training model, keyed `year|series`. */
+export function seriesCells(model: TrainingModel): (year: number, series: string) => number {
+  const cells = new Map(model.bars.map((b) => [`${b.year}\u0000${b.key}`, b.trainees]));
+  return (year, series) => cells.get(`${year}\u0000${series}`) ?? 0;
+}
+
+/** Trainees per city and year: the cities and years present, and a lookup. */
+export function cityYears(records: readonly CityTrainingRecord[]) {
+  const sums = new Map<string, number>();
+  for (const r of records) {
+    const key = `${r.year}\u0000${r.city}`;
+    sums.set(key, (sums.get(key) ?? 0) + r.trainees);
+  }
+  const cities = [...new Set(records.map((r) => r.city))].sort();
+  const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
+  const value = (year: number, city: string) => sums.get(`${year}\u0000${city}`) ?? 0;
+  return { cities, years, value };
+}
+
+export interface CompletionRow {
+  /** The city, or '' for every city together. */
+  group: string;
+  year: number;
+  completed: number;
+  reported: number;
+}
+
+/** Completion per city and year, then for every city together; only where some outcome is recorded. */
+export function completionRows(records: readonly CompletionRecord[]): CompletionRow[] {
+  const cells = new Map<string, CompletionRow>();
+  const add = (group: string, r: CompletionRecord) => {
+    const key = `${group}\u0000${r.year}`;
+    const cell = cells.get(key) ?? { group, year: r.year, completed: 0, reported: 0 };
+    cell.completed += r.completed;
+    cell.reported += r.reported;
+    cells.set(key, cell);
+  };
+  for (const r of records) {
+    add(r.key, r);
+    add('', r);
+  }
+  return [...cells.values()]
+    .filter((c) => c.reported > 0)
+    .sort(
+      (a, b) =>
+        Number(a.group === '') - Number(b.group === '') ||
+        (a.group < b.group ? -1 : a.group > b.group ? 1 : a.year - b.year),
+    );
+}
