@@ -25,6 +25,7 @@ export default defineMessages({
     'filters.clear': 'Clear filters',
     'filters.active': '{count, plural, one {# filter} other {# filters}} applied',
     'chart.table': 'Show the data as a table',
+    'chart.tableOf': 'Data of: {title}',
     'chart.empty': 'Nothing to show for these filters.',
     'overview.title': 'Is the programme working?',
     'overview.intro':
@@ -145,6 +146,7 @@ export default defineMessages({
     'filters.clear': 'Quitar filtros',
     'filters.active': '{count, plural, one {# filtro aplicado} other {# filtros aplicados}}',
     'chart.table': 'Ver los datos en una tabla',
+    'chart.tableOf': 'Datos de: {title}',
     'chart.empty': 'No hay nada que mostrar con estos filtros.',
     'overview.title': '¿Está funcionando el programa?',
     'overview.intro':
@@ -267,6 +269,7 @@ export default defineMessages({
     'filters.clear': '清除筛选',
     'filters.active': '已应用 {count} 个筛选条件',
     'chart.table': '以表格查看数据',
+    'chart.tableOf': '数据：{title}',
     'chart.empty': '在当前筛选条件下没有可显示的内容。',
     'overview.title': '合作项目进展如何？',
     'overview.intro':
