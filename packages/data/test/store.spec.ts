@@ -266,6 +266,8 @@ describe('dashboard queries', () => {
       completed: 440,
       traineesReportingCompletion: 500,
     });
+    const fuen = (await trainingByYear(store, NO_FILTERS, 'institution')).find((v) => v.group === 'fuen');
+    expect(fuen).toEqual({ year: 2023, group: 'fuen', trainees: 1000, completed: 0, reported: 0 });
   });
 
   it('returns the network with partners of filtered institutions shown as context', async () => {
@@ -303,8 +305,8 @@ describe('dashboard queries', () => {
     const store = await freshStore();
     await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
     expect(await trainingByYear(store, NO_FILTERS, 'topic')).toEqual([
-      { year: 2022, group: 'digital', trainees: 120, completed: 100 },
-      { year: 2023, group: 'e-commerce', trainees: 380, completed: 340 },
+      { year: 2022, group: 'digital', trainees: 120, completed: 100, reported: 120 },
+      { year: 2023, group: 'e-commerce', trainees: 380, completed: 340, reported: 380 },
     ]);
   });
 
@@ -384,8 +386,8 @@ describe('dashboard queries', () => {
     expect(profile?.ego.nodes.map((n) => n.id)).toEqual(['cife', 'hz-academy']);
     expect(profile?.ego.links.map((l) => l.id)).toEqual(['p-training']);
     expect(profile?.training).toEqual([
-      { year: 2022, group: 'digital', trainees: 120, completed: 100 },
-      { year: 2023, group: 'e-commerce', trainees: 80, completed: 60 },
+      { year: 2022, group: 'digital', trainees: 120, completed: 100, reported: 120 },
+      { year: 2023, group: 'e-commerce', trainees: 80, completed: 60, reported: 80 },
     ]);
     expect(profile?.milestones.map((m) => m.id)).toEqual(['m-follow-up']);
     expect(await institutionProfile(store, 'nobody')).toBeNull();

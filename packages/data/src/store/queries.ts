@@ -97,6 +97,7 @@ const toVolume = (r: PlainRow): TrainingVolume => ({
   group: str(r.grp),
   trainees: num(r.trainees),
   completed: num(r.completed),
+  reported: num(r.reported),
 });
 
 export interface Kpis {
@@ -248,6 +249,8 @@ export interface TrainingVolume {
   group: string;
   trainees: number;
   completed: number;
+  /** Trainees of the rows that report completion: the base of a completion rate (empty ≠ 0 completed). */
+  reported: number;
 }
 
 export async function trainingByYear(
@@ -259,7 +262,8 @@ export async function trainingByYear(
   const group = { topic: `coalesce(t.topic, '')`, institution: 't.institution', city: 'i.city' }[by];
   const rows = await store.all(
     `WITH ${inView(p, filters)}
-     SELECT t.year, ${group} AS grp, sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed
+     SELECT t.year, ${group} AS grp, sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
+            coalesce(sum(t.trainees) FILTER (WHERE t.completed IS NOT NULL), 0) AS reported
      FROM train AS t JOIN inst AS i ON i.id = t.institution
      GROUP BY ALL ORDER BY t.year, grp`,
     p.values,
@@ -447,7 +451,8 @@ export async function institutionProfile(
   const partnerIds = new Set([id, ...mine.flatMap((p) => [p.source, p.target])]);
   const graph = await network(store, all);
   const training = await store.all(
-    `SELECT year, coalesce(topic, programme) AS grp, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed
+    `SELECT year, coalesce(topic, programme) AS grp, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed,
+            coalesce(sum(trainees) FILTER (WHERE completed IS NOT NULL), 0) AS reported
      FROM training WHERE _to IS NULL AND institution = $1 GROUP BY ALL ORDER BY year, grp`,
     [id],
   );
