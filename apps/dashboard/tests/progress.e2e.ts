@@ -109,7 +109,7 @@ test('stalled partnerships: agreed or active with no milestone done in 180 days'
 });
 
 test('a status filter changes the URL and the charts', async ({ page }) => {
-  await page.goto('/progress?lang=en&asOf=2027-01-01');
+  await page.goto('/progress?lang=en&asOf=2027-01-01', { waitUntil: 'networkidle' });
   await page.getByRole('form', { name: 'Filters' }).getByLabel('Status').selectOption('active');
   await expect(page).toHaveURL(/[?&]status=active/);
   const chart = funnel(page);
@@ -160,7 +160,7 @@ test('the progress page has no serious or critical accessibility violation, tabl
   page,
 }) => {
   for (const query of ['lang=en&asOf=2027-06-01', 'lang=zh', 'lang=es&status=cancelled']) {
-    await page.goto(`/progress?${query}`);
+    await page.goto(`/progress?${query}`, { waitUntil: 'networkidle' });
     for (const summary of await page.locator('summary').all()) await summary.click();
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

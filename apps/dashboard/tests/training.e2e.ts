@@ -77,7 +77,7 @@ test('the training page draws every year of the sample, with the totals of train
 test('a city filter changes the URL and the charts: Fuenlabrada shows only CIFEâ€™s trainees', async ({
   page,
 }) => {
-  await page.goto('/training?lang=en');
+  await page.goto('/training?lang=en', { waitUntil: 'networkidle' });
   await page.getByRole('form', { name: 'Filters' }).getByLabel('City').selectOption('Fuenlabrada');
   await expect(page).toHaveURL(/[?&]city=Fuenlabrada/);
   const chart = volumeChart(page);
@@ -90,7 +90,7 @@ test('a city filter changes the URL and the charts: Fuenlabrada shows only CIFEâ
 });
 
 test('the stack-by control regroups the bars by institution and keeps it in the URL', async ({ page }) => {
-  await page.goto('/training?lang=en');
+  await page.goto('/training?lang=en', { waitUntil: 'networkidle' });
   await page.getByRole('radio', { name: 'Institution' }).check();
   await expect(page).toHaveURL(/[?&]by=institution/);
   const chart = volumeChart(page);
@@ -166,7 +166,7 @@ test('the training page has no serious or critical accessibility violation, tabl
   page,
 }) => {
   for (const query of ['lang=en', 'lang=zh&by=institution', 'lang=es&from=2100']) {
-    await page.goto(`/training?${query}`);
+    await page.goto(`/training?${query}`, { waitUntil: 'networkidle' });
     for (const summary of await page.locator('summary').all()) await summary.click();
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -35,6 +35,7 @@ export {
   type NetworkModel,
   type NetworkModelNode,
   type NetworkModelLink,
+  type NetworkHeading,
   type NetworkScene,
   type NetworkSceneNode,
   type NetworkSceneLink,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { institutionLabel } from './labels.js';
-import { withLanguage } from './links.js';
+import { formQuery, queryOf, withLanguage } from './links.js';
 
 describe('institutionLabel(institution, locale)', () => {
   const hz = {
@@ -21,5 +21,17 @@ describe('withLanguage(url, lang)', () => {
     expect(withLanguage(new URL('http://x/network?city=Hangzhou&lang=en'), 'zh')).toBe(
       '/network?city=Hangzhou&lang=zh',
     );
+  });
+});
+
+describe('formQuery(data) and queryOf(entries)', () => {
+  it('drops empty fields and keeps repeated ones', () => {
+    const data = new FormData();
+    data.append('lang', 'es');
+    data.append('city', '');
+    data.append('status', 'active');
+    data.append('status', 'agreed');
+    expect(formQuery(data)).toBe('?lang=es&status=active&status=agreed');
+    expect(queryOf([['by', 'institution']])).toBe('?by=institution');
   });
 });

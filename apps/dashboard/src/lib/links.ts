@@ -4,3 +4,15 @@ export function withLanguage(url: URL, lang: string): string {
   query.set('lang', lang);
   return `${url.pathname}?${query}`;
 }
+
+/** `?a=1&b=2` from key–value pairs. */
+export function queryOf(entries: Iterable<[string, string]>): string {
+  return `?${new URLSearchParams([...entries])}`;
+}
+
+/** The query a GET form would submit, without its empty fields (an empty select means "all"). */
+export function formQuery(data: FormData): string {
+  return queryOf(
+    [...data].filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
+}

@@ -30,8 +30,15 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const thisYear = new Date().getFullYear();
   const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
   const previous = reference ? (activity.find((a) => a.year === reference.year - 1) ?? null) : null;
+  // Each institution's partners, for the network's table alternative.
+  const partners: Record<string, { name: string; status: string }[]> = {};
+  for (const l of graph.links) {
+    (partners[l.source] ??= []).push({ name: name(l.target), status: l.status });
+    (partners[l.target] ??= []).push({ name: name(l.source), status: l.status });
+  }
   return {
     figures,
+    partners,
     model,
     version,
     reference,

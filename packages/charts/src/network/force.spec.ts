@@ -64,11 +64,19 @@ describe('forceRun(input)', () => {
   });
 
   it('never runs past its budget', () => {
-    const run = forceRun(input(20, 20, 10));
+    const run = forceRun(input(60, 60, 10));
+    expect(run.ticks).toBe(10);
     expect(run.step(100)).toBe(true);
     expect(run.done).toBe(10);
     expect(run.step(1)).toBe(true);
     expect(run.done).toBe(10);
+  });
+
+  it('gives small, fully labelled graphs a third more ticks to make room for the labels', () => {
+    const small = forceInput(networkScene(syntheticNetwork(20, 20, 2), { width: 800, height: 500 }), 30);
+    expect(small.labelRadii).toHaveLength(20);
+    expect(forceRun(small).ticks).toBe(40);
+    expect(input(60, 60, 30).labelRadii).toBeUndefined();
   });
 
   it('holds a pinned node where it was put, in box coordinates', () => {

@@ -36,6 +36,12 @@ export interface ForceInput {
   /** Tick budget. */
   ticks: number;
   margins: Margins;
+  /**
+   * Room each node's label needs around it, box px (about half its width). When given, the layout
+   * ends with a few more ticks in which nodes keep that far apart, so labels have space between
+   * neighbours. For small graphs where every node is labelled.
+   */
+  labelRadii?: readonly number[];
 }
 
 export interface ForceRun {
@@ -71,8 +77,11 @@ const MAX_STRETCH = 1.5;
  * and stepped by hand, its alpha decay set so it cools within the tick budget.
  */
 export function forceRun(input: ForceInput): ForceRun {
-  const { nodes, edges, cities, width, height, seed } = input;
-  const ticks = Math.max(0, Math.floor(input.ticks));
+  const { nodes, edges, cities, width, height, seed, labelRadii } = input;
+  const main = Math.max(0, Math.floor(input.ticks));
+  // Label room: a third more ticks at the end, with collision radii that include the labels.
+  const extra = labelRadii && main > 0 ? Math.ceil(main / 3) : 0;
+  const ticks = main + extra;
   const n = nodes.length;
   const random = lcg(seed);
   // Typical distance between neighbours if the nodes filled the box evenly.
@@ -103,7 +112,7 @@ export function forceRun(input: ForceInput): ForceRun {
   const gravity = (d: LayoutNode) => (nodes[d.index]!.degree === 0 ? 0.15 : 0.05);
   const simulation: Simulation<LayoutNode, undefined> = forceSimulation<LayoutNode>(simNodes)
     .randomSource(random)
-    .alphaDecay(ticks > 0 ? 1 - Math.pow(0.001, 1 / ticks) : 0.0228)
+    .alphaDecay(main > 0 ? 1 - Math.pow(0.001, 1 / main) : 0.0228)
     .force(
       'link',
       forceLink<LayoutNode, SimulationLinkDatum<LayoutNode>>(simLinks)
@@ -131,13 +140,23 @@ export function forceRun(input: ForceInput): ForceRun {
   // Collision is the costliest force; on large graphs it only joins for the last third of the
   // budget, once the layout has unfolded and only local overlaps remain to settle.
   const collide = forceCollide<LayoutNode>((d) => d.r + 2).iterations(n > 500 ? 1 : 2);
-  const collideFrom = n > 500 ? Math.floor((ticks * 2) / 3) : 0;
+  const collideFrom = n > 500 ? Math.floor((main * 2) / 3) : 0;
 
   let done = 0;
   let fit: Fit = { sx: 1, sy: 1, tx: 0, ty: 0 };
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   const radii = Float64Array.from(nodes, (d) => d.r);
+
+  function fitted(): Float64Array {
+    for (let i = 0; i < n; i++) {
+      xs[i] = simNodes[i]!.x;
+      ys[i] = simNodes[i]!.y;
+    }
+    const result = fitToBox(xs, ys, radii, { width, height, margins: input.margins });
+    fit = result.fit;
+    return result.positions;
+  }
 
   return {
     ticks,
@@ -148,19 +167,25 @@ export function forceRun(input: ForceInput): ForceRun {
       const end = Math.min(ticks, done + Math.max(0, Math.floor(count)));
       for (; done < end; done++) {
         if (done === collideFrom) simulation.force('collide', collide);
+        if (done === main && labelRadii) {
+          // Label radii are box px: in simulation units at the current fit.
+          fitted();
+          const scale = Math.max(0.01, (fit.sx + fit.sy) / 2);
+          simulation
+            .force(
+              'collide',
+              forceCollide<LayoutNode>((d) =>
+                Math.max(d.r + 2, (labelRadii[d.index] ?? 0) / scale),
+              ).iterations(2),
+            )
+            .alpha(0.25)
+            .alphaDecay(1 - Math.pow(0.01, 1 / extra));
+        }
         simulation.tick();
       }
       return done >= ticks;
     },
-    positions() {
-      for (let i = 0; i < n; i++) {
-        xs[i] = simNodes[i]!.x;
-        ys[i] = simNodes[i]!.y;
-      }
-      const result = fitToBox(xs, ys, radii, { width, height, margins: input.margins });
-      fit = result.fit;
-      return result.positions;
-    },
+    positions: fitted,
     pin(i, x, y) {
       const d = simNodes[i];
       if (!d) return;

@@ -125,16 +125,19 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
     let bestClean = false;
     labelSpots(node, w, fontSize).forEach((candidate, k) => {
       // A label sticking out of a side is slid back in, as long as it stays beside its node.
+      // (Only labels centred above or below: one beside its node would slide onto it.)
       const shift =
-        candidate.box[0] < 1
-          ? 1 - candidate.box[0]
-          : candidate.box[2] > width - 1
-            ? width - 1 - candidate.box[2]
-            : 0;
+        candidate.anchor !== 'middle'
+          ? 0
+          : candidate.box[0] < 1
+            ? 1 - candidate.box[0]
+            : candidate.box[2] > width - 1
+              ? width - 1 - candidate.box[2]
+              : 0;
       const spot = shift === 0 ? candidate : slide(candidate, shift);
       const [x0, y0, x1, y1] = spot.box;
       if (x0 < 1 || y0 < 1 || x1 > width - 1 || y1 > height - 1) return;
-      if (x0 > node.x + node.r || x1 < node.x - node.r) return;
+      if (circleHitsBox(node, spot.box, 0)) return;
       const labels = labelGrid.query(spot.box).filter((j) => overlaps(spot.box, placedBoxes[j]!)).length;
       const others = grid
         .query(spot.box)

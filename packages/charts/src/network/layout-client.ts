@@ -35,12 +35,7 @@ export interface LayoutOptions {
 }
 
 export function startLayout(scene: NetworkScene, options: LayoutOptions): LayoutJob {
-  let worker: Worker | null = null;
-  try {
-    worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
-  }
+  const worker = moduleWorker();
   if (worker) {
     const w = worker;
     w.onmessage = (event: MessageEvent<LayoutUpdate>) => options.onupdate(event.data);
@@ -53,6 +48,15 @@ export function startLayout(scene: NetworkScene, options: LayoutOptions): Layout
     };
   }
   return mainThreadLayout(scene, options);
+}
+
+/** A module worker running `layout.worker.ts`, or null where the browser can't start one. */
+function moduleWorker(): Worker | null {
+  try {
+    return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
 }
 
 /** Svelte state proxies cannot be cloned into a worker: pass plain data (scenes are JSON by design). */

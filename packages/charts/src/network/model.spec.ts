@@ -335,9 +335,10 @@ describe('networkScene(data, options) and modelFromScene(scene, positions)', () 
 
   it('sets the label size from the viewBox width unless told', () => {
     expect(defaultLabelSize(640)).toBe(11);
-    expect(defaultLabelSize(960)).toBe(13);
-    expect(defaultLabelSize(2000)).toBe(14);
-    expect(networkModel(fuenlabradaHangzhou, size).labelSize).toBe(11);
+    expect(defaultLabelSize(720)).toBe(12);
+    expect(defaultLabelSize(960)).toBe(16);
+    expect(defaultLabelSize(2000)).toBe(16);
+    expect(networkModel(fuenlabradaHangzhou, size).labelSize).toBe(13);
     expect(networkModel(fuenlabradaHangzhou, { ...size, labelSize: 15 }).labelSize).toBe(15);
   });
 });
@@ -349,7 +350,7 @@ describe('the force layout uses the box', () => {
     const ys = model.nodes.map((n) => n.y);
     const spreadX = (Math.max(...xs) - Math.min(...xs)) / 960;
     const spreadY = (Math.max(...ys) - Math.min(...ys)) / 560;
-    expect(Math.max(spreadX, spreadY)).toBeGreaterThan(0.75);
+    expect(Math.max(spreadX, spreadY)).toBeGreaterThan(0.7);
     expect(Math.min(spreadX, spreadY)).toBeGreaterThan(0.5);
   });
 

@@ -26,7 +26,7 @@ import {
   chooseLabels,
   importanceOrder,
   placeForceLabels,
-  shorten,
+  LINE_HEIGHT,
   wrapLabel,
   type LabelAnchor,
   type LabelSpot,
@@ -87,9 +87,9 @@ export interface NetworkOptions {
   /** Tick budget of the force simulation. Default depends on size: 300 up to 200 nodes, down to 60 at 1,000+. */
   ticks?: number;
   /**
-   * Font size of the node labels, in viewBox px. The SVG scales with its container, so the default
-   * grows with the viewBox width (11 up to 800 px wide, 13 at 960, at most 14), which keeps labels
-   * readable when a wide chart is shown on a 768 px tablet.
+   * Font size of the node labels, in viewBox px. The SVG scales down with its container, so the
+   * default grows with the viewBox width (11 up to 690 px wide, 16 from 960), which keeps labels
+   * readable when a wide chart is shown in a narrow column or on a 768 px tablet.
    */
   labelSize?: number;
 }
@@ -180,7 +180,10 @@ export interface NetworkScene {
   layout: 'force' | 'bridge';
   colorBy: 'city' | 'type';
   seed: number;
-  /** Ticks the force simulation runs (0 for the bridge layout). */
+  /**
+   * Tick budget of the force simulation (0 for the bridge layout); graphs small enough to label every
+   * node run a third more to make room for the labels (see `ForceInput.labelRadii`).
+   */
   ticks: number;
   /** Font size of node labels, viewBox px. */
   labelSize: number;
@@ -198,9 +201,19 @@ export interface NetworkScene {
   summary: { institutions: number; partnerships: number; cities: number; trained: number };
 }
 
+/** A city's name over its column in the bridge layout. */
+export interface NetworkHeading {
+  text: string;
+  x: number;
+  y: number;
+  anchor: LabelAnchor;
+}
+
 export interface NetworkModel extends NetworkScene {
   nodes: NetworkModelNode[];
   links: NetworkModelLink[];
+  /** City names over the columns of the bridge layout (one or two cities); empty otherwise. */
+  headings: NetworkHeading[];
 }
 
 /** Pipeline order of partnership statuses; paused and cancelled sit aside, at the end. */
@@ -263,7 +276,7 @@ export function linkFade(linkCount: number): number {
 
 /** Default label font size for a viewBox width (see `NetworkOptions.labelSize`). */
 export function defaultLabelSize(width: number): number {
-  return clamp(Math.round(width / 72), 11, 14);
+  return clamp(Math.round(width / 60), 11, 16);
 }
 
 /**
@@ -447,7 +460,18 @@ const labelsAll = (scene: Pick<NetworkScene, 'nodes'>) => scene.nodes.length <= 
 
 /** Input of the force layout for a scene (what the Web Worker receives for large graphs). */
 export function forceInput(scene: NetworkScene, ticks: number = scene.ticks): ForceInput {
+  const f = scene.labelSize;
   return {
+    // Small graphs label every node: keep nodes apart by most of their label's longest line (not all:
+    // labels may go above, below or to either side). 0.7 gave the fewest collisions on the sample
+    // programme in three languages and two box sizes.
+    labelRadii: labelsAll(scene)
+      ? scene.nodes.map(
+          (n) =>
+            0.7 *
+            Math.max(...wrapLabel(n.label, FORCE_LABEL_EM * f, f, 2).map((l) => estimateTextWidth(l, f))),
+        )
+      : undefined,
     nodes: scene.nodes.map((n) => ({ r: n.r, city: n.city, degree: n.degree })),
     edges: sceneEdges(scene),
     cities: scene.cities,
@@ -474,7 +498,7 @@ function forceMargins(scene: NetworkScene): Margins {
 /** Node positions of a scene by its layout, `[x0, y0, x1, y1, …]`, unrounded. */
 export function scenePositions(scene: NetworkScene): Float64Array {
   if (scene.layout === 'bridge') {
-    const placements = bridgeLayout(scene);
+    const { placements } = bridgeLayout(scene);
     return Float64Array.from(placements.flatMap((p) => [p.x, p.y]));
   }
   return forceLayout(forceInput(scene));
@@ -499,22 +523,25 @@ export function modelFromScene(scene: NetworkScene, positions: ArrayLike<number>
   const labelAll = labelsAll(scene);
 
   let labels: Array<{ visible: boolean; lines: string[]; x: number; y: number; anchor: LabelAnchor }>;
+  let headings: NetworkHeading[] = [];
   if (scene.layout === 'bridge') {
     // Labels keep their place relative to the node, wherever the node is.
-    const placements = bridgeLayout(scene);
-    const spots = placements.map((p, i) => {
-      const text = shorten(scene.nodes[i]!.label, p.labelRoom, f);
-      const w = estimateTextWidth(text, f);
+    const bridge = bridgeLayout(scene);
+    headings = bridge.headings;
+    const spots = bridge.placements.map((p, i) => {
+      const lines = wrapLabel(scene.nodes[i]!.label, p.labelRoom, f, p.labelLines);
+      const w = Math.max(...lines.map((line) => estimateTextWidth(line, f)));
+      const extra = (lines.length - 1) * LINE_HEIGHT * f;
       const lx = xs[i]! + p.labelX - p.x;
-      const ly = ys[i]! + p.labelY - p.y;
+      const ly = ys[i]! + p.labelY - p.y - extra / 2;
       const x0 = p.labelAnchor === 'start' ? lx : p.labelAnchor === 'end' ? lx - w : lx - w / 2;
       const spot: LabelSpot = {
         x: lx,
         y: ly,
         anchor: p.labelAnchor,
-        box: [x0, ly - f * 0.84, x0 + w, ly + f * 0.24],
+        box: [x0, ly - f * 0.84, x0 + w, ly + extra + f * 0.24],
       };
-      return { text, spot, eligible: p.labelEligible };
+      return { lines, spot, eligible: p.labelEligible };
     });
     const visible = chooseLabels(
       spots.map((s) => (s.eligible ? s.spot : null)),
@@ -526,7 +553,7 @@ export function modelFromScene(scene: NetworkScene, positions: ArrayLike<number>
     );
     labels = spots.map((s, i) => ({
       visible: visible[i]!,
-      lines: [s.text],
+      lines: s.lines,
       x: s.spot.x,
       y: s.spot.y,
       anchor: s.spot.anchor,
@@ -577,7 +604,7 @@ export function modelFromScene(scene: NetworkScene, positions: ArrayLike<number>
       path: curvePath(s, t, linkCurve(s, t, l.bend, scene.layout, scene.cities.length, centre)),
     };
   });
-  return { ...scene, nodes, links };
+  return { ...scene, nodes, links, headings };
 }
 
 /**
@@ -735,8 +762,10 @@ interface Placement {
   labelX: number;
   labelY: number;
   labelAnchor: LabelAnchor;
-  /** Room for the label's text, px; longer labels are shortened with an ellipsis. */
+  /** Room for the label's text, px; longer labels wrap (up to `labelLines`) or are shortened. */
   labelRoom: number;
+  /** Lines the label may take: two where the rows are far enough apart. */
+  labelLines: number;
   /** False where a label would sit among other nodes (inner columns and rings). */
   labelEligible: boolean;
 }
@@ -752,9 +781,10 @@ const typeRank = (type: string): number => {
  * (contract order: government first), then by number of partnerships, then by name. A city with
  * more institutions than fit in one column (arc) gets further columns (rings) on its inner side.
  */
-function bridgeLayout(scene: NetworkScene): Placement[] {
+function bridgeLayout(scene: NetworkScene): { placements: Placement[]; headings: NetworkHeading[] } {
   const { nodes, cities, width, height, labelSize: f } = scene;
   const placements = new Array<Placement>(nodes.length);
+  const headings: NetworkHeading[] = [];
   const members = cities.map((city) =>
     nodes
       .map((_, i) => i)
@@ -770,15 +800,17 @@ function bridgeLayout(scene: NetworkScene): Placement[] {
   const gap = 4;
 
   if (cities.length <= 2) {
-    // Room for labels beside the columns: the longest label, within a quarter of the width.
+    // Room for labels beside the columns: the longest label, within 30% of the width.
     const longest = Math.max(0, ...nodes.map((n) => estimateTextWidth(n.label, f)));
-    const labelRoom = clamp(longest + 8, 40, width * 0.25);
+    const labelRoom = clamp(longest + 8, 40, width * 0.3);
+    // A band at the top for the cities' names.
+    const top = PADDING + f * 2;
     members.forEach((group, c) => {
       const side = cities.length === 1 ? 1 : c === 0 ? -1 : 1; // -1 left, +1 right
       const rMax = Math.max(0, ...group.map((i) => nodes[i]!.r));
       // Rows at least a line of text apart, so the labels beside the column don't collide.
       const slot = Math.max(2 * rMax + gap, f * 1.35);
-      const available = height - 2 * PADDING;
+      const available = height - top - PADDING;
       const perColumn = Math.max(1, Math.floor(available / slot));
       const columns = Math.ceil(group.length / perColumn);
       const rows = Math.min(group.length, perColumn);
@@ -793,12 +825,14 @@ function bridgeLayout(scene: NetworkScene): Placement[] {
       const gutter = Math.max(gap, width * 0.08); // keeps the middle free for the links
       const room = cities.length === 1 ? baseX - PADDING - rMax : Math.abs(width / 2 - baseX) - rMax - gutter;
       const step = columns > 1 ? Math.min(2 * rMax + gap, Math.max(0, room) / (columns - 1)) : 0;
+      // Two-line labels where the rows of the outer column are far enough apart.
+      const labelLines = available / Math.max(1, rows) >= f * 2.6 ? 2 : 1;
       group.forEach((i, k) => {
         const column = Math.floor(k / perColumn);
         const row = k % perColumn;
         const inColumn = column < columns - 1 ? perColumn : group.length - column * perColumn;
         const x = baseX - side * column * step;
-        const y = PADDING + (available * (row + 0.5)) / (column < columns - 1 ? rows : inColumn || 1);
+        const y = top + (available * (row + 0.5)) / (column < columns - 1 ? rows : inColumn || 1);
         const r = nodes[i]!.r;
         placements[i] = {
           x,
@@ -807,11 +841,19 @@ function bridgeLayout(scene: NetworkScene): Placement[] {
           labelY: y + f * 0.35,
           labelAnchor: side < 0 ? 'end' : 'start',
           labelRoom: labelRoom + rMax - r - 4,
+          labelLines,
           labelEligible: column === 0,
         };
       });
+      // The city's name over its column, aligned with the column's outer edge.
+      headings.push({
+        text: cities[c]!,
+        x: round2(side < 0 ? baseX + rMax : baseX - rMax),
+        y: round2(PADDING + f * 1.1),
+        anchor: side < 0 ? 'end' : 'start',
+      });
     });
-    return placements;
+    return { placements, headings };
   }
 
   // Three or more cities: sectors of a circle, sized by the number of institutions.
@@ -844,10 +886,11 @@ function bridgeLayout(scene: NetworkScene): Placement[] {
         labelY: cy + (radius + r + 4) * Math.sin(angle) + f * 0.35,
         labelAnchor: Math.abs(Math.cos(angle)) < 0.2 ? 'middle' : right ? 'start' : 'end',
         labelRoom,
+        labelLines: 1,
         labelEligible: ring === 0,
       };
     });
     start += arc + sectorGap;
   });
-  return placements;
+  return { placements, headings };
 }

@@ -45,6 +45,22 @@ describe('progressModel(records, options)', () => {
     expect(withUnknown.aside.at(-1)!.y + withUnknown.aside.at(-1)!.height).toBeLessThanOrEqual(size.height);
   });
 
+  it('takes counts already summed', () => {
+    const summed = progressModel(
+      [
+        { id: 'proposed', status: 'proposed', count: 3 },
+        { id: 'negotiating', status: 'negotiating', count: 2 },
+        { id: 'agreed', status: 'agreed', count: 1 },
+        { id: 'active', status: 'active', count: 4 },
+        { id: 'completed', status: 'completed', count: 2 },
+        { id: 'paused', status: 'paused', count: 1 },
+        { id: 'cancelled', status: 'cancelled', count: 1 },
+      ],
+      size,
+    );
+    expect(summed).toEqual(progressModel(partnershipStatuses, size));
+  });
+
   it('counts a repeated id once, and handles no partnerships', () => {
     expect(progressModel([...partnershipStatuses, partnershipStatuses[0]!], size).summary.partnerships).toBe(
       14,

@@ -16,6 +16,8 @@ export interface ProgressRecord {
   id: string;
   status: string;
   area?: string;
+  /** How many partnerships the record stands for (default 1), so counts can arrive already summed. */
+  count?: number;
 }
 
 export interface ProgressOptions {
@@ -102,10 +104,15 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
   const { width, height } = options;
   if (!(width > 0 && height > 0)) throw new RangeError('progressModel: width and height must be > 0');
 
-  const statusById = new Map<string, string>();
-  for (const r of records) if (!statusById.has(r.id)) statusById.set(r.id, r.status);
+  const byId = new Map<string, ProgressRecord>();
+  for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
   const counts = new Map<string, number>();
-  for (const status of statusById.values()) counts.set(status, (counts.get(status) ?? 0) + 1);
+  let partnerships = 0;
+  for (const r of byId.values()) {
+    const n = Math.max(0, Math.floor(r.count ?? 1));
+    counts.set(r.status, (counts.get(r.status) ?? 0) + n);
+    partnerships += n;
+  }
 
   const stageCounts = PIPELINE_STAGES.map((key) => counts.get(key) ?? 0);
   const reached = stageCounts.map((_, i) => stageCounts.slice(i).reduce((a, b) => a + b, 0));
@@ -179,9 +186,9 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
     legend: legendItems(options, labelRoom),
     captionY: round2(height - 6),
     summary: {
-      partnerships: statusById.size,
+      partnerships,
       inPipeline,
-      aside: statusById.size - inPipeline,
+      aside: partnerships - inPipeline,
       completed: counts.get('completed') ?? 0,
     },
   };

@@ -160,6 +160,21 @@ describe('trainingModel(records, options)', () => {
     expect(crowded.series.at(-1)!.trainees).toBe(10 + 11 + 12 + 13);
   });
 
+  it('puts records summed upstream into the grey "other" series, on top, whatever the rest', () => {
+    const m = trainingModel(
+      [
+        { institution: 'a', institutionLabel: 'A', year: 2020, trainees: 50, completed: 40 },
+        { institution: '', other: true, year: 2020, trainees: 500, completed: 100 },
+      ],
+      { ...size, stackBy: 'institution', labels: { other: 'otras' } },
+    );
+    expect(m.series.map((s) => [s.key, s.label, s.color, s.other ?? false])).toEqual([
+      ['a', 'A', OKABE_ITO[0], false],
+      ['other', 'otras', OTHER_COLOR, true],
+    ]);
+    expect(m.years[0]).toMatchObject({ trainees: 550, completed: 140 });
+  });
+
   it('never counts more completions than trainees, nor negative numbers', () => {
     const odd = trainingModel([{ institution: 'x', year: 2020, trainees: 10, completed: 15 }], size);
     expect(odd.years[0]!.rate).toBe(1);
@@ -221,5 +236,16 @@ describe('TrainingChart (server-rendered)', () => {
       props: { model: trainingModel([], size), title: 't', emptyText: 'Sin datos' },
     }).body;
     expect(html).toContain('Sin datos');
+  });
+});
+
+describe('trainingModel at a large programme’s scale', () => {
+  it('widens the left margin so six-digit axis labels are not cut', () => {
+    const big = trainingModel([{ institution: 'x', year: 2020, trainees: 357_448, completed: 0 }], size);
+    const small = trainingModel([{ institution: 'x', year: 2020, trainees: 357, completed: 0 }], size);
+    expect(big.yTicks.at(-1)!.value).toBe(400_000);
+    expect(big.plot.x).toBeGreaterThan(small.plot.x);
+    // "400,000" at 11 px is about 42 px wide, written 6 px left of the plot: it must start inside the chart.
+    expect(big.plot.x - 6 - 42).toBeGreaterThanOrEqual(0);
   });
 });

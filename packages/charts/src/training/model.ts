@@ -9,7 +9,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line, stack, stackOrderNone, stackOffsetNone } from 'd3-shape';
-import { categoryColors, compareStrings, INK, OKABE_ITO } from '../palette.js';
+import { categoryColors, compareStrings, INK, OKABE_ITO, OTHER_COLOR } from '../palette.js';
 import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
 import { fitText, numberWidth } from './fit.js';
@@ -29,6 +29,11 @@ export interface TrainingRecord {
    * `trainees` (everyone's outcome is known). Give 0 for a record that doesn't report completion.
    */
   reported?: number;
+  /**
+   * True for a record that belongs to the grey "other" series whatever its key: small groups summed
+   * before they reach the model (so a page need not send thousands of institutions' rows).
+   */
+  other?: boolean;
 }
 
 /** Completion of one year, when the records can't tell it (see `TrainingOptions.completion`). */
@@ -177,7 +182,15 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   const stackBy = options.stackBy ?? 'topic';
 
   const keyOf = (r: TrainingRecord) =>
-    stackBy === 'institution' ? r.institution : r.topic?.trim() ? r.topic.trim() : 'other';
+    r.other
+      ? 'other'
+      : stackBy === 'institution'
+        ? r.institution
+        : r.topic?.trim()
+          ? r.topic.trim()
+          : 'other';
+  // Records summed into "other" upstream: that series is the grey catch-all whatever the number of the rest.
+  const forcedOther = records.some((r) => r.other);
   const labels = new Map<string, string>();
   for (const r of records) {
     const key = keyOf(r);
@@ -202,15 +215,17 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   // Series: colours from the sorted keys (stable); past 7, the smaller ones become "other".
   const totals = new Map<string, number>();
   for (const r of inRange) totals.set(keyOf(r), (totals.get(keyOf(r)) ?? 0) + Math.max(0, r.trainees));
-  const palette = categoryColors(totals, STACK_PALETTE);
+  const palette = categoryColors(
+    new Map([...totals].filter(([key]) => !(forcedOther && key === 'other'))),
+    STACK_PALETTE,
+  );
   const kept = new Set(palette.entries.filter((e) => !e.other).map((e) => e.key));
   const seriesKey = (key: string) => (kept.has(key) ? key : 'other');
   const seriesTotals = new Map<string, number>();
   for (const [key, total] of totals)
     seriesTotals.set(seriesKey(key), (seriesTotals.get(seriesKey(key)) ?? 0) + total);
-  const hasOther = palette.entries.some((e) => e.other);
-  const colorOf = (key: string) =>
-    hasOther && key === 'other' ? (palette.entries.at(-1)?.color ?? INK.faint) : palette.colorOf(key);
+  const hasOther = forcedOther || palette.entries.some((e) => e.other);
+  const colorOf = (key: string) => (hasOther && key === 'other' ? OTHER_COLOR : palette.colorOf(key));
   // Stack order: largest series at the base; "other" on top.
   const series: TrainingSeries[] = [...seriesTotals.entries()]
     .sort(
@@ -248,9 +263,19 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   }
   const override = new Map((options.completion ?? []).map((c) => [c.year, c]));
 
+  // The left margin fits the widest label of the people axis (one scale's ticks, whatever the height).
+  const yearTotals = rows.map((row) => Object.values(row.values).reduce((a, b) => a + b, 0));
+  const yDomain = scaleLinear()
+    .domain([0, Math.max(1, ...yearTotals) * 1.08]) // headroom above the tallest bar, for its total label
+    .nice(5);
+  const left = Math.max(
+    MARGIN.left,
+    Math.ceil(Math.max(...yDomain.ticks(5).map((v) => numberWidth(v, FONT_SIZE))) + 12),
+  );
+
   // Legend above the plot, wrapped into rows.
   const legend: LegendItem[] = [];
-  let lx = MARGIN.left;
+  let lx = left;
   let ly = MARGIN.top + FONT_SIZE;
   const items = [
     ...series.map((s) => ({
@@ -270,13 +295,13 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   ];
   const maxLabel = Math.max(
     40,
-    Math.min(options.legendLabelWidth ?? DEFAULT_LEGEND_LABEL, width - MARGIN.left - MARGIN.right - 34),
+    Math.min(options.legendLabelWidth ?? DEFAULT_LEGEND_LABEL, width - left - MARGIN.right - 34),
   );
   for (const item of items) {
     const label = fitText(item.label, maxLabel, FONT_SIZE);
     const w = 18 + estimateTextWidth(label, FONT_SIZE) + 16;
-    if (lx + w > width - MARGIN.right && lx > MARGIN.left) {
-      lx = MARGIN.left;
+    if (lx + w > width - MARGIN.right && lx > left) {
+      lx = left;
       ly += LEGEND_ROW;
     }
     legend.push({
@@ -293,9 +318,9 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   }
 
   const plot = {
-    x: MARGIN.left,
+    x: left,
     y: ly + LEGEND_ROW,
-    width: Math.max(10, width - MARGIN.left - MARGIN.right),
+    width: Math.max(10, width - left - MARGIN.right),
     height: 0,
   };
   plot.height = Math.max(10, height - plot.y - MARGIN.bottom - CAPTION_ROOM);
@@ -305,12 +330,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     .range([plot.x, plot.x + plot.width])
     .paddingInner(0.25)
     .paddingOuter(0.15);
-  const yearTotals = rows.map((row) => Object.values(row.values).reduce((a, b) => a + b, 0));
-  // Headroom above the tallest bar, for its total label.
-  const y = scaleLinear()
-    .domain([0, Math.max(1, ...yearTotals) * 1.08])
-    .nice(5)
-    .range([plot.y + plot.height, plot.y]);
+  const y = yDomain.copy().range([plot.y + plot.height, plot.y]);
   const rateY = scaleLinear()
     .domain([0, 1])
     .range([plot.y + plot.height, plot.y]);

@@ -1,10 +1,22 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { catalogues, type MessageKey } from './messages/index.js';
 import { localeFromAcceptLanguage, translator } from './translator.js';
 
-/** Placeholder names of an ICU message, e.g. {count, plural, …} → count. */
+/** Argument names of an ICU message, found by parsing it (plural and select branches included). */
 function placeholders(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1] ?? ''))].sort();
+  const names = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) {
+        names.add(element.value);
+      }
+      if ('options' in element) for (const option of Object.values(element.options)) visit(option.value);
+      if (element.type === TYPE.tag) visit(element.children);
+    }
+  };
+  visit(parse(message));
+  return [...names].sort();
 }
 
 describe('message catalogues', () => {

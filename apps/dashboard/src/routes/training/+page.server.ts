@@ -3,7 +3,15 @@ import { currentVersion, network, trainingByYear } from '@puente/data/store';
 import { categoryColors } from '@puente/charts';
 import { getStore } from '$lib/server/store';
 import { institutionLabel } from '$lib/labels';
-import { institutionYears, parseStackBy, topicRecords } from './shape';
+import {
+  cityYears,
+  completionByYear,
+  institutionRecords,
+  institutionYears,
+  parseStackBy,
+  topicRecords,
+  totals,
+} from './shape';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -25,12 +33,16 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const cityCounts = new Map<string, number>();
   for (const n of graph.nodes) cityCounts.set(n.city, (cityCounts.get(n.city) ?? 0) + 1);
   const palette = categoryColors(cityCounts);
+  // The page gets what its charts draw, summed here: a large programme has tens of thousands of institution rows.
+  const rows = institutionYears(perInstitution, institutions);
   return {
     by,
     from: filters.from,
     to: filters.to,
-    rows: institutionYears(perInstitution, institutions),
-    topics: topicRecords(perTopic),
+    stack: by === 'institution' ? institutionRecords(rows) : topicRecords(perTopic),
+    completion: completionByYear(rows),
+    cities: cityYears(rows),
+    totals: totals(rows),
     cityColors: Object.fromEntries([...cityCounts.keys()].map((city) => [city, palette.colorOf(city)])),
     version,
   };

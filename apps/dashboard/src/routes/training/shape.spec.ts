@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { TrainingVolume } from '@puente/data/store';
 import {
   cityCompletion,
+  cityYears,
   completionByYear,
+  institutionRecords,
   institutionYears,
   parseStackBy,
-  reportedOf,
   totals,
 } from './shape';
 
 const volumes: TrainingVolume[] = [
-  // An institution that doesn't record completion (its rows leave `completed` empty; the query sums them to 0).
-  { year: 2019, group: 'zfc', trainees: 770, completed: 0 },
-  { year: 2019, group: 'cife', trainees: 1650, completed: 1417 },
-  { year: 2019, group: 'hansheng', trainees: 270, completed: 244 },
-  { year: 2023, group: 'cife', trainees: 1850, completed: 1587 },
+  // An institution that doesn't record completion (its rows leave `completed` empty: nothing reported).
+  { year: 2019, group: 'zfc', trainees: 770, completed: 0, reported: 0 },
+  { year: 2019, group: 'cife', trainees: 1650, completed: 1417, reported: 1650 },
+  { year: 2019, group: 'hansheng', trainees: 270, completed: 244, reported: 270 },
+  { year: 2023, group: 'cife', trainees: 1850, completed: 1587, reported: 1850 },
 ];
 const institutions = new Map([
   ['zfc', { label: 'ZFC', city: 'Hangzhou' }],
@@ -26,18 +27,6 @@ describe('parseStackBy(value)', () => {
   it('is topic unless the URL says institution', () => {
     expect(parseStackBy('institution')).toBe('institution');
     for (const other of [null, '', 'topic', 'city', 'INSTITUTION']) expect(parseStackBy(other)).toBe('topic');
-  });
-});
-
-describe('reportedOf(volume)', () => {
-  it('takes a group that records no completion as not reporting it, not as 0 % completed', () => {
-    expect(reportedOf(volumes[0]!)).toBe(0);
-    expect(reportedOf(volumes[1]!)).toBe(1650);
-  });
-
-  it('uses the base from the query once it returns one', () => {
-    const withBase = { ...volumes[1]!, reported: 1000 } as TrainingVolume;
-    expect(reportedOf(withBase)).toBe(1000);
   });
 });
 
@@ -63,11 +52,46 @@ describe('institutionYears(volumes, institutions) and what is derived from it', 
     ]);
   });
 
-  it('keeps per-city completion with its base', () => {
-    expect(cityCompletion(rows).filter((r) => r.key === 'Hangzhou')).toEqual([
-      { key: 'Hangzhou', year: 2019, completed: 0, reported: 0 },
-      { key: 'Hangzhou', year: 2019, completed: 244, reported: 270 },
+  it('sums institutions per city and year, completion with its base', () => {
+    expect(cityYears(rows)).toEqual([
+      { city: 'Fuenlabrada', year: 2019, trainees: 1650, completed: 1417, reported: 1650 },
+      { city: 'Fuenlabrada', year: 2023, trainees: 1850, completed: 1587, reported: 1850 },
+      { city: 'Hangzhou', year: 2019, trainees: 1040, completed: 244, reported: 270 },
     ]);
+    expect(cityCompletion(cityYears(rows)).find((r) => r.key === 'Hangzhou')).toEqual({
+      key: 'Hangzhou',
+      year: 2019,
+      completed: 244,
+      reported: 270,
+    });
+  });
+
+  it('keeps the institutions with most trainees for the stack and sums the rest into "other"', () => {
+    const many = institutionYears(
+      Array.from({ length: 10 }, (_, i) => ({
+        year: 2020,
+        group: `i${i}`,
+        trainees: 100 + i,
+        completed: 50,
+        reported: 100 + i,
+      })),
+      new Map(),
+    );
+    const records = institutionRecords(many, 7);
+    expect(records.filter((r) => !r.other).map((r) => r.institution)).toEqual([
+      'i3',
+      'i4',
+      'i5',
+      'i6',
+      'i7',
+      'i8',
+      'i9',
+    ]);
+    expect(records.filter((r) => r.other)).toEqual([
+      { institution: '', other: true, year: 2020, trainees: 303, completed: 150, reported: 303 },
+    ]);
+    // Eight institutions: no point in an "other" of one, all are kept.
+    expect(institutionRecords(many.slice(0, 8), 7).some((r) => r.other)).toBe(false);
   });
 
   it('sums the totals of the page', () => {

@@ -90,9 +90,9 @@ const hansheng: InstitutionProfile = {
   },
   training: [
     // 2022 reports completion for one topic only; 2023 for none.
-    { year: 2022, group: 'e-commerce', trainees: 100, completed: 80 },
-    { year: 2022, group: 'languages', trainees: 100, completed: 0 },
-    { year: 2023, group: 'e-commerce', trainees: 130, completed: 0 },
+    { year: 2022, group: 'e-commerce', trainees: 100, completed: 80, reported: 100 },
+    { year: 2022, group: 'languages', trainees: 100, completed: 0, reported: 0 },
+    { year: 2023, group: 'e-commerce', trainees: 130, completed: 0, reported: 0 },
   ],
   milestones: [
     {
@@ -212,7 +212,7 @@ describe('institutionPage(profile, options)', () => {
 
   it('drops the rate line when no row reports completion', () => {
     const none = institutionPage(
-      { ...hansheng, training: [{ year: 2020, group: 'trade', trainees: 50, completed: 0 }] },
+      { ...hansheng, training: [{ year: 2020, group: 'trade', trainees: 50, completed: 0, reported: 0 }] },
       { locale: 'en', labels },
     );
     expect(none.training.model?.ratePath).toBe('');

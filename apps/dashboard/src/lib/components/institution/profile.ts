@@ -100,8 +100,10 @@ export interface TrainingRow {
   /** Topic, or programme when the rows have no topic. */
   group: string;
   trainees: number;
-  /** People who completed, or null when these rows don't report completion. */
+  /** People who completed, or null when none of these rows reports completion. */
   completed: number | null;
+  /** Trainees of the rows that report completion. */
+  reported: number;
 }
 
 export interface TrainingTotals {
@@ -220,21 +222,20 @@ export function institutionPage(
           collator,
         );
 
-  // institutionProfile() sums `completed` with nulls as 0, so a cell with nobody completed is read as "not
-  // reported": the completion rate must only count rows that report completion (a reported 0 is rare, and
-  // reads the same way until the query returns the reporting base itself).
+  // The completion rate counts only rows that report completion (`reported`): an empty cell is not 0%.
   const rows: TrainingRow[] = profile.training.map((t) => ({
     year: t.year,
     group: t.group,
     trainees: t.trainees,
-    completed: t.completed > 0 ? t.completed : null,
+    completed: t.reported > 0 ? t.completed : null,
+    reported: t.reported,
   }));
   const totals: TrainingTotals = { trainees: 0, completed: 0, reporting: 0 };
   for (const r of rows) {
     totals.trainees += r.trainees;
     if (r.completed !== null) {
       totals.completed += r.completed;
-      totals.reporting += r.trainees;
+      totals.reporting += r.reported;
     }
   }
   const model =
@@ -249,7 +250,7 @@ export function institutionPage(
               year: r.year,
               trainees: r.trainees,
               completed: r.completed ?? 0,
-              reported: r.completed === null ? 0 : r.trainees,
+              reported: r.reported,
             })),
             { ...TRAINING_SIZE, stackBy: 'topic', labels: options.labels },
           ),

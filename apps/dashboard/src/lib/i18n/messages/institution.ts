@@ -54,6 +54,8 @@ export default defineMessages({
     'institution.training.title': 'Training at {name}',
     'institution.training.caption':
       'People trained each year, stacked by topic (or programme, when it has no topic). The line is the share who completed, counted only over the programmes that report completion.',
+    'institution.training.captionNoRate':
+      'People trained each year, stacked by topic (or programme, when it has no topic).',
     'institution.training.description':
       '{trainees, number} people trained from {from} to {to} in {topics, plural, one {# topic} other {# topics}}.',
     'institution.training.rateSummary': '{rate, number, ::percent} of those reported completed.',
@@ -154,6 +156,8 @@ export default defineMessages({
     'institution.training.title': 'Formación en {name}',
     'institution.training.caption':
       'Personas formadas cada año, apiladas por tema (o por programa, si no tiene tema). La línea es la proporción que completó la formación, calculada solo sobre los programas que informan de ello.',
+    'institution.training.captionNoRate':
+      'Personas formadas cada año, apiladas por tema (o por programa, si no tiene tema).',
     'institution.training.description':
       '{trainees, number} personas formadas de {from} a {to} en {topics, plural, one {# tema} other {# temas}}.',
     'institution.training.summary': '{facts} {rate}',
@@ -252,6 +256,7 @@ export default defineMessages({
     'institution.training.title': '{name} 的培训',
     'institution.training.caption':
       '每年的培训人数，按主题（无主题时按培训项目）堆叠。折线表示结业比例，仅统计报告了结业人数的项目。',
+    'institution.training.captionNoRate': '每年的培训人数，按主题（无主题时按培训项目）堆叠。',
     'institution.training.description':
       '{from} 年至 {to} 年共培训 {trainees, number} 人，涉及 {topics} 个主题。',
     'institution.training.rateSummary': '在报告结业情况的学员中，{rate, number, ::percent} 已结业。',

@@ -186,9 +186,9 @@ export default defineMessages({
   },
   zh: {
     'networkPage.title': '合作网络',
-    'networkPage.intro': '当前显示 {institutions} 家机构、{partnerships} 项合作。',
+    'networkPage.intro': '当前显示 {institutions, number} 家机构、{partnerships, number} 项合作。',
     'networkPage.introContext':
-      '当前显示 {institutions} 家机构、{partnerships} 项合作，其中 {context} 家合作伙伴不在筛选范围内。',
+      '当前显示 {institutions, number} 家机构、{partnerships, number} 项合作，其中 {context, number} 家合作伙伴不在筛选范围内。',
     'networkPage.caption.city':
       '每个圆点代表一家机构，颜色表示城市，大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
     'networkPage.caption.type':

@@ -14,8 +14,10 @@ export default defineMessages({
     'training.by.topic': 'Topic',
     'training.by.institution': 'Institution',
     'training.volume.title': 'People trained per year',
-    'training.volume.caption':
-      'Bars: people trained each year, by {by, select, institution {institution} other {topic}}. Line: the share who completed their programme, of those whose outcome is recorded (right-hand axis).',
+    'training.volume.caption.topic':
+      'Bars: people trained each year, by topic. Line: the share who completed their programme, of those whose outcome is recorded (right-hand axis).',
+    'training.volume.caption.institution':
+      'Bars: people trained each year, by institution. Line: the share who completed their programme, of those whose outcome is recorded (right-hand axis).',
     'training.volume.description':
       '{trainees, number} people trained from {from} to {to}; most in {peakYear} ({peak, number}).',
     'training.volume.descriptionRate':
@@ -36,7 +38,7 @@ export default defineMessages({
     'training.completion.caption':
       'Share of trainees who completed their programme, counted only over those whose outcome is recorded.',
     'training.completion.unreported':
-      '{count, plural, one {# person} other {# people}} trained in programmes that do not record completion {count, plural, one {is} other {are}} left out.',
+      '{count, plural, one {# person trained in programmes that do not record completion is left out.} other {# people trained in programmes that do not record completion are left out.}}',
     'training.completion.all': 'All cities',
     'training.completion.point':
       '{name}, {year}: {rate, number, ::percent} ({completed, number} of {reported, number})',
@@ -66,8 +68,10 @@ export default defineMessages({
     'training.by.topic': 'Tema',
     'training.by.institution': 'Institución',
     'training.volume.title': 'Personas formadas por año',
-    'training.volume.caption':
-      'Barras: personas formadas cada año, por {by, select, institution {institución} other {tema}}. Línea: proporción que completó su programa, entre quienes tienen un resultado registrado (eje derecho).',
+    'training.volume.caption.topic':
+      'Barras: personas formadas cada año, por tema. Línea: proporción que completó su programa, entre quienes tienen un resultado registrado (eje derecho).',
+    'training.volume.caption.institution':
+      'Barras: personas formadas cada año, por institución. Línea: proporción que completó su programa, entre quienes tienen un resultado registrado (eje derecho).',
     'training.volume.description':
       '{trainees, number} personas formadas entre {from} y {to}; el año con más fue {peakYear} ({peak, number}).',
     'training.volume.descriptionRate':
@@ -119,8 +123,10 @@ export default defineMessages({
     'training.by.topic': '主题',
     'training.by.institution': '机构',
     'training.volume.title': '每年培训人数',
-    'training.volume.caption':
-      '柱形：每年培训人数，按{by, select, institution {机构} other {主题}}分组。折线：在有结业记录的学员中完成培训的比例（右侧坐标轴）。',
+    'training.volume.caption.topic':
+      '柱形：每年培训人数，按主题分组。折线：在有结业记录的学员中完成培训的比例（右侧坐标轴）。',
+    'training.volume.caption.institution':
+      '柱形：每年培训人数，按机构分组。折线：在有结业记录的学员中完成培训的比例（右侧坐标轴）。',
     'training.volume.description':
       '{from}—{to} 年共培训 {trainees, number} 人；{peakYear} 年最多（{peak, number} 人）。',
     'training.volume.descriptionRate': '有结业记录的学员中 {rate, number, ::percent} 完成了培训。',
