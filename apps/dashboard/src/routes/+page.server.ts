@@ -1,5 +1,12 @@
 import { parseFilters } from '@puente/data';
-import { activityByYear, currentVersion, kpis, network, partnerships } from '@puente/data/store';
+import {
+  activityByYear,
+  currentVersion,
+  kpis,
+  network,
+  partnerships,
+  trainingByYear,
+} from '@puente/data/store';
 import { networkModel } from '@puente/charts';
 import { getStore } from '$lib/server/store';
 import { institutionLabel } from '$lib/labels';
@@ -9,12 +16,13 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
   const store = getStore();
   const filters = parseFilters(url.searchParams);
-  const [figures, graph, activity, list, version] = await Promise.all([
+  const [figures, graph, activity, list, version, byCity] = await Promise.all([
     kpis(store, filters),
     network(store, filters),
     activityByYear(store, filters),
     partnerships(store, filters),
     currentVersion(store),
+    trainingByYear(store, filters, 'city'),
   ]);
   const names = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locals.locale)]));
   const name = (id: string) => names.get(id) ?? id;
@@ -49,5 +57,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       .filter((p) => p.stalled)
       .map((p) => ({ ...p, sourceName: name(p.source), targetName: name(p.target) })),
     funnel: list.map((p) => ({ id: p.id, status: p.status, area: p.area })),
+    // The training trend, stacked by city (the overview's question is "city against city", not topic).
+    trend: byCity.map((v) => ({
+      institution: v.group,
+      institutionLabel: v.group,
+      year: v.year,
+      trainees: v.trainees,
+      completed: v.completed,
+      reported: v.reported,
+    })),
   };
 };
