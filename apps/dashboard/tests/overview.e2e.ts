@@ -19,7 +19,7 @@ test('the overview shows the network with one node per institution, before any J
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
-  const svg = page.getByRole('img', { name: /who works with whom/i });
+  const svg = page.getByRole('group', { name: /who works with whom/i });
   await expect(svg).toBeVisible();
   const nodes = svg.locator('[data-node]');
   await expect(nodes).toHaveCount(institutionIds.length);
@@ -56,4 +56,51 @@ test('health reports the data version', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ ok: true, dataVersion: 1 });
+});
+
+test('a filter changes both the URL and the overview', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await page.waitForLoadState('networkidle');
+  const nodes = page.locator(
+    '#network-title ~ * [data-node], section[aria-labelledby="network-title"] [data-node]',
+  );
+  await expect(nodes).toHaveCount(institutionIds.length);
+  await page.getByRole('combobox', { name: 'Country' }).selectOption('ES');
+  await expect(page).toHaveURL(/[?&]country=ES(&|$)/);
+  await expect(page).toHaveURL(/[?&]lang=en(&|$)/);
+  // Spanish institutions, plus their Chinese partners shown as context.
+  const figure = page
+    .locator('.kpi')
+    .filter({ has: page.getByRole('term').getByText('Institutions', { exact: true }) });
+  await expect(figure.locator('.value')).toHaveText('3');
+  await expect(page.locator('section[aria-labelledby="network-title"] [data-node="alibaba"]')).toHaveCount(0);
+  await expect(
+    page.locator('section[aria-labelledby="network-title"] [data-node="fuenlabrada-city-council"]'),
+  ).toHaveCount(1);
+});
+
+test('clicking an institution in the network opens its page', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await page.waitForLoadState('networkidle');
+  await page.locator('section[aria-labelledby="network-title"] [data-node="hangzhou-hansheng"]').click();
+  await expect(page).toHaveURL(/\/institutions\/hangzhou-hansheng/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hangzhou Hansheng');
+});
+
+test('the overview works from the keyboard: a node opens with Enter, the table with Enter', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en');
+  await page.waitForLoadState('networkidle');
+  const summary = page.locator('section[aria-labelledby="network-title"] summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('section[aria-labelledby="network-title"] table')).toBeVisible();
+  await expect(page.locator('section[aria-labelledby="network-title"] tbody tr')).toHaveCount(
+    institutionIds.length,
+  );
+
+  await page.locator('section[aria-labelledby="network-title"] [data-node="alibaba"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/institutions\/alibaba/);
 });
