@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
     expect: { requireAssertions: true },
+    // Layouts of a few hundred nodes run in some tests; the machine may be busy with other packages' checks.
+    testTimeout: 30_000,
   },
 });
