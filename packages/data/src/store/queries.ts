@@ -202,7 +202,16 @@ export interface NetworkData {
   links: PartnershipLink[];
 }
 
-export async function network(store: Store, filters: Filters): Promise<NetworkData> {
+export interface NetworkQuery {
+  /** Only these institutions, and the partnerships among them (an ego network). */
+  only?: readonly string[];
+}
+
+export async function network(
+  store: Store,
+  filters: Filters,
+  query: NetworkQuery = {},
+): Promise<NetworkData> {
   const partnershipFiltered = filters.area.length > 0 || filters.status.length > 0;
   const p = new Params();
   const nodes = await store.all(
@@ -215,7 +224,7 @@ export async function network(store: Store, filters: Filters): Promise<NetworkDa
      SELECT i.id, i.name, i.name_en, i.name_es, i.name_zh, i.city, i.country, i.type,
             coalesce(t.n, 0) AS trained, i.id IN (SELECT id FROM inst) AS matched
      FROM institutions AS i JOIN shown USING (id) LEFT JOIN trained AS t ON t.institution = i.id
-     WHERE i._to IS NULL
+     WHERE i._to IS NULL ${query.only ? `AND ${p.oneOf('i.id', query.only)}` : ''}
      ORDER BY i.id`,
     p.values,
   );
@@ -228,6 +237,7 @@ export async function network(store: Store, filters: Filters): Promise<NetworkDa
      SELECT p.id, p.source, p.target, p.area, p.status, p.title, p.started_on,
             coalesce(c.n, 0) AS milestones, coalesce(c.done, 0) AS done
      FROM parts AS p LEFT JOIN counts AS c ON c.partnership = p.id
+     ${query.only ? `WHERE ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
      ORDER BY p.id`,
     p2.values,
   );
@@ -330,6 +340,8 @@ export interface PartnershipQuery {
   /** The day "now" is measured from (`yyyy-mm-dd`); today by default. Tests pin it. */
   asOf?: string;
   stalledDays?: number;
+  /** Only the partnerships of this institution (either end). */
+  institution?: string;
 }
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
@@ -343,6 +355,7 @@ export async function partnerships(
   const p = new Params();
   const asOf = p.bind(query.asOf ?? today());
   const days = p.bind(query.stalledDays ?? 180);
+  const mine = query.institution === undefined ? '' : p.bind(query.institution);
   const rows = await store.all(
     `WITH ${inView(p, filters)},
      m AS (
@@ -365,6 +378,7 @@ export async function partnerships(
      JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
      JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
      LEFT JOIN m ON m.partnership = p.id
+     ${query.institution === undefined ? '' : `WHERE ${mine} IN (p.source, p.target)`}
      ORDER BY p.started_on DESC NULLS LAST, p.id`,
     p.values,
   );
@@ -447,9 +461,9 @@ export async function institutionProfile(
   );
   if (!row) return null;
   const all = { city: [], country: [], type: [], area: [], status: [], from: null, to: null };
-  const mine = (await partnerships(store, all, query)).filter((p) => p.source === id || p.target === id);
-  const partnerIds = new Set([id, ...mine.flatMap((p) => [p.source, p.target])]);
-  const graph = await network(store, all);
+  const mine = await partnerships(store, all, { ...query, institution: id });
+  const partnerIds = [...new Set([id, ...mine.flatMap((p) => [p.source, p.target])])];
+  const ego = await network(store, all, { only: partnerIds });
   const training = await store.all(
     `SELECT year, coalesce(topic, programme) AS grp, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed,
             coalesce(sum(trainees) FILTER (WHERE completed IS NOT NULL), 0) AS reported
@@ -473,10 +487,7 @@ export async function institutionProfile(
       longitude: typeof row.longitude === 'number' ? row.longitude : null,
     },
     partnerships: mine,
-    ego: {
-      nodes: graph.nodes.filter((n) => partnerIds.has(n.id)),
-      links: graph.links.filter((l) => partnerIds.has(l.source) && partnerIds.has(l.target)),
-    },
+    ego,
     training: training.map(toVolume),
     milestones: miles.map(toMilestone),
   };
