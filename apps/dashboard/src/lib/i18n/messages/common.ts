@@ -92,7 +92,8 @@ export default defineMessages({
     'table.trained': 'People trained',
     'table.partners': 'Partners',
     'empty.title': 'No data yet',
-    'empty.body': 'Load CSV files with the command line (npx puente load data/) to see the programme here.',
+    'empty.body':
+      'Stop the dashboard, load the programme’s CSV files with the command line (npx puente load my-programme/), then start it again.',
     'legend.city': 'City',
     'legend.type': 'Type',
     'legend.status': 'Partnership status',
@@ -216,7 +217,7 @@ export default defineMessages({
     'table.partners': 'Socios',
     'empty.title': 'Aún no hay datos',
     'empty.body':
-      'Cargue archivos CSV con la línea de comandos (npx puente load data/) para ver aquí el programa.',
+      'Detenga el panel, cargue los archivos CSV del programa con la línea de comandos (npx puente load mi-programa/) y vuelva a iniciarlo.',
     'legend.city': 'Ciudad',
     'legend.type': 'Tipo',
     'legend.status': 'Estado de la colaboración',
@@ -332,7 +333,8 @@ export default defineMessages({
     'table.trained': '培训人数',
     'table.partners': '合作伙伴',
     'empty.title': '尚无数据',
-    'empty.body': '请使用命令行导入 CSV 文件（npx puente load data/），即可在此查看项目。',
+    'empty.body':
+      '请先停止仪表板，用命令行导入项目的 CSV 文件（npx puente load 项目文件夹/），然后重新启动。',
     'legend.city': '城市',
     'legend.type': '类型',
     'legend.status': '合作状态',
