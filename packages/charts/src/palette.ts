@@ -13,6 +13,8 @@
  */
 
 /** Okabe–Ito, reordered (blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, black). */
+import { INSTITUTION_TYPES } from '@puente/data/schema';
+
 export const OKABE_ITO: readonly string[] = [
   '#0072B2', // blue
   '#E69F00', // orange
@@ -41,16 +43,8 @@ export const INSTITUTION_TYPE_COLORS: Readonly<Record<string, string>> = {
   other: OTHER_COLOR,
 };
 
-/** Order of institution types when something is sorted "by type" (contract order). */
-export const INSTITUTION_TYPE_ORDER: readonly string[] = [
-  'government',
-  'agency',
-  'university',
-  'college',
-  'company',
-  'association',
-  'other',
-];
+/** Order of institution types when something is sorted "by type": the CSV contract's order. */
+export const INSTITUTION_TYPE_ORDER: readonly string[] = INSTITUTION_TYPES;
 
 /** Neutral greys used for ink: text, axes, links. */
 export const INK = {

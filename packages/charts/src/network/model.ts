@@ -31,6 +31,7 @@ import {
   type LabelAnchor,
   type LabelSpot,
 } from './labels.js';
+import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
 
 export type { LabelAnchor } from './labels.js';
 
@@ -217,15 +218,7 @@ export interface NetworkModel extends NetworkScene {
 }
 
 /** Pipeline order of partnership statuses; paused and cancelled sit aside, at the end. */
-export const PARTNERSHIP_STATUS_ORDER: readonly string[] = [
-  'proposed',
-  'negotiating',
-  'agreed',
-  'active',
-  'completed',
-  'paused',
-  'cancelled',
-];
+export const PARTNERSHIP_STATUS_ORDER: readonly string[] = PARTNERSHIP_STATUSES;
 
 /**
  * Dash pattern by status: not yet agreed is dashed, agreed/active solid (active darker), completed

@@ -11,6 +11,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { compareStrings, INK } from '../palette.js';
 import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
+import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
 
 export interface ProgressRecord {
   id: string;
@@ -33,16 +34,12 @@ export interface ProgressOptions {
   valueWidth?: number;
 }
 
-/** Pipeline stages in order. */
-export const PIPELINE_STAGES: readonly string[] = [
-  'proposed',
-  'negotiating',
-  'agreed',
-  'active',
-  'completed',
-];
 /** Statuses set aside from the pipeline. */
 export const ASIDE_STATUSES: readonly string[] = ['paused', 'cancelled'];
+/** Pipeline stages in order: the contract's statuses, less those set aside. */
+export const PIPELINE_STAGES: readonly string[] = PARTNERSHIP_STATUSES.filter(
+  (s) => !ASIDE_STATUSES.includes(s),
+);
 
 export interface ProgressStage {
   key: string;
