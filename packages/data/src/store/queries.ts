@@ -1,5 +1,6 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Filters } from '../schema/filters.js';
+import { PARTNERSHIP_STATUSES } from '../schema/tables.js';
 import type {
   Institution,
   InstitutionType,
@@ -136,24 +137,13 @@ export async function kpis(store: Store, filters: Filters): Promise<Kpis> {
        (SELECT coalesce(sum(trainees), 0) FROM train WHERE year = (SELECT y FROM latest) - 1) AS trainees_previous,
        (SELECT count(*) FROM miles WHERE status = 'done') AS done,
        (SELECT count(*) FROM miles WHERE status = 'planned') AS planned,
-       (SELECT count(*) FROM miles WHERE status = 'missed') AS missed`,
+       (SELECT count(*) FROM miles WHERE status = 'missed') AS missed,
+       ${PARTNERSHIP_STATUSES.map((s, i) => `(SELECT count(*) FROM parts WHERE status = ${p.bind(s)}) AS status_${i}`).join(',\n       ')}`,
     p.values,
   );
-  const p2 = new Params();
-  const statuses = await store.all(
-    `WITH ${inView(p2, filters)} SELECT status, count(*) AS n FROM parts GROUP BY status`,
-    p2.values,
-  );
-  const byStatus: Record<PartnershipStatus, number> = {
-    proposed: 0,
-    negotiating: 0,
-    agreed: 0,
-    active: 0,
-    completed: 0,
-    paused: 0,
-    cancelled: 0,
-  };
-  for (const s of statuses) byStatus[s.status as PartnershipStatus] = num(s.n);
+  const byStatus = Object.fromEntries(
+    PARTNERSHIP_STATUSES.map((s, i) => [s, num(row?.[`status_${i}`])]),
+  ) as Record<PartnershipStatus, number>;
   return {
     institutions: num(row?.institutions),
     cities: num(row?.cities),
