@@ -3,6 +3,8 @@ import {
   MILESTONE_KINDS,
   PARTNERSHIP_AREAS,
   TABLES,
+  type InstitutionType,
+  type PartnershipStatus,
   type TableName,
 } from '../schema/tables.js';
 
@@ -80,7 +82,7 @@ const PROGRAMMES = [
   ['Live-stream selling', 'e-commerce'],
   ['3D product design', 'design'],
 ] as const;
-const TYPE_LABEL: Record<string, string> = {
+const TYPE_LABEL: Record<InstitutionType, string> = {
   government: 'City Office',
   agency: 'Employment Agency',
   university: 'University',
@@ -98,7 +100,7 @@ const STATUS_WEIGHTS = [
   ['completed', 0.13],
   ['paused', 0.06],
   ['cancelled', 0.04],
-] as const;
+] as const satisfies ReadonlyArray<readonly [PartnershipStatus, number]>;
 
 function csvField(value: string | number | null): string {
   if (value === null) return '';

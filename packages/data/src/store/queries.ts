@@ -1,6 +1,6 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Filters } from '../schema/filters.js';
-import { PARTNERSHIP_STATUSES } from '../schema/tables.js';
+import { IN_MOTION_STATUSES, PARTNERSHIP_STATUSES } from '../schema/tables.js';
 import type {
   Institution,
   InstitutionType,
@@ -322,7 +322,7 @@ export interface PartnershipSummary extends PartnershipLink {
   /** Date of the latest milestone done, and of the next planned one on or after `asOf`. */
   lastDone: string | null;
   nextPlanned: string | null;
-  /** Agreed or active, with no milestone done in the `stalledDays` before `asOf`. */
+  /** In motion (agreed or active, see `IN_MOTION_STATUSES`), with no milestone done in the `stalledDays` before `asOf`. */
   stalled: boolean;
 }
 
@@ -362,7 +362,7 @@ export async function partnerships(
             coalesce(m.n, 0) AS milestones, coalesce(m.done, 0) AS done, coalesce(m.planned, 0) AS planned,
             coalesce(m.missed, 0) AS missed,
             strftime(m.last_done, '%Y-%m-%d') AS last_done, strftime(m.next_planned, '%Y-%m-%d') AS next_planned,
-            p.status IN ('agreed', 'active')
+            ${p.oneOf('p.status', IN_MOTION_STATUSES)}
               AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled
      FROM parts AS p
      JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
