@@ -1,5 +1,5 @@
 /** Graphs for tests and benchmarks: a small hand-made programme, and synthetic graphs of any size. */
-import type { NetworkData } from '../src/network/model.js';
+import type { NetworkData } from '../src/network/types.js';
 import type { ProgressRecord } from '../src/progress/model.js';
 import type { TrainingRecord } from '../src/training/model.js';
 import { lcg } from '../src/number.js';

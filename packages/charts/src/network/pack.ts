@@ -6,7 +6,8 @@
  * is about a quarter of that. `unpackScene(packScene(scene))` deep-equals `scene`.
  */
 import { round2 } from '../number.js';
-import { linkFade, statusDash, statusStyle, type NetworkScene } from './model.js';
+import { linkFade, statusDash, statusStyle } from './style.js';
+import type { NetworkScene } from './types.js';
 
 export interface PackedScene {
   scene: Omit<NetworkScene, 'nodes' | 'links'>;
