@@ -2,6 +2,7 @@
  * The bridge layout: each city on its own side, cooperation across the middle. Positions and label
  * places come out of one pass, and labels keep their place relative to their node wherever it is moved.
  */
+import type { InstitutionType } from '@puente/data/schema';
 import { INSTITUTION_TYPE_ORDER, compareStrings } from '../palette.js';
 import { clamp, round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
@@ -31,7 +32,7 @@ export interface Placement {
   labelEligible: boolean;
 }
 
-const typeRank = (type: string): number => {
+const typeRank = (type: InstitutionType): number => {
   const i = INSTITUTION_TYPE_ORDER.indexOf(type);
   return i < 0 ? INSTITUTION_TYPE_ORDER.length : i;
 };

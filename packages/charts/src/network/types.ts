@@ -2,6 +2,7 @@
  * The network chart's data types: what goes in (institutions and partnerships), the scene (everything but
  * positions) and the laid-out model that `NetworkGraph.svelte` draws.
  */
+import type { InstitutionType, PartnershipArea, PartnershipStatus } from '@puente/data/schema';
 import type { CategoryColor } from '../palette.js';
 import type { LabelAnchor } from './labels.js';
 
@@ -13,8 +14,7 @@ export interface NetworkNode {
   label: string;
   city: string;
   country: string;
-  /** Institution type (government, agency, university, college, company, association, other). */
-  type: string;
+  type: InstitutionType;
   /** People trained by or at this institution; drives the node's area. */
   trained: number;
   /**
@@ -31,9 +31,9 @@ export interface NetworkLink {
   source: string;
   /** Institution id. */
   target: string;
-  /** proposed, negotiating, agreed, active, completed, paused or cancelled; drives the dash pattern. */
-  status: string;
-  area: string;
+  /** Drives the dash pattern (see `PARTNERSHIP_STATUS_STYLES`). */
+  status: PartnershipStatus;
+  area: PartnershipArea;
   /** Milestones planned; drives the stroke width. */
   milestones: number;
   milestonesDone?: number;
@@ -126,7 +126,7 @@ export interface StatusStyle {
 }
 
 export interface NetworkLegendStatus {
-  key: string;
+  key: PartnershipStatus;
   /** `stroke-dasharray` at the legend's stroke width (2). */
   dash: string | null;
   linecap: 'butt' | 'round';

@@ -11,12 +11,17 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { compareStrings, INK } from '../palette.js';
 import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
-import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
+import {
+  ASIDE_STATUSES,
+  PIPELINE_STATUSES,
+  type PartnershipArea,
+  type PartnershipStatus,
+} from '@puente/data/schema';
 
 export interface ProgressRecord {
   id: string;
-  status: string;
-  area?: string;
+  status: PartnershipStatus;
+  area?: PartnershipArea;
   /** How many partnerships the record stands for (default 1), so counts can arrive already summed. */
   count?: number;
 }
@@ -34,15 +39,13 @@ export interface ProgressOptions {
   valueWidth?: number;
 }
 
-/** Statuses set aside from the pipeline. */
-export const ASIDE_STATUSES: readonly string[] = ['paused', 'cancelled'];
-/** Pipeline stages in order: the contract's statuses, less those set aside. */
-export const PIPELINE_STAGES: readonly string[] = PARTNERSHIP_STATUSES.filter(
-  (s) => !ASIDE_STATUSES.includes(s),
-);
+/** Statuses set aside from the pipeline (the contract's: paused, cancelled). */
+export { ASIDE_STATUSES };
+/** Pipeline stages in order (the contract's: its statuses, less those set aside). */
+export const PIPELINE_STAGES: readonly PartnershipStatus[] = PIPELINE_STATUSES;
 
 export interface ProgressStage {
-  key: string;
+  key: PartnershipStatus;
   /** Partnerships at this stage now. */
   count: number;
   /** Partnerships at this stage or a later one. */
@@ -61,7 +64,7 @@ export interface ProgressStage {
 }
 
 export interface ProgressAside {
-  key: string;
+  key: PartnershipStatus;
   count: number;
   y: number;
   height: number;
@@ -103,7 +106,7 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
 
   const byId = new Map<string, ProgressRecord>();
   for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
-  const counts = new Map<string, number>();
+  const counts = new Map<PartnershipStatus, number>();
   let partnerships = 0;
   for (const r of byId.values()) {
     const n = Math.max(0, Math.floor(r.count ?? 1));

@@ -6,9 +6,11 @@ import {
   isInMotion,
   isPartnershipStatus,
   isSetAside,
+  isSlug,
   LOAD_ORDER,
   PARTNERSHIP_PHASES,
   PARTNERSHIP_STATUSES,
+  partnershipsWith,
   PIPELINE_STATUSES,
   REFERENCED_TABLES,
   RELATIONS,
@@ -44,6 +46,27 @@ describe('partnership statuses', () => {
     expect(isPartnershipStatus('negotiating')).toBe(true);
     expect(isPartnershipStatus('on hold')).toBe(false);
     expect(isPartnershipStatus('')).toBe(false);
+  });
+});
+
+describe('partnershipsWith(byStatus, statuses)', () => {
+  it('adds up the counts of the statuses asked for, a missing one as zero', () => {
+    const byStatus = { proposed: 3, negotiating: 2, agreed: 1, active: 4 };
+    expect(partnershipsWith(byStatus, IN_MOTION_STATUSES)).toBe(5);
+    expect(partnershipsWith(byStatus, EARLY_STATUSES)).toBe(5);
+    expect(partnershipsWith(byStatus, ASIDE_STATUSES)).toBe(0);
+  });
+});
+
+describe('isSlug(value)', () => {
+  it('accepts lower-case letters, digits and hyphens', () => {
+    for (const id of ['fue-cife', 'a', '0', 'hz-2024-exchange', '-']) expect(isSlug(id)).toBe(true);
+  });
+
+  it('refuses anything else, and the empty string', () => {
+    for (const id of ['', 'Fue-CIFE', 'fue cife', 'fue_cife', 'café', 'a/b', '..', 'a\n']) {
+      expect(isSlug(id)).toBe(false);
+    }
   });
 });
 

@@ -89,9 +89,25 @@ export function isSetAside(status: string): boolean {
   return isPartnershipStatus(status) && PARTNERSHIP_PHASES[status] === 'aside';
 }
 
+/** How many partnerships have one of `statuses`, from counts by status (a missing count is zero). */
+export function partnershipsWith(
+  byStatus: Partial<Record<PartnershipStatus, number>>,
+  statuses: readonly PartnershipStatus[],
+): number {
+  return statuses.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0);
+}
+
+/** The rule of `slug` columns (every table's id): lower-case letters a–z, digits and hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9-]+$/;
+
+/** Whether a value could be an id of the contract (a `slug`), e.g. a path segment before it is looked up. */
+export function isSlug(value: string): boolean {
+  return SLUG_PATTERN.test(value);
+}
+
 /**
  * How a cell is read:
- * - `slug`: `[a-z0-9-]+` identifier;
+ * - `slug`: `[a-z0-9-]+` identifier (`SLUG_PATTERN`);
  * - `text`: any trimmed text;
  * - `enum`: one of `values` (matched case-insensitively);
  * - `country`: ISO 3166-1 alpha-2, stored upper-case;
