@@ -44,6 +44,7 @@ export { networkEmphasis, type NetworkEmphasis } from './network/highlight.js';
 export { default as NetworkGraph } from './network/NetworkGraph.svelte';
 export { default as NetworkLegend } from './network/NetworkLegend.svelte';
 export { default as NetworkCanvas } from './network/NetworkCanvas.svelte';
+export { default as NetworkTable } from './network/NetworkTable.svelte';
 export { drawNetwork, type CanvasFrame, type CanvasSurface } from './network/canvas.js';
 export {
   IDENTITY,

@@ -1,3 +1,4 @@
+import { EARLY_STATUSES, isInMotion, partnershipsWith } from '@puente/data/schema';
 import type { Kpis, NetworkData, PartnershipSummary, YearActivity } from '@puente/data/store';
 
 /** One sentence of the overview's summary: a message key and its values, localized when shown. */
@@ -58,7 +59,7 @@ export function summarize({ kpis, network, activity, partnerships, name }: Summa
     });
   }
 
-  const early = kpis.byStatus.proposed + kpis.byStatus.negotiating;
+  const early = partnershipsWith(kpis.byStatus, EARLY_STATUSES);
   if (kpis.partnerships > 0 && early > 0) {
     sentences.push({ key: 'summary.proposals', values: { count: early, total: kpis.partnerships } });
   }
@@ -67,7 +68,7 @@ export function summarize({ kpis, network, activity, partnerships, name }: Summa
   if (stalled.length > 0) {
     const names = stalled.slice(0, 3).map((p) => `${name(p.source)} – ${name(p.target)}`);
     sentences.push({ key: 'summary.stalled', values: { count: stalled.length, names: names.join('; ') } });
-  } else if (partnerships.some((p) => p.status === 'agreed' || p.status === 'active')) {
+  } else if (partnerships.some((p) => isInMotion(p.status))) {
     sentences.push({ key: 'summary.noneStalled', values: {} });
   }
   if (kpis.milestones.missed > 0)

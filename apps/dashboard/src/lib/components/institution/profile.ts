@@ -11,6 +11,7 @@ import {
   type NetworkScene,
   type TrainingModel,
 } from '@puente/charts';
+import type { InstitutionType, PartnershipArea, PartnershipStatus } from '@puente/data/schema';
 import type { InstitutionProfile, MilestoneItem, PartnershipSummary } from '@puente/data/store';
 import { LANGUAGE_TAGS, type Locale } from '$lib/i18n/translator';
 import { institutionLabel } from '$lib/labels';
@@ -59,7 +60,7 @@ export interface InstitutionFacts {
   city: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
-  type: string;
+  type: InstitutionType;
   website: SafeLink | null;
   latitude: number | null;
   longitude: number | null;
@@ -72,7 +73,7 @@ export interface Partner {
   label: string;
   city: string;
   country: string;
-  type: string;
+  type: InstitutionType;
   /** Partnerships with this institution. */
   partnerships: number;
 }
@@ -83,8 +84,8 @@ export interface PartnershipItem {
   /** The other end. */
   partner: string;
   partnerLabel: string;
-  area: string;
-  status: string;
+  area: PartnershipArea;
+  status: PartnershipStatus;
   startedOn: string | null;
   milestones: number;
   done: number;
