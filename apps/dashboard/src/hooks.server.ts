@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/translator';
 import { openStore } from '$lib/server/store';
 
@@ -32,4 +32,16 @@ export const handle: Handle = async ({ event, resolve }) => {
   return resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', LANGUAGE_TAGS[locale]),
   });
+};
+
+/**
+ * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a
+ * reader's report can be matched to the log. The reader sees the generic message, never the error itself. A page
+ * that does not exist (404) is no fault of the server: it gets no log line and no id.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  if (status === 404) return { message };
+  const id = crypto.randomUUID();
+  console.error(`[${id}] ${status} ${event.request.method} ${event.url.pathname}`, error);
+  return { message, id };
 };

@@ -2,7 +2,7 @@
  * What the network page's side panel shows about one institution beyond what the chart already
  * carries: its training by year and the milestones of its partnerships, under the page's filters
  * (years, areas, statuses), plus each partnership's title and milestone record. Used by the page load (a
- * selection in the URL renders on the server) and by `detail/[id]` (selections made in the browser).
+ * selection in the URL renders on the server) and by `detail/[id=slug]` (selections made in the browser).
  */
 import type { Filters } from '@puente/data';
 import { institutionProfile, milestones, partnerships, trainingByYear, type Store } from '@puente/data/store';

@@ -16,14 +16,8 @@ import type { InstitutionProfile, MilestoneItem, PartnershipSummary } from '@pue
 import { LANGUAGE_TAGS, type Locale } from '$lib/i18n/translator';
 import { institutionLabel } from '$lib/labels';
 
-/** Longest institution id the page looks up; anything longer is answered 404 without a query. */
-export const MAX_ID_LENGTH = 200;
-const SLUG = /^[a-z0-9-]+$/;
-
-/** Whether a path segment can be an institution id (slug `[a-z0-9-]+`, as the CSV contract requires). */
-export function isInstitutionId(value: string): boolean {
-  return value.length > 0 && value.length <= MAX_ID_LENGTH && SLUG.test(value);
-}
+/** Whether a path segment can be an institution id (the same check as the route's `[id=slug]` matcher). */
+export { isId as isInstitutionId, MAX_ID_LENGTH } from '$lib/ids';
 
 export interface SafeLink {
   href: string;
