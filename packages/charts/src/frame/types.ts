@@ -24,3 +24,15 @@ export interface LegendEntry {
   x: number;
   y: number;
 }
+
+/** What every static chart is told besides its model: its words, and how to write numbers and dates. */
+export interface ChartText {
+  /** Accessible name (the SVG's <title>). */
+  title: string;
+  /** Accessible description; defaults to a summary in English. */
+  description?: string;
+  /** Visible line under the chart, e.g. source and data version. */
+  caption?: string;
+  /** Locale of numbers, percentages and dates. Default 'en'. */
+  locale?: string;
+}

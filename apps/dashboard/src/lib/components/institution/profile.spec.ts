@@ -1,13 +1,6 @@
 import type { InstitutionProfile } from '@puente/data/store';
 import { describe, expect, it } from 'vitest';
-import {
-  countryName,
-  formatDay,
-  institutionPage,
-  isInstitutionId,
-  MAX_ID_LENGTH,
-  safeWebsite,
-} from './profile.js';
+import { countryName, formatDay, institutionPage, safeWebsite } from './profile.js';
 
 const labels = { completionRate: 'completion rate', other: 'other' };
 
@@ -105,25 +98,6 @@ const hansheng: InstitutionProfile = {
     },
   ],
 };
-
-describe('isInstitutionId(value)', () => {
-  it('accepts slugs and refuses anything else, or anything too long', () => {
-    expect(isInstitutionId('hangzhou-hansheng')).toBe(true);
-    expect(isInstitutionId('a'.repeat(MAX_ID_LENGTH))).toBe(true);
-    for (const bad of [
-      '',
-      '../..',
-      '..%2F..',
-      'Alibaba',
-      'a b',
-      'ali_baba',
-      '阿里',
-      'a'.repeat(MAX_ID_LENGTH + 1),
-    ]) {
-      expect(isInstitutionId(bad), bad).toBe(false);
-    }
-  });
-});
 
 describe('safeWebsite(raw)', () => {
   it('keeps http and https links, showing the host without www', () => {
