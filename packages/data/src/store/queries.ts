@@ -206,6 +206,16 @@ export interface NetworkData {
 export interface NetworkQuery {
   /** Only these institutions, and the partnerships among them (an ego network). */
   only?: readonly string[];
+  /** Only the partnerships with an end among these institutions, and the institutions at their ends. */
+  touching?: readonly string[];
+}
+
+/** The partnerships `query.touching` asks for, as a condition on `parts` (TRUE without it). */
+function touching(p: Params, query: NetworkQuery, alias = ''): string {
+  if (!query.touching) return 'TRUE';
+  if (query.touching.length === 0) return 'FALSE';
+  const ids = p.bind(listValue([...query.touching]));
+  return `(list_contains(${ids}, ${alias}source) OR list_contains(${ids}, ${alias}target))`;
 }
 
 export async function network(
@@ -217,10 +227,11 @@ export async function network(
   const p = new Params();
   const nodes = await store.all(
     `WITH ${inView(p, filters)},
-     ends AS (SELECT source AS id FROM parts UNION SELECT target FROM parts),
+     near AS (SELECT * FROM parts WHERE ${touching(p, query)}),
+     ends AS (SELECT source AS id FROM near UNION SELECT target FROM near),
      shown AS (
        SELECT id FROM ends
-       ${partnershipFiltered ? '' : 'UNION SELECT id FROM inst'}),
+       ${partnershipFiltered || query.touching ? '' : 'UNION SELECT id FROM inst'}),
      trained AS (SELECT institution, sum(trainees) AS n FROM train GROUP BY institution)
      SELECT i.id, i.name, i.name_en, i.name_es, i.name_zh, i.city, i.country, i.type,
             coalesce(t.n, 0) AS trained, i.id IN (SELECT id FROM inst) AS matched
@@ -238,7 +249,8 @@ export async function network(
      SELECT p.id, p.source, p.target, p.area, p.status, p.title, p.started_on,
             coalesce(c.n, 0) AS milestones, coalesce(c.done, 0) AS done
      FROM parts AS p LEFT JOIN counts AS c ON c.partnership = p.id
-     ${query.only ? `WHERE ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
+     WHERE ${touching(p2, query, 'p.')}
+     ${query.only ? `AND ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
      ORDER BY p.id`,
     p2.values,
   );

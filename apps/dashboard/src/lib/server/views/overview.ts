@@ -10,7 +10,9 @@ import {
   network,
   partnershipList,
   trainingByYear,
+  type ConnectedInstitution,
   type Kpis,
+  type NetworkData as GraphRows,
   type PartnershipSummary,
   type Store,
   type YearActivity,
@@ -21,7 +23,10 @@ import { institutionLabel } from '$lib/labels';
 import { summarize, type Sentence } from '$lib/summary';
 import { networkModelOffThread } from './network-pool';
 
-/** The overview's network shows every institution up to this many, else the most connected this many. */
+/**
+ * The overview's network shows every institution up to this many; past it, the most connected institutions with
+ * their partners, this many in all.
+ */
 export const OVERVIEW_NODES = 60;
 /** Stalled partnerships listed; the rest are counted. */
 const STALLED_LISTED = 5;
@@ -66,10 +71,21 @@ export async function overviewView(
     partnershipList(store, filters, { asOf, stalled: true, limit: STALLED_LISTED, locale }),
     trainingByYear(store, filters, 'city', { top: TREND_CITIES }),
   ]);
-  // Small programmes: the whole network in view. Large ones: the most connected institutions and the
-  // partnerships among them (an institution without partnerships is not "connected", so it is left out).
+  // Small programmes: the whole network in view. Large ones: the most connected institutions with their partners,
+  // up to OVERVIEW_NODES — who works with whom around the hubs, rather than hubs that seldom meet each other.
   const all = figures.institutions <= OVERVIEW_NODES;
-  const graph = await network(store, filters, all ? {} : { only: top.items.map((t) => t.id) });
+  const graph = await network(
+    store,
+    filters,
+    all
+      ? {}
+      : {
+          only: aroundHubs(
+            await network(store, filters, { touching: top.items.map((t) => t.id) }),
+            top.items,
+          ),
+        },
+  );
   const names = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locale)]));
   const name = (id: string) => names.get(id) ?? id;
 
@@ -119,6 +135,29 @@ export async function overviewView(
       reported: v.reported,
     })),
   };
+}
+
+/** The hubs in order, each followed by its partners (most connected first), until OVERVIEW_NODES are chosen. */
+function aroundHubs(near: GraphRows, hubs: readonly ConnectedInstitution[]): string[] {
+  const degree = new Map(hubs.map((h) => [h.id, h.degree]));
+  const partners = new Map<string, string[]>();
+  for (const l of near.links) {
+    (partners.get(l.source) ?? partners.set(l.source, []).get(l.source)!).push(l.target);
+    (partners.get(l.target) ?? partners.set(l.target, []).get(l.target)!).push(l.source);
+  }
+  const chosen = new Set<string>();
+  for (const hub of hubs) {
+    if (chosen.size >= OVERVIEW_NODES) break;
+    chosen.add(hub.id);
+    const around = [...new Set(partners.get(hub.id) ?? [])].sort(
+      (a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    for (const id of around) {
+      if (chosen.size >= OVERVIEW_NODES) break;
+      chosen.add(id);
+    }
+  }
+  return [...chosen];
 }
 
 function stalledName(items: readonly PartnershipSummary[], id: string): string | undefined {
