@@ -47,7 +47,11 @@ const kept = new Map<string, Kept>();
 let keptBytes = 0;
 
 function remember(key: string, entry: Kept) {
-  kept.delete(key);
+  const previous = kept.get(key);
+  if (previous) {
+    kept.delete(key);
+    keptBytes -= previous.bytes;
+  }
   kept.set(key, entry);
   keptBytes += entry.bytes;
   for (const [oldest, old] of kept) {
