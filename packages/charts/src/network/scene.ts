@@ -31,6 +31,10 @@ import type {
   NetworkSceneNode,
 } from './types.js';
 
+/** Betweenness is exact up to this many nodes, and estimated from this many pivots above. */
+const BETWEENNESS_EXACT_UP_TO = 3000;
+const BETWEENNESS_PIVOTS = 400;
+
 /** Up to this many nodes every node is labelled; above it, at most this many labels. */
 export const LABEL_ALL_UP_TO = 40;
 /** Room kept free along the edges of the box, px. */
@@ -96,7 +100,9 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
     degree[a]!++;
     degree[b]!++;
   }
-  const centrality = betweenness(nodes.length, edges);
+  // Exact up to a few thousand institutions; past that an estimate from a fixed number of pivots, said so in the scene.
+  const pivots = nodes.length > BETWEENNESS_EXACT_UP_TO ? BETWEENNESS_PIVOTS : undefined;
+  const centrality = betweenness(nodes.length, edges, { pivots, seed });
 
   // Sizes: area ∝ people trained (sqrt scale), with a floor so institutions with nobody trained show.
   // Radii shrink with crowding so large graphs stay legible.
@@ -203,6 +209,7 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
     legend,
     droppedLinks,
     droppedNodes,
+    betweennessPivots: pivots !== undefined && degree.filter((d) => d > 0).length > pivots ? pivots : null,
     summary: {
       institutions: nodes.length,
       partnerships: links.length,

@@ -171,6 +171,8 @@ export interface NetworkScene {
   droppedLinks: number;
   /** Nodes left out because their id repeats an earlier node's. */
   droppedNodes: number;
+  /** Betweenness was estimated from this many pivot institutions; null when it is exact. */
+  betweennessPivots: number | null;
   summary: { institutions: number; partnerships: number; cities: number; trained: number };
 }
 

@@ -13,6 +13,7 @@ import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
 import {
   ASIDE_STATUSES,
+  isPartnershipStatus,
   PIPELINE_STATUSES,
   type PartnershipArea,
   type PartnershipStatus,
@@ -20,7 +21,11 @@ import {
 
 export interface ProgressRecord {
   id: string;
-  status: PartnershipStatus;
+  /**
+   * A partnership status of the contract (`PartnershipStatus`); any other is counted aside, after paused and
+   * cancelled. Plain text so that counts keyed by status (`Object.entries`) pass as they are.
+   */
+  status: string;
   area?: PartnershipArea;
   /** How many partnerships the record stands for (default 1), so counts can arrive already summed. */
   count?: number;
@@ -64,7 +69,8 @@ export interface ProgressStage {
 }
 
 export interface ProgressAside {
-  key: PartnershipStatus;
+  /** Paused, cancelled, or a status the contract doesn't know. */
+  key: string;
   count: number;
   y: number;
   height: number;
@@ -106,7 +112,7 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
 
   const byId = new Map<string, ProgressRecord>();
   for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
-  const counts = new Map<PartnershipStatus, number>();
+  const counts = new Map<string, number>();
   let partnerships = 0;
   for (const r of byId.values()) {
     const n = Math.max(0, Math.floor(r.count ?? 1));
@@ -116,9 +122,7 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
 
   const stageCounts = PIPELINE_STAGES.map((key) => counts.get(key) ?? 0);
   const reached = stageCounts.map((_, i) => stageCounts.slice(i).reduce((a, b) => a + b, 0));
-  const unknown = [...counts.keys()]
-    .filter((k) => !PIPELINE_STAGES.includes(k) && !ASIDE_STATUSES.includes(k))
-    .sort(compareStrings);
+  const unknown = [...counts.keys()].filter((k) => !isPartnershipStatus(k)).sort(compareStrings);
   const asideKeys = [...ASIDE_STATUSES.filter((k) => (counts.get(k) ?? 0) > 0), ...unknown];
 
   const rows = [...PIPELINE_STAGES, ...asideKeys];

@@ -7,6 +7,7 @@ import {
   type PartnershipStatus,
   type TableName,
 } from '../schema/tables.js';
+import type { UploadFile } from '../validation/validate.js';
 
 /**
  * A deterministic synthetic programme of any size, valid against the CSV contract, for demos and benchmarks.
@@ -260,4 +261,16 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
     }
   }
   yield { table: 'milestones', text };
+}
+
+/** The generated programme as upload files in memory, one per table (tests and benchmarks of small sizes). */
+export function generatedFiles(options: GenerateOptions): UploadFile[] {
+  const texts = new Map<TableName, string[]>();
+  for (const { table, text } of generateProgramme(options))
+    texts.set(table, [...(texts.get(table) ?? []), text]);
+  const encoder = new TextEncoder();
+  return [...texts].map(([table, parts]) => ({
+    name: `${table}.csv`,
+    bytes: encoder.encode(parts.join('')),
+  }));
 }
