@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pages` (part of the root `npm run bench`): how the dashboard answers, on the sample programme and on
+ * `npm run bench -w @puente/dashboard` (part of the root `npm run bench`): how the dashboard answers, on the sample programme and on
  * a generated one of 20,000 institutions / 1,000,000 training rows, served by the built app (`npm run build` first).
  *
  * - first requests after a start (the default views are being built): each page's time, and /api/health meanwhile;

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '@puente/data';
-import { generatedFiles, load, Store } from '@puente/data/store';
+import { generatedFiles, load, network, Store } from '@puente/data/store';
 import { unpackScene } from '@puente/charts';
 import { getStore, openStore } from '../store';
 import { views } from './index';
-import { networkSceneView, networkView, SVG_UP_TO } from './network';
+import { networkSceneOfIds, networkSceneView, networkView, SVG_UP_TO } from './network';
 import { OVERVIEW_NODES, overviewView } from './overview';
 import { progressView } from './progress';
 import { trainingView } from './training';
@@ -92,12 +92,14 @@ describe('view builders on a programme larger than any list they show', () => {
   });
 
   it('networkView: laid out as SVG up to the threshold', async () => {
-    const view = await networkView(store, {
+    const graph = await network(store, NO_FILTERS);
+    const input = {
       filters: NO_FILTERS,
-      locale: 'en',
-      colorBy: 'city',
-      layout: 'force',
-    });
+      locale: 'en' as const,
+      colorBy: 'city' as const,
+      layout: 'force' as const,
+    };
+    const view = await networkView(graph, input);
     expect(view.model?.nodes).toHaveLength(400);
     expect(view.counts.institutions).toBe(400);
   });
@@ -109,15 +111,27 @@ describe('networkView and networkSceneView past the SVG threshold', () => {
     try {
       const input = {
         filters: NO_FILTERS,
-        locale: 'en' as const,
+        locale: 'zh' as const,
         colorBy: 'city' as const,
         layout: 'force' as const,
       };
-      const view = await networkView(store, input);
+      const graph = await network(store, NO_FILTERS);
+      const view = await networkView(graph, input);
       expect(view.model).toBeNull();
       expect(view.counts.institutions).toBe(SVG_UP_TO + 100);
-      const { scene } = await networkSceneView(store, input);
-      expect(unpackScene(scene).nodes).toHaveLength(SVG_UP_TO + 100);
+      // One scene for every language; each reader gets it with labels in theirs.
+      const ofIds = await networkSceneOfIds(graph, input);
+      expect(ofIds.nodes.label).toEqual(ofIds.nodes.id);
+      // The generated programme has no translated names: give one institution a Chinese one.
+      const first = graph.nodes[0]!;
+      const translated = { ...graph, nodes: [{ ...first, name_zh: '测试学院' }, ...graph.nodes.slice(1)] };
+      const { scene, aliases } = networkSceneView(translated, ofIds, 'zh');
+      const nodes = unpackScene(scene).nodes;
+      expect(nodes).toHaveLength(SVG_UP_TO + 100);
+      expect(nodes.find((n) => n.id === first.id)?.label).toBe('测试学院');
+      expect(aliases[first.id]).toEqual([first.name]);
+      const other = graph.nodes[1]!;
+      expect(nodes.find((n) => n.id === other.id)?.label).toBe(other.name);
     } finally {
       store.close();
     }
