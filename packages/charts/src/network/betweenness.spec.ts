@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { betweenness } from './betweenness.js';
-import { networkScene } from './model.js';
+import { networkScene } from './scene.js';
+import type { NetworkData } from './types.js';
 
 /** A path of hubs, each hub with `leaves` leaves: the hubs carry every shortest path between their leaves. */
 function hubsAndLeaves(hubs: number, leaves: number): { n: number; edges: Array<[number, number]> } {
@@ -37,7 +38,7 @@ describe('betweenness(nodeCount, edges, { pivots })', () => {
 
 describe('networkScene(data, options): betweenness past 3,000 institutions', () => {
   it('is estimated from 400 pivots and says so; exact (null) below', () => {
-    const ring = (n: number) => ({
+    const ring = (n: number): NetworkData => ({
       nodes: Array.from({ length: n }, (_, i) => ({
         id: `n${i}`,
         label: `N${i}`,
