@@ -18,9 +18,9 @@ const VIEW_ROUTES = new Set([
   '/network',
   '/training',
   '/progress',
-  '/institutions/[id]',
+  '/institutions/[id=slug]',
   '/network/scene',
-  '/network/detail/[id]',
+  '/network/detail/[id=slug]',
 ]);
 /** Kept responses, in bytes (bodies and their compressed forms): an LRU. */
 const CAPACITY = 96 * 1024 * 1024;

@@ -3,6 +3,7 @@
  * the stalled partnerships, the training trend by city and the funnel — each bounded, whatever the programme's size.
  */
 import type { Filters } from '@puente/data';
+import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
 import {
   activityByYear,
   kpis,
@@ -45,8 +46,6 @@ export interface OverviewView {
   model: NetworkModel;
   /** Institutions drawn in the network, of how many in view. */
   networkShown: { shown: number; total: number };
-  /** Each drawn institution's partners among those drawn, for the network's table. */
-  partners: Record<string, { name: string; status: string }[]>;
   /** The year the figures speak of, and the one before. */
   reference: YearActivity | null;
   previous: YearActivity | null;
@@ -94,12 +93,6 @@ export async function overviewView(
     data: { nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })), links: graph.links },
     options: { width: 960, height: 520, colorBy: 'city', seed: 1 },
   });
-  const partners: OverviewView['partners'] = {};
-  for (const l of graph.links) {
-    (partners[l.source] ??= []).push({ name: name(l.target), status: l.status });
-    (partners[l.target] ??= []).push({ name: name(l.source), status: l.status });
-  }
-
   // The year the figures speak of: the latest with activity, never one still in the future.
   const thisYear = Number(asOf.slice(0, 4));
   const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
@@ -108,7 +101,6 @@ export async function overviewView(
     figures,
     model,
     networkShown: { shown: graph.nodes.length, total: figures.institutions },
-    partners,
     reference,
     previous,
     activity,
@@ -122,9 +114,11 @@ export async function overviewView(
     }),
     stalled: stalled.items,
     stalledCount: stalled.total,
-    funnel: Object.entries(figures.byStatus)
-      .filter(([, count]) => count > 0)
-      .map(([status, count]) => ({ id: status, status, count })),
+    funnel: PARTNERSHIP_STATUSES.filter((status) => figures.byStatus[status] > 0).map((status) => ({
+      id: status,
+      status,
+      count: figures.byStatus[status],
+    })),
     trend: byCity.map((v) => ({
       institution: v.other ? '' : v.group,
       institutionLabel: v.other ? '' : v.group,
