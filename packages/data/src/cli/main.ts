@@ -90,8 +90,25 @@ function report(io: Io, problems: Problem[]): void {
   io.out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
 }
 
-async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open({ path: resolveDbPath(db) });
+/**
+ * Opens the store for one command. `versions`, `restore` and `load` open a store that failed its self-check too:
+ * they are how it is repaired (the store itself refuses any load that would not repair it).
+ */
+async function withStore<T>(
+  io: Io,
+  db: string | undefined,
+  fn: (store: Store) => Promise<T>,
+  recovery = false,
+): Promise<T> {
+  const store = await Store.open({ path: resolveDbPath(db), recovery });
+  if (store.recovered !== null) {
+    const { lastVersion, removed, reopened } = store.recovered;
+    io.err(
+      `puente: a load that never finished was undone (${removed} rows removed, ${reopened} made current again); ` +
+        `the data is version ${lastVersion}.`,
+    );
+  }
+  if (store.damage !== null) io.err(`puente: ${store.damage.message}`);
   try {
     return await fn(store);
   } finally {
@@ -148,13 +165,17 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (values.mode !== 'replace' && values.mode !== 'upsert')
         throw new UsageError('--mode is replace or upsert');
       const files = await readCsvFiles(positionals);
-      const result = await withStore(values.db as string | undefined, (store) =>
-        load(store, {
-          files,
-          mode: values.mode as 'replace' | 'upsert',
-          user: user(values.user),
-          locale: locale(values.locale as string | undefined),
-        }),
+      const result = await withStore(
+        io,
+        values.db as string | undefined,
+        (store) =>
+          load(store, {
+            files,
+            mode: values.mode as 'replace' | 'upsert',
+            user: user(values.user),
+            locale: locale(values.locale as string | undefined),
+          }),
+        true,
       );
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else if (result.ok) {
@@ -169,7 +190,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case 'versions': {
       const { values } = parse({ db: { type: 'string' }, json: { type: 'boolean' } });
-      const versions = await withStore(values.db as string | undefined, listVersions);
+      const versions = await withStore(io, values.db as string | undefined, listVersions, true);
       if (values.json) io.out(JSON.stringify(versions, null, 2));
       else if (versions.length === 0) io.out('No data versions yet.');
       else {
@@ -190,8 +211,11 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (positionals.length !== 1 || target === undefined || !/^\d+$/.test(target)) {
         throw new UsageError('restore takes one version number');
       }
-      const version = await withStore(values.db as string | undefined, (store) =>
-        restore(store, Number(target), user(values.user)),
+      const version = await withStore(
+        io,
+        values.db as string | undefined,
+        (store) => restore(store, Number(target), user(values.user)),
+        true,
       );
       io.out(`Restored version ${target} as version ${version}.`);
       return 0;
@@ -234,7 +258,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`--role is one of ${ROLES.join(', ')}`);
       const piped = (await io.readStdin())?.replace(/\r?\n$/, '');
       const password = piped ? piped : generatePassword();
-      const token = await withStore(values.db as string | undefined, async (store) => {
+      const token = await withStore(io, values.db as string | undefined, async (store) => {
         await addUser(store, { name, role: values.role as Role, password });
         return values.token ? createToken(store, name) : null;
       });

@@ -1,5 +1,6 @@
 // Node-only entry of @puente/data: the DuckDB store, its versioned loads, users and the dashboard's queries.
 export { Store, StoreLockedError, type OpenStoreOptions } from './store.js';
+export { StoreDamagedError, type TotalsMismatch, type UndoneWrite } from './self-check.js';
 export {
   load,
   restore,

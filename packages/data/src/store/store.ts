@@ -2,6 +2,13 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import {
+  lastVersion,
+  StoreDamagedError,
+  totalsMismatches,
+  undoAbortedWrites,
+  type UndoneWrite,
+} from './self-check.js';
 import { plainRows, type PlainRow } from './values.js';
 
 export interface OpenStoreOptions {
@@ -9,6 +16,12 @@ export interface OpenStoreOptions {
   path: string;
   /** Where raw uploaded bytes are kept, named by their SHA-256. Default: `uploads/` beside the database file. */
   uploadsDir?: string;
+  /**
+   * Open a store that fails its self-check instead of throwing `StoreDamagedError`, so that it can be repaired:
+   * `restore` of a good version, or a `replace` load of every damaged table. For the CLI's repair commands only;
+   * whoever serves the data opens without it.
+   */
+  recovery?: boolean;
 }
 
 /** Thrown when another process already holds the database file. */
@@ -34,6 +47,9 @@ export class Store {
   private writing: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly commitListeners = new Set<() => void>();
+  private damaged: StoreDamagedError | null = null;
+  /** What the self-check on open undid (a load that never committed), or null. */
+  recovered: UndoneWrite | null = null;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -58,6 +74,7 @@ export class Store {
     );
     try {
       await store.migrate();
+      await store.checkItself(options.recovery === true);
       // Data never reaches DuckDB as file paths, so the engine needs no file system access beyond its own file.
       await store.withConnection(async (c) => {
         await c.run('SET enable_external_access = false');
@@ -68,6 +85,16 @@ export class Store {
       throw error;
     }
     return store;
+  }
+
+  /** Why the data can't be trusted, when the store was opened for `recovery` and failed its self-check. */
+  get damage(): StoreDamagedError | null {
+    return this.damaged;
+  }
+
+  /** Called by a write that made the current data whole again (a restore, a replace of every damaged table). */
+  repaired(): void {
+    this.damaged = null;
   }
 
   close(): void {
@@ -109,6 +136,7 @@ export class Store {
         try {
           const result = await fn(c);
           await c.run('COMMIT');
+          await checkpoint(c);
           for (const listener of this.commitListeners) listener();
           return result;
         } catch (error) {
@@ -120,6 +148,23 @@ export class Store {
     // The queue continues whatever this write's outcome; the caller still sees its own error.
     this.writing = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Undoes what an interrupted write left (see self-check.ts), then checks that the current rows of every table
+   * are what the current version recorded. A store that fails is refused, or kept aside for repair.
+   */
+  private async checkItself(recovery: boolean): Promise<void> {
+    await this.withConnection(async (c) => {
+      this.recovered = await undoAbortedWrites(c);
+      if (this.recovered !== null) await checkpoint(c);
+      const version = await lastVersion(c);
+      const mismatches = await totalsMismatches(c, version);
+      if (mismatches.length === 0) return;
+      const damage = new StoreDamagedError(this.dbPath, version, mismatches, this.uploadsDir);
+      if (!recovery) throw damage;
+      this.damaged = damage;
+    });
   }
 
   private async migrate(): Promise<void> {
@@ -143,5 +188,18 @@ export class Store {
         }
       }
     });
+  }
+}
+
+/**
+ * Writes the WAL into the database file right after a commit, so the window in which a kill finds a commit only
+ * in the WAL (where DuckDB 1.5.6 may replay it torn) lasts one write, not until the next automatic checkpoint.
+ * A checkpoint that can't run now (another transaction is open) is not a failed write: the commit stands.
+ */
+async function checkpoint(c: DuckDBConnection): Promise<void> {
+  try {
+    await c.run('CHECKPOINT');
+  } catch {
+    // DuckDB checkpoints again on its own, at the latest when the file is closed.
   }
 }

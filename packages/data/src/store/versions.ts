@@ -4,6 +4,7 @@ import type { Locale, Problem } from '../schema/problems.js';
 import { validateFiles, type UploadFile, type ValidatedTable } from '../validation/validate.js';
 import { orphanProblem } from '../validation/references.js';
 import type { Store } from './store.js';
+import { totalsMismatches } from './self-check.js';
 import { keepUpload } from './uploads.js';
 import { plainRows } from './values.js';
 
@@ -79,6 +80,15 @@ export async function load(store: Store, request: LoadRequest): Promise<LoadResu
         },
       });
       if (!validation.ok) return { ok: false as const, problems: validation.problems };
+      // A store opened for repair takes only a load that replaces every table it can't trust.
+      const damage = store.damage;
+      if (
+        damage !== null &&
+        (request.mode !== 'replace' ||
+          damage.tables.some((t) => !validation.tables.some((v) => v.table === t)))
+      ) {
+        throw damage;
+      }
 
       const bytesByName = new Map(request.files.map((f) => [f.name, f.bytes]));
       const hashes = new Map<string, string>();
@@ -118,6 +128,10 @@ export async function load(store: Store, request: LoadRequest): Promise<LoadResu
       await request.beforeCommit?.();
       return { ok: true as const, version, tables, warnings: validation.problems };
     })
+    .then((result) => {
+      if (result.ok) store.repaired();
+      return result;
+    })
     .catch((error: unknown) => {
       if (error instanceof RejectedLoad) return { ok: false as const, problems: error.problems };
       throw error;
@@ -126,7 +140,7 @@ export async function load(store: Store, request: LoadRequest): Promise<LoadResu
 
 /** Makes the data as of `version` current again, as a new version; nothing is deleted. */
 export async function restore(store: Store, version: number, user: string): Promise<number> {
-  return store.write(async (c) => {
+  const restored = await store.write(async (c) => {
     const exists = plainRows(
       await c.runAndReadAll('SELECT 1 AS ok FROM versions WHERE version = $1', [version]),
     );
@@ -147,8 +161,18 @@ export async function restore(store: Store, version: number, user: string): Prom
       );
     }
     await recordTotals(c, next);
+    // The rows brought back must be exactly the ones the version recorded, or the restore would spread damage.
+    const wrong = await totalsMismatches(c, version);
+    if (wrong.length > 0) {
+      const details = wrong.map((m) => `${m.table} ${m.rows} rows, recorded ${m.recorded ?? 'none'}`);
+      throw new Error(
+        `Version ${version} can't be restored exactly (${details.join('; ')}); nothing changed.`,
+      );
+    }
     return next;
   });
+  store.repaired();
+  return restored;
 }
 
 export async function listVersions(store: Store): Promise<VersionInfo[]> {
