@@ -18,25 +18,41 @@ import {
   restore,
   ROLES,
   Store,
+  type LoadProgress,
   type Role,
 } from '../store/index.js';
+import type { UploadFile } from '../validation/validate.js';
+
+/** One entry per command: its synopsis and what it does, shown by `puente --help` and `puente <command> --help`. */
+const COMMANDS: Readonly<Record<string, string>> = {
+  validate: `validate <file|dir>... [--encoding LABEL] [--json] [--locale en|es|zh]
+      Check CSV files against the contract; exit 0 when valid, 1 when not. --encoding reads every file in that
+      encoding (utf-8, utf-16, gbk, gb18030, windows-1252…) instead of detecting it.`,
+  load: `load <file|dir>... [--db PATH] [--mode replace|upsert] [--encoding LABEL] [--allow-empty] [--user NAME] [--json]
+      Validate, then load as a new data version; exit 1 and no change on error. A replace with a file that has a
+      header and no rows empties that table only with --allow-empty. On a terminal, shows progress.`,
+  versions: `versions [--db PATH] [--json]
+      List data versions, newest first.`,
+  restore: `restore <version> [--db PATH] [--user NAME]
+      Make an earlier version current again (as a new version).`,
+  generate: `generate --out DIR [--institutions N] [--years N] [--programmes N] [--seed S]
+      Write a deterministic synthetic programme of any size.`,
+  users: `users add <name> --role viewer|analyst|admin [--token] [--db PATH]
+      Add a user (or reset one); the password is read from stdin, or generated and printed once.`,
+};
+
+const DB_NOTE =
+  'The database is --db, else $PUENTE_DB, else .puente/puente.duckdb under the working directory.';
 
 const USAGE = `Usage: puente <command> [options]
 
-  validate <file|dir>... [--json] [--locale en|es|zh]
-      Check CSV files against the contract; exit 0 when valid, 1 when not.
-  load <file|dir>... [--db PATH] [--mode replace|upsert] [--user NAME] [--json]
-      Validate, then load as a new data version; exit 1 and no change on error.
-  versions [--db PATH] [--json]
-      List data versions, newest first.
-  restore <version> [--db PATH] [--user NAME]
-      Make an earlier version current again (as a new version).
-  generate --out DIR [--institutions N] [--years N] [--programmes N] [--seed S]
-      Write a deterministic synthetic programme of any size.
-  users add <name> --role viewer|analyst|admin [--token] [--db PATH]
-      Add a user (or reset one); the password is read from stdin, or generated and printed once.
+${Object.values(COMMANDS)
+  .map((entry) => `  ${entry}`)
+  .join('\n')}
 
-The database is --db, else $PUENTE_DB, else .puente/puente.duckdb under the working directory.`;
+Run puente <command> --help for one command. ${DB_NOTE}`;
+
+const commandUsage = (command: string): string => `Usage: puente ${COMMANDS[command]}\n\n${DB_NOTE}`;
 
 class UsageError extends Error {}
 
@@ -44,10 +60,14 @@ interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   readStdin: () => Promise<string | null>;
+  /** Rewrites the progress line; absent when output goes to a file or pipe, where progress is noise. */
+  progress?: (text: string) => void;
 }
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text + '\n'),
+  // On a terminal only: `\r` and "erase to end of line" redraw one line in place; an empty text clears it.
+  ...(process.stdout.isTTY ? { progress: (text: string) => process.stdout.write(`\r${text}\x1b[K`) } : {}),
   err: (text) => process.stderr.write(text + '\n'),
   readStdin: async () => {
     if (process.stdin.isTTY) return null;
@@ -131,6 +151,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && command in COMMANDS && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(commandUsage(command));
+    return 0;
+  }
   const parse = (options: NonNullable<ParseArgsConfig['options']>) => {
     try {
       return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
@@ -142,9 +166,13 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   switch (command) {
     case 'validate': {
-      const { values, positionals } = parse({ json: { type: 'boolean' }, locale: { type: 'string' } });
+      const { values, positionals } = parse({
+        json: { type: 'boolean' },
+        locale: { type: 'string' },
+        encoding: { type: 'string' },
+      });
       if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
-      const files = await readCsvFiles(positionals);
+      const files = withEncoding(await readCsvFiles(positionals), values.encoding as string | undefined);
       const result = validateFiles(files, { locale: locale(values.locale as string | undefined) });
       if (values.json) io.out(JSON.stringify({ ok: result.ok, problems: result.problems }, null, 2));
       else {
@@ -160,11 +188,17 @@ async function run(argv: string[], io: Io): Promise<number> {
         user: { type: 'string' },
         locale: { type: 'string' },
         json: { type: 'boolean' },
+        encoding: { type: 'string' },
+        'allow-empty': { type: 'boolean' },
       });
       if (positionals.length === 0) throw new UsageError('load needs at least one file or folder');
       if (values.mode !== 'replace' && values.mode !== 'upsert')
         throw new UsageError('--mode is replace or upsert');
-      const files = await readCsvFiles(positionals);
+      const progress = values.json ? null : loadProgress(io);
+      const files = withEncoding(
+        await readCsvFiles(positionals, { onRead: (bytes) => progress?.read(bytes) }),
+        values.encoding as string | undefined,
+      );
       const result = await withStore(
         io,
         values.db as string | undefined,
@@ -174,9 +208,11 @@ async function run(argv: string[], io: Io): Promise<number> {
             mode: values.mode as 'replace' | 'upsert',
             user: user(values.user),
             locale: locale(values.locale as string | undefined),
+            allowEmpty: values['allow-empty'] === true,
+            onProgress: (p) => progress?.update(p),
           }),
         true,
-      );
+      ).finally(() => progress?.done());
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else if (result.ok) {
         if (result.warnings.length > 0) report(io, result.warnings);
@@ -184,7 +220,12 @@ async function run(argv: string[], io: Io): Promise<number> {
         io.out(`Loaded version ${result.version}: ${counts.join(', ')}`);
       } else {
         report(io, result.problems);
-        io.out('Nothing was loaded.');
+        if (result.emptied !== undefined) {
+          io.out(
+            `Nothing was loaded: replacing would empty ${result.emptied.join(', ')}. ` +
+              'Load again with --allow-empty to confirm.',
+          );
+        } else io.out('Nothing was loaded.');
       }
       return result.ok ? 0 : 1;
     }
@@ -271,11 +312,55 @@ async function run(argv: string[], io: Io): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      io.out(USAGE);
+      io.out(
+        command === 'help' && rest[0] !== undefined && rest[0] in COMMANDS ? commandUsage(rest[0]) : USAGE,
+      );
       return command === undefined ? 2 : 0;
     default:
       throw new UsageError(`Unknown command ${command}`);
   }
+}
+
+/** The files with the encoding given on the command line, which overrides detection for every one of them. */
+function withEncoding(files: UploadFile[], encoding: string | undefined): UploadFile[] {
+  return encoding === undefined ? files : files.map((f) => ({ ...f, encoding }));
+}
+
+const count = new Intl.NumberFormat('en');
+
+/**
+ * The progress line of a load on a terminal: bytes read, rows checked, rows written; redrawn at most ten times a
+ * second, cleared when the load ends so the report starts on a clean line.
+ */
+function loadProgress(io: Io) {
+  const show = io.progress;
+  if (show === undefined) return null;
+  let bytes = 0;
+  let checked = 0;
+  let written = 0;
+  let shownAt = 0;
+  const draw = (force = false) => {
+    const now = Date.now();
+    if (!force && now - shownAt < 100) return;
+    shownAt = now;
+    const mb = (bytes / (1024 * 1024)).toFixed(1);
+    show(`read ${mb} MB · checked ${count.format(checked)} rows · written ${count.format(written)} rows`);
+  };
+  return {
+    read(n: number) {
+      bytes += n;
+      draw();
+    },
+    update(p: LoadProgress) {
+      checked = p.rowsChecked;
+      written = p.rowsWritten;
+      draw();
+    },
+    done() {
+      draw(true);
+      show('');
+    },
+  };
 }
 
 async function writeProgramme(

@@ -16,7 +16,25 @@ export interface DecodeOptions {
   encoding?: string;
 }
 
-export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; issue: Issue };
+export type DecodeResult =
+  | {
+      ok: true;
+      text: string;
+      encoding: Encoding;
+      /** Set when the bytes read as plausible text in another encoding too: the report says which was used. */
+      alternative?: Alternative;
+    }
+  | { ok: false; issue: Issue };
+
+/** The other plausible reading of a file, shown on the first word where the two differ. */
+export interface Alternative {
+  encoding: Encoding;
+  /** 1-based line of that word. */
+  line: number;
+  /** The word as read, and as the other encoding would read it. */
+  word: string;
+  otherWord: string;
+}
 
 // Labels TextDecoder doesn't know but Windows users type.
 const EXTRA_LABELS: Readonly<Record<string, Encoding>> = {
@@ -129,69 +147,172 @@ function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
   return null;
 }
 
-interface GbkScan {
-  /** Structurally valid GBK/GB18030. */
+/**
+ * Evidence for one reading of 8-bit bytes: characters that real text is made of (`good`), and characters that
+ * only a wrong guess produces (`bad`).
+ */
+export interface Evidence {
+  /** Structurally valid in the encoding. */
   valid: boolean;
-  /** Double-byte pairs in GB2312's symbol (A1–A9) and hanzi (B0–F7) rows, trail A1–FE: what Chinese text is made of. */
-  gb2312: number;
-  /** Any other non-ASCII sequence: GBK extensions, 4-byte GB18030, the euro byte. */
-  other: number;
+  good: number;
+  bad: number;
 }
 
-function scanGbk(bytes: Uint8Array): GbkScan {
-  let gb2312 = 0;
-  let other = 0;
+const isAsciiLetter = (b: number | undefined): boolean =>
+  b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+
+/**
+ * GBK/GB18030 read of the bytes. For: GB2312 hanzi (first-level, the 3,755 common ones, count double), GB2312
+ * symbols and pinyin, four-byte GB18030 sequences (minority scripts, rare characters); half as much for one glued
+ * to a Latin letter. Against: GBK extension pairs (a cp1252 accent followed by an ASCII letter, `ñe` = F1 65, lands
+ * there) and a character wedged between two Latin letters of one word (`Ord篑ez` is `Ordóñez` misread), which
+ * Chinese text hardly ever has.
+ */
+export function gbkEvidence(bytes: Uint8Array): Evidence & { fourByte: number } {
+  let good = 0;
+  let bad = 0;
+  let fourByte = 0;
+  let afterLetter = false; // the previous character was an ASCII letter (not the trail byte of a pair)
   const n = bytes.length;
+  const invalid = { valid: false, good, bad, fourByte };
   for (let i = 0; i < n;) {
     const lead = bytes[i]!;
     if (lead < 0x80) {
+      afterLetter = isAsciiLetter(lead);
       i++;
       continue;
     }
     if (lead === 0x80) {
-      other++;
-      i++;
+      afterLetter = false;
+      i++; // the euro sign, in GBK as in cp1252: no evidence either way
       continue;
     }
-    if (lead === 0xff || i + 1 >= n) return { valid: false, gb2312, other };
+    if (lead === 0xff || i + 1 >= n) return invalid;
     const trail = bytes[i + 1]!;
+    let weight: number;
+    let length = 2;
     if (trail >= 0x30 && trail <= 0x39) {
       const b3 = bytes[i + 2];
       const b4 = bytes[i + 3];
       if (b3 === undefined || b4 === undefined || b3 < 0x81 || b3 > 0xfe || b4 < 0x30 || b4 > 0x39) {
-        return { valid: false, gb2312, other };
+        return invalid;
       }
-      other++;
-      i += 4;
-      continue;
+      fourByte++;
+      weight = 1;
+      length = 4;
+    } else if (trail < 0x40 || trail === 0x7f || trail === 0xff) {
+      return invalid;
+    } else if (trail >= 0xa1 && lead >= 0xb0 && lead <= 0xd7) {
+      weight = 2;
+    } else if (trail >= 0xa1 && ((lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xd8 && lead <= 0xf7))) {
+      weight = 1;
+    } else {
+      weight = -1;
     }
-    if (trail < 0x40 || trail === 0x7f || trail === 0xff) return { valid: false, gb2312, other };
-    const gbRow = (lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xf7);
-    if (gbRow && trail >= 0xa1) gb2312++;
-    else other++;
-    i += 2;
+    // Pinyin letters (row A8: ā, é, ǚ…) belong inside Latin words; anything else there is a misreading.
+    const beforeLetter = afterLetter && lead !== 0xa8;
+    const afterIsLetter = isAsciiLetter(bytes[i + length]) && lead !== 0xa8;
+    if (beforeLetter && afterIsLetter) weight = -3;
+    else if (weight > 0 && (beforeLetter || afterIsLetter)) weight /= 2;
+    if (weight > 0) good += weight;
+    else bad -= weight;
+    afterLetter = false;
+    i += length;
   }
-  return { valid: true, gb2312, other };
+  return { valid: true, good, bad, fourByte };
 }
 
+// cp1252 punctuation of Spanish, Portuguese, French, German and Catalan text: ¡ « ° · º » ¿ and € ‘ ’ “ ” – — ….
+const CP1252_PUNCTUATION = new Set([
+  0xa1, 0xab, 0xb0, 0xb7, 0xba, 0xaa, 0xbb, 0xbf, 0x80, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x85,
+]);
+// Letters: À–ÿ except × and ÷, and Š Œ Ž š œ ž Ÿ ƒ of the 0x80–0x9F block.
+const isCp1252Letter = (b: number): boolean =>
+  (b >= 0xc0 && b !== 0xd7 && b !== 0xf7) ||
+  b === 0x8a ||
+  b === 0x8c ||
+  b === 0x8e ||
+  b === 0x9a ||
+  b === 0x9c ||
+  b === 0x9e ||
+  b === 0x9f ||
+  b === 0x83;
+
 /**
- * Chinese or Spanish 8-bit text? Nearly any cp1252 text is also decodable as GBK (a lead byte swallows the next
- * byte), so a clean GBK decode proves nothing. What does: in Chinese text almost every double-byte pair is a
- * GB2312 hanzi or full-width symbol (both bytes ≥ 0xA1), while a Spanish accented letter is usually followed by
- * an ASCII letter ("Año" = F1 6F), which is a GBK-extension pair at best.
+ * Windows-1252 read of the bytes. For: accented letters next to an ASCII letter (`Ordóñez`, `Associação`) and
+ * the punctuation of Latin-script text. Against: runs of three or more non-ASCII characters (Chinese read as
+ * cp1252 is nothing but such runs: 杭州 = `º¼ÖÝ`) and symbols like ¼ ³ µ that names don't use.
  */
-function looksLikeGbk(scan: GbkScan): boolean {
-  return scan.valid && scan.gb2312 > 0 && scan.gb2312 >= 0.9 * (scan.gb2312 + scan.other);
+export function cp1252Evidence(bytes: Uint8Array): Evidence {
+  let good = 0;
+  let bad = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n;) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < n && bytes[end]! >= 0x80) end++;
+    for (let j = i; j < end; j++) {
+      const b = bytes[j]!;
+      if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d)
+        return { valid: false, good, bad };
+    }
+    if (end - i >= 3) bad += end - i;
+    else {
+      for (let j = i; j < end; j++) {
+        const b = bytes[j]!;
+        if (CP1252_PUNCTUATION.has(b)) good++;
+        else if (isCp1252Letter(b)) {
+          if (isAsciiLetter(bytes[j - 1]) || isAsciiLetter(bytes[j + 1])) good++;
+        } else bad++;
+      }
+    }
+    i = end;
+  }
+  return { valid: true, good, bad };
 }
+
+/** Mostly characters of real text: at least four pieces of evidence for it to each one against. */
+const plausible = (e: Evidence): boolean => e.valid && e.good > 0 && e.bad * 4 <= e.good;
 
 const NON_WHITESPACE = /\S/;
 
 function finish(text: string, encoding: Encoding): DecodeResult {
   if (!NON_WHITESPACE.test(text)) return { ok: false, issue: fileIssue('empty-file', 'empty-file') };
-  // NUL never appears in CSV text: the bytes were something else (a workbook, an image…).
-  if (text.includes('\u0000'))
-    return { ok: false, issue: fileIssue('invalid-encoding', 'invalid-encoding.binary') };
+  // NUL never appears in CSV text: the bytes are something else (an image, a database…) or were damaged.
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < nul; i = text.indexOf('\n', i + 1)) line++;
+    return {
+      ok: false,
+      issue: { ...fileIssue('invalid-encoding', 'invalid-encoding.binary', { kind: 'nul' }), line },
+    };
+  }
   return { ok: true, text, encoding };
+}
+
+// Bytes that end a word in every supported 8-bit encoding: none of them is part of a GBK or GB18030 sequence.
+const isWordBreak = (b: number): boolean => b < 0x30 || (b >= 0x3a && b <= 0x3f);
+
+/** The first word with a non-ASCII byte, as read in the chosen encoding and in `other`. */
+function firstDifference(bytes: Uint8Array, other: Encoding): Alternative | null {
+  const at = bytes.findIndex((b) => b >= 0x80);
+  if (at === -1) return null;
+  let start = at;
+  while (start > 0 && !isWordBreak(bytes[start - 1]!)) start--;
+  let end = at;
+  while (end < bytes.length && !isWordBreak(bytes[end]!)) end++;
+  let line = 1;
+  for (let i = 0; i < start; i++) if (bytes[i] === 0x0a) line++;
+  const slice = bytes.subarray(start, end);
+  const chosen: Encoding = other === 'windows-1252' ? 'gbk' : 'windows-1252';
+  const word = tryDecode(slice, chosen);
+  const otherWord = tryDecode(slice, other);
+  if (word === null || otherWord === null || word === otherWord) return null;
+  return { encoding: other, line, word, otherWord };
 }
 
 const DISPLAY_NAME: Record<Encoding, string> = {
@@ -202,6 +323,9 @@ const DISPLAY_NAME: Record<Encoding, string> = {
   gb18030: 'GB18030',
   'windows-1252': 'Windows-1252',
 };
+
+/** How messages and reports name an encoding. */
+export const encodingName = (encoding: string): string => DISPLAY_NAME[encoding as Encoding] ?? encoding;
 
 const declaredIssue = (encoding: Encoding): Issue =>
   fileIssue('invalid-encoding', 'invalid-encoding.declared', { encoding: DISPLAY_NAME[encoding] });
@@ -237,8 +361,12 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     const text = tryDecode(bytes, bom);
     return text === null ? { ok: false, issue: declaredIssue(bom) } : finish(text, bom);
   }
-  if (looksLikeWorkbook(bytes))
-    return { ok: false, issue: fileIssue('invalid-encoding', 'invalid-encoding.binary') };
+  if (looksLikeWorkbook(bytes)) {
+    return {
+      ok: false,
+      issue: fileIssue('invalid-encoding', 'invalid-encoding.binary', { kind: 'workbook' }),
+    };
+  }
 
   const utf16 = guessBomlessUtf16(bytes);
   if (utf16 !== null) {
@@ -248,16 +376,34 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== null) return finish(utf8, 'utf-8');
 
-  const scan = scanGbk(bytes);
-  if (looksLikeGbk(scan)) {
-    const text = tryDecode(bytes, 'gbk');
-    if (text !== null) return finish(text, 'gbk');
-  }
-  const cp1252 = tryDecode(bytes, 'windows-1252');
-  if (cp1252 !== null) return finish(cp1252, 'windows-1252');
-  if (scan.valid) {
-    const text = tryDecode(bytes, 'gbk');
-    if (text !== null) return finish(text, 'gbk');
+  // 8-bit text: Windows-1252 (es-ES Excel) or GBK/GB18030 (zh-CN Excel). Most cp1252 text also decodes as GBK and
+  // much GBK as cp1252, so decoding proves little: each reading is scored on what its characters look like.
+  const gbk = gbkEvidence(bytes);
+  const cp1252 = cp1252Evidence(bytes);
+  const chinese: Encoding = gbk.fourByte > 0 ? 'gb18030' : 'gbk';
+  // On equal evidence Windows-1252 goes first: a few hanzi glued to Latin letters are more likely accents.
+  const candidates = [
+    { encoding: 'windows-1252' as Encoding, evidence: cp1252 },
+    { encoding: chinese, evidence: gbk },
+  ]
+    .filter((c) => c.evidence.valid)
+    .sort((a, b) => b.evidence.good - b.evidence.bad - (a.evidence.good - a.evidence.bad));
+  for (const [i, candidate] of candidates.entries()) {
+    const text = tryDecode(bytes, candidate.encoding);
+    if (text === null) continue;
+    const result = finish(text, candidate.encoding);
+    const other = candidates[1 - i];
+    if (
+      result.ok &&
+      i === 0 &&
+      other !== undefined &&
+      plausible(candidate.evidence) &&
+      plausible(other.evidence)
+    ) {
+      const alternative = firstDifference(bytes, other.encoding);
+      if (alternative !== null) result.alternative = alternative;
+    }
+    return result;
   }
   return { ok: false, issue: fileIssue('invalid-encoding', 'invalid-encoding.undetected') };
 }

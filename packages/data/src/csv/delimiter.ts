@@ -30,6 +30,21 @@ export interface DelimiterOptions {
 
 export type DelimiterResult = { ok: true; delimiter: string } | { ok: false; issue: Issue };
 
+/** Columns a header may have: the widest table has 11, so a header near this is not one of them. */
+export const MAX_COLUMNS = 1000;
+
+export function tooManyColumns(found: number, line: number | null): Issue {
+  return {
+    code: 'too-many-columns',
+    message: 'too-many-columns',
+    row: null,
+    line,
+    column: null,
+    value: null,
+    params: { found, maxColumns: MAX_COLUMNS },
+  };
+}
+
 /** `sep=;` as the first line: Excel's separator hint, skipped by parseCsv. */
 export const SEP_LINE = /^sep=([^\r\n"])[ \t]*(?:\r\n|\n|\r|$)/i;
 
@@ -124,6 +139,12 @@ export function detectDelimiter(text: string, options: DelimiterOptions = {}): D
     }
   }
   if (best === null) {
+    // A header longer than the sample: no record fits in it, so count the first line itself.
+    const firstLine = text.slice(0, text.search(/[\r\n]|$/));
+    if (firstLine.length >= SAMPLE_CHARS) {
+      const widest = Math.max(...DELIMITERS.map((d) => firstLine.split(d).length));
+      if (widest > MAX_COLUMNS) return { ok: false, issue: tooManyColumns(widest, 1) };
+    }
     return { ok: false, issue: fileIssue('undetectable-delimiter', 'undetectable-delimiter.none') };
   }
   if (tied !== null) {

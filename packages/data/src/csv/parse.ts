@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { delimiterName, SEP_LINE } from './delimiter.js';
+import { delimiterName, MAX_COLUMNS, SEP_LINE, tooManyColumns } from './delimiter.js';
 import type { Issue } from './issue.js';
 
 export interface CsvHeader {
@@ -34,6 +34,22 @@ export interface ParsedCsv {
   issues: Issue[];
   /** Data records seen, broken ones included: the last `row` number given out. */
   rows: number;
+}
+
+/** Whether a problem made parseCsv stop before the end of the file (so the file's keys are not all known). */
+export const stopsReading = (issue: Issue): boolean =>
+  issue.message === 'unclosed-quote.unclosed' || issue.code === 'too-many-columns';
+
+const BARE_LF = /(?:^|[^\r])\n/;
+
+/**
+ * The line break records end with, when papaparse's guess from the first line would be wrong: a CRLF header over
+ * LF rows (a header typed on Windows, rows appended by a script) would make the whole file one record. Splitting
+ * on LF reads both kinds; the CR left at the end of a CRLF record is trimmed with the value, and one inside a
+ * quoted value is kept as written. Undefined: let papaparse guess (one kind throughout, or old Mac CR).
+ */
+export function recordBreak(text: string): '\n' | undefined {
+  return text.includes('\r\n') && BARE_LF.test(text) ? '\n' : undefined;
 }
 
 const SNIPPET = 200;
@@ -75,6 +91,7 @@ export function parseCsv(text: string, delimiter: string, visitor: CsvVisitor = 
     skipEmptyLines: false,
     dynamicTyping: false,
     quoteChar: '"',
+    newline: recordBreak(text),
     escapeChar: '"',
     step(result, parser) {
       if (stopped) return;
@@ -131,6 +148,12 @@ export function parseCsv(text: string, delimiter: string, visitor: CsvVisitor = 
         fields.length = w;
         width = w;
         out.header = { fields, line: startLine };
+        if (w > MAX_COLUMNS) {
+          stopped = true;
+          parser.abort();
+          report(tooManyColumns(w, startLine));
+          return;
+        }
         if (visitor.header?.(out.header) === false) {
           stopped = true;
           parser.abort();

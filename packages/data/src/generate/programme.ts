@@ -181,6 +181,9 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
   const partnershipCount = Math.floor(institutions * 1.5);
   const partnershipsOf: string[][] = ids.map(() => []);
   const partnershipYears: number[] = [];
+  // Pairs taken, as "source target area": a pair given again the other way round would be one partnership twice
+  // (a `duplicate-pair`), so it gets the next area instead, drawing no extra random number.
+  const pairs = new Set<string>();
   text = header('partnerships');
   for (let p = 0; p < partnershipCount && institutions > 1; p++) {
     const a = Math.floor(rand() * institutions);
@@ -195,7 +198,11 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
     partnershipYears.push(year);
     partnershipsOf[a]?.push(id);
     partnershipsOf[b]?.push(id);
-    const area = pick(rand, PARTNERSHIP_AREAS);
+    let area = pick(rand, PARTNERSHIP_AREAS);
+    for (let shift = 1; pairs.has(`${b} ${a} ${area}`) && shift < PARTNERSHIP_AREAS.length; shift++) {
+      area = PARTNERSHIP_AREAS[(PARTNERSHIP_AREAS.indexOf(area) + 1) % PARTNERSHIP_AREAS.length]!;
+    }
+    pairs.add(`${a} ${b} ${area}`);
     const status = weighted(rand, STATUS_WEIGHTS);
     text += line([
       id,

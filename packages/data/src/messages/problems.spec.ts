@@ -31,6 +31,16 @@ const PARAMS = {
   canonical: 'name',
   trainees: 120,
   count: 2,
+  kind: 'nul',
+  alternative: 'Ord篑ez',
+  otherEncoding: 'GBK',
+  maxColumns: 1000,
+  length: 10_485_760,
+  maxLength: 10_000,
+  source: 'fuenlabrada-city-council',
+  target: 'hangzhou-commerce-bureau',
+  area: 'exchange',
+  kept: 'p-exchange',
 };
 
 describe('problem messages', () => {

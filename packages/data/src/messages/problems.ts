@@ -6,7 +6,8 @@ import type { Locale, ProblemCode } from '../schema/problems.js';
  * (`invalid-type.date`, `invalid-type.integer`…): the code is the stable contract, the message id picks the advice.
  * Parameters: row, line, column, value, table, refTable, other (file), values/columns (lists), min, max,
  * suggestion, firstRow, found, expected, delimiter/first/second (comma|semicolon|tab|pipe|other), encoding,
- * size/limit (pre-formatted), position, canonical, trainees, count.
+ * size/limit (pre-formatted), position, canonical, trainees, count, kind (nul|workbook), otherEncoding,
+ * alternative, maxColumns, length, maxLength, source, target, area, kept.
  */
 
 // `{name, select, …}` fragments naming a delimiter; kept here so every locale names them the same way everywhere.
@@ -27,12 +28,16 @@ const EN = {
   'invalid-encoding.undetected':
     'The characters in this file could not be recognised (it is not UTF-8, UTF-16, GBK or Windows-1252). Save it again as “CSV UTF-8” and upload that file.',
   'invalid-encoding.binary':
-    'This is not a CSV text file (it looks like an Excel workbook or another binary file). In Excel, use Save As › “CSV UTF-8 (Comma delimited)” and upload that file.',
+    '{kind, select, nul {This file contains a NUL character (a zero byte) on line {line}, which never appears in CSV text: it is not a text file, or it was damaged on the way. Export the table again as “CSV UTF-8” and upload that file.} other {This is not a CSV text file (it looks like an Excel workbook or another binary file). In Excel, use Save As › “CSV UTF-8 (Comma delimited)” and upload that file.}}',
+  'ambiguous-encoding':
+    'This file was read as {encoding}, but it also reads as {otherEncoding}: “{value}” on line {line} would be “{alternative}”. If names look wrong in the data, upload the file again choosing {otherEncoding} as its encoding, or save it as “CSV UTF-8”.',
   'undetectable-delimiter.none':
     'The columns of this file could not be told apart: no comma, semicolon, tab or vertical bar splits the header row into columns. Save it as CSV from your spreadsheet, or choose the separator when uploading.',
   'undetectable-delimiter.tie': `It is unclear whether the columns are separated by ${delimiterEn('first')} or by ${delimiterEn('second')}: both fit this file equally well. Choose the separator when uploading, or put values that contain the other character in double quotes.`,
   'undetectable-delimiter.invalid':
     '“{value}” can’t be used as a column separator. Choose a comma, semicolon, tab or vertical bar.',
+  'too-many-columns':
+    'The header row has {found, number} columns; a file may have at most {maxColumns, number}. Check that the file is a CSV export of one table (institutions, partnerships, training or milestones) with a single header row.',
   'unclosed-quote.unclosed':
     'A value that opens with a double quote (") on line {line} is never closed, so the rest of the file can’t be read. Add the missing closing quote, or remove the opening one.',
   'unclosed-quote.misplaced':
@@ -53,6 +58,8 @@ const EN = {
   'unknown-column.duplicate':
     'The column “{column}” is a second “{canonical}” column and will be ignored; only the first one is used. Delete or rename one of them.',
   'missing-value': 'Row {row}: “{column}” is empty, but it is required. Fill it in.',
+  'too-long':
+    'Row {row}: the value in “{column}” is {length, number} characters long, and the limit is {maxLength, number}. Check that no quote or separator is missing before it (that runs many values together), or shorten it.',
   'invalid-type.slug':
     'Row {row}: “{value}” is not a valid identifier for “{column}”. Use only lower-case letters (a–z), digits and hyphens, for example “{suggestion}”.',
   'invalid-type.date':
@@ -99,6 +106,10 @@ const EN = {
     'Row {row}: “{value}” in “{column}” does not match the id of any row in {refTable}, neither in this upload nor in the data already loaded. Correct the id, or add that row to the {refTable} file of this upload.',
   'unknown-reference.orphan':
     '{count, plural, one {# row} other {# rows}} of {from} still use “{value}” in “{column}”, but this file no longer has it in {referenced}. Keep that row in this file, or in the same upload also give a {from} file that no longer uses it.',
+  'empty-table':
+    'This file has a header row but no data rows. Loaded in replace mode it would empty the {table} table, so such a load stops unless you confirm it (--allow-empty on the command line); in upsert mode it changes nothing.',
+  'duplicate-pair':
+    'Row {row}: the partnership between “{source}” and “{target}” in {area} is already in row {firstRow}, the other way round. It is loaded once, as in row {firstRow}, and rows of other files that use “{value}” count under “{kept}”. Delete this row, or give it another area if it is a different partnership.',
   'too-large':
     'This file is {size}, and the limit is {limit} per file. Split it into smaller files or remove the columns you don’t need.',
   'too-many-problems':
@@ -119,12 +130,16 @@ const ES: Record<MessageId, string> = {
   'invalid-encoding.undetected':
     'No se reconocen los caracteres de este archivo (no está en UTF-8, UTF-16, GBK ni Windows-1252). Vuelva a guardarlo como «CSV UTF-8» y suba ese archivo.',
   'invalid-encoding.binary':
-    'Esto no es un archivo CSV de texto (parece un libro de Excel u otro archivo binario). En Excel, use Guardar como › «CSV UTF-8 (delimitado por comas)» y suba ese archivo.',
+    '{kind, select, nul {Este archivo contiene un carácter NUL (un byte cero) en la línea {line}, que nunca aparece en un CSV de texto: no es un archivo de texto o se dañó por el camino. Vuelva a exportar la tabla como «CSV UTF-8» y suba ese archivo.} other {Esto no es un archivo CSV de texto (parece un libro de Excel u otro archivo binario). En Excel, use Guardar como › «CSV UTF-8 (delimitado por comas)» y suba ese archivo.}}',
+  'ambiguous-encoding':
+    'Este archivo se ha leído como {encoding}, pero también se puede leer como {otherEncoding}: «{value}» en la línea {line} sería «{alternative}». Si los nombres se ven mal en los datos, vuelva a subir el archivo eligiendo {otherEncoding} como codificación, o guárdelo como «CSV UTF-8».',
   'undetectable-delimiter.none':
     'No se distinguen las columnas de este archivo: ninguna coma, punto y coma, tabulador ni barra vertical divide la fila de encabezados en columnas. Guárdelo como CSV desde la hoja de cálculo o indique el separador al subirlo.',
   'undetectable-delimiter.tie': `No está claro si las columnas están separadas por ${delimiterEs('first')} o por ${delimiterEs('second')}: ambos encajan igual de bien en este archivo. Indique el separador al subirlo o ponga entre comillas dobles los valores que contengan el otro carácter.`,
   'undetectable-delimiter.invalid':
     '«{value}» no se puede usar como separador de columnas. Elija coma, punto y coma, tabulador o barra vertical.',
+  'too-many-columns':
+    'La fila de encabezados tiene {found, number} columnas; un archivo puede tener como máximo {maxColumns, number}. Compruebe que el archivo es la exportación CSV de una sola tabla (institutions, partnerships, training o milestones) con una única fila de encabezados.',
   'unclosed-quote.unclosed':
     'Un valor que empieza con comillas dobles (") en la línea {line} no se cierra nunca, así que no se puede leer el resto del archivo. Añada las comillas de cierre que faltan o quite las de apertura.',
   'unclosed-quote.misplaced':
@@ -145,6 +160,8 @@ const ES: Record<MessageId, string> = {
   'unknown-column.duplicate':
     'La columna «{column}» es una segunda columna «{canonical}» y se ignorará; solo se usa la primera. Elimine una de las dos o cámbiele el nombre.',
   'missing-value': 'Fila {row}: «{column}» está vacío, pero es obligatorio. Rellénelo.',
+  'too-long':
+    'Fila {row}: el valor de «{column}» tiene {length, number} caracteres, y el límite es {maxLength, number}. Compruebe que no falten unas comillas o un separador antes de él (eso junta muchos valores en uno) o acórtelo.',
   'invalid-type.slug':
     'Fila {row}: «{value}» no es un identificador válido para «{column}». Use solo letras minúsculas sin tildes (a–z), cifras y guiones, por ejemplo «{suggestion}».',
   'invalid-type.date':
@@ -193,6 +210,10 @@ const ES: Record<MessageId, string> = {
     'Fila {row}: «{value}» en «{column}» no coincide con el identificador de ninguna fila de {refTable}, ni en esta carga ni en los datos ya cargados. Corrija el identificador o añada esa fila al archivo de {refTable} de esta carga.',
   'unknown-reference.orphan':
     '{count, plural, one {# fila} other {# filas}} de {from} {count, plural, one {sigue} other {siguen}} usando «{value}» en «{column}», pero este archivo ya no lo incluye en {referenced}. Mantenga esa fila en este archivo o suba en la misma carga un archivo de {from} que ya no lo use.',
+  'empty-table':
+    'Este archivo tiene la fila de encabezados pero ninguna fila de datos. Cargado en modo replace vaciaría la tabla {table}, así que la carga se detiene a menos que lo confirme (--allow-empty en la línea de comandos); en modo upsert no cambia nada.',
+  'duplicate-pair':
+    'Fila {row}: la colaboración entre «{source}» y «{target}» en {area} ya está en la fila {firstRow}, en el otro sentido. Se carga una sola vez, como en la fila {firstRow}, y las filas de otros archivos que usan «{value}» cuentan para «{kept}». Elimine esta fila o, si es una colaboración distinta, asígnele otro ámbito.',
   'too-large':
     'El archivo ocupa {size} y el límite es de {limit} por archivo. Divídalo en archivos más pequeños o quite las columnas que no necesite.',
   'too-many-problems':
@@ -208,11 +229,15 @@ const ZH: Record<MessageId, string> = {
   'invalid-encoding.undetected':
     '无法识别此文件中的字符（不是 UTF-8、UTF-16、GBK 或 Windows-1252 编码）。请将其另存为“CSV UTF-8”后重新上传。',
   'invalid-encoding.binary':
-    '这不是文本格式的 CSV 文件（看起来像 Excel 工作簿或其他二进制文件）。请在 Excel 中选择“另存为”›“CSV UTF-8（逗号分隔）”，然后上传该文件。',
+    '{kind, select, nul {此文件第 {line} 行含有 NUL 字符（零字节），CSV 文本中不会出现这种字符：它不是文本文件，或在传输中已损坏。请将表格重新导出为“CSV UTF-8”，然后上传该文件。} other {这不是文本格式的 CSV 文件（看起来像 Excel 工作簿或其他二进制文件）。请在 Excel 中选择“另存为”›“CSV UTF-8（逗号分隔）”，然后上传该文件。}}',
+  'ambiguous-encoding':
+    '此文件按 {encoding} 编码读取，但也可以按 {otherEncoding} 编码读取：第 {line} 行的“{value}”会变成“{alternative}”。如果数据中的名称显示不正确，请重新上传文件并选择 {otherEncoding} 编码，或将其另存为“CSV UTF-8”。',
   'undetectable-delimiter.none':
     '无法区分此文件的各列：标题行中没有逗号、分号、制表符或竖线把它分成多列。请从电子表格另存为 CSV，或在上传时指定分隔符。',
   'undetectable-delimiter.tie': `无法确定各列是用${delimiterZh('first')}还是${delimiterZh('second')}分隔的：两者都同样符合此文件。请在上传时指定分隔符，或将包含另一个字符的值用英文双引号括起来。`,
   'undetectable-delimiter.invalid': '“{value}”不能用作列分隔符。请选择逗号、分号、制表符或竖线。',
+  'too-many-columns':
+    '标题行有 {found, number} 列，而一个文件最多只能有 {maxColumns, number} 列。请检查此文件是否为单个表格（机构、合作、培训或里程碑）导出的 CSV，并且只有一行标题。',
   'unclosed-quote.unclosed':
     '文件第 {line} 行有一个以英文双引号（"）开头的值没有结束，因此无法读取文件的其余部分。请补上缺少的结束引号，或删除开头的引号。',
   'unclosed-quote.misplaced':
@@ -231,6 +256,8 @@ const ZH: Record<MessageId, string> = {
   'unknown-column.duplicate':
     '列“{column}”是第二个“{canonical}”列，将被忽略，只使用第一个。请删除其中一列或为其重命名。',
   'missing-value': '第 {row} 条数据：“{column}”为空，但该项必填。请填写。',
+  'too-long':
+    '第 {row} 条数据：“{column}”中的值有 {length, number} 个字符，超过了 {maxLength, number} 个字符的上限。请检查它前面是否缺少引号或分隔符（这会把许多值连成一个），或将其缩短。',
   'invalid-type.slug':
     '第 {row} 条数据：“{value}”不是有效的“{column}”标识。只能使用小写英文字母（a–z）、数字和连字符，例如“{suggestion}”。',
   'invalid-type.date':
@@ -274,6 +301,10 @@ const ZH: Record<MessageId, string> = {
     '第 {row} 条数据：“{column}”中的“{value}”与 {refTable} 中任何一条数据的 id 都不匹配（本次上传和已导入的数据中都没有）。请更正该 id，或在本次上传的 {refTable} 文件中添加这条数据。',
   'unknown-reference.orphan':
     '{from} 中有 {count} 条数据的“{column}”仍在使用“{value}”，但此文件的 {referenced} 中已没有这一项。请在此文件中保留这条数据，或在同一次上传中一并提供不再使用它的 {from} 文件。',
+  'empty-table':
+    '此文件只有标题行，没有数据行。以替换（replace）模式导入会清空 {table} 表，因此除非您确认（命令行中使用 --allow-empty），否则导入会停止；以更新（upsert）模式导入则不会有任何变化。',
+  'duplicate-pair':
+    '第 {row} 条数据：“{source}”与“{target}”在 {area} 领域的合作已在第 {firstRow} 条数据中以相反方向出现。它只导入一次（按第 {firstRow} 条），其他文件中使用“{value}”的数据计入“{kept}”。请删除此条数据；如果这是另一项合作，请为它指定其他领域。',
   'too-large':
     '此文件大小为 {size}，超过了每个文件 {limit} 的上限。请将其拆分为更小的文件，或删除不需要的列。',
   'too-many-problems':

@@ -23,11 +23,23 @@ export const PROBLEM_CODES = [
   // Added with the validator: two files for one table in an upload; the per-file cap on listed problems was hit.
   'duplicate-table',
   'too-many-problems',
+  // Added for loads that never lose or garble data: a guessed encoding that could be another, a header too wide,
+  // a value too long, a file with a header and no rows, a partnership given both ways round.
+  'ambiguous-encoding',
+  'too-many-columns',
+  'too-long',
+  'empty-table',
+  'duplicate-pair',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** Problems that are reported but do not stop a load. */
-export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set(['unknown-column']);
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
+  'unknown-column',
+  'ambiguous-encoding',
+  'empty-table',
+  'duplicate-pair',
+]);
 
 export const LOCALES = ['en', 'es', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];

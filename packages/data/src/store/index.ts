@@ -1,5 +1,5 @@
 // Node-only entry of @puente/data: the DuckDB store, its versioned loads, users and the dashboard's queries.
-export { Store, StoreLockedError, type OpenStoreOptions } from './store.js';
+export { Store, StoreLockedError, StoreReadOnlyError, type OpenStoreOptions } from './store.js';
 export { StoreDamagedError, type TotalsMismatch, type UndoneWrite } from './self-check.js';
 export {
   load,
@@ -7,6 +7,7 @@ export {
   listVersions,
   currentVersion,
   type LoadMode,
+  type LoadProgress,
   type LoadRequest,
   type LoadResult,
   type VersionInfo,
@@ -25,7 +26,7 @@ export {
 } from './users.js';
 export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
 export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
-export { keepUpload, sha256 } from './uploads.js';
+export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';
 export { toSafeNumber } from './values.js';
 
 import path from 'node:path';

@@ -9,6 +9,7 @@ import {
   undoAbortedWrites,
   type UndoneWrite,
 } from './self-check.js';
+import { UploadsReadOnlyError } from './uploads.js';
 import { plainRows, type PlainRow } from './values.js';
 
 export interface OpenStoreOptions {
@@ -39,6 +40,34 @@ export class StoreLockedError extends Error {
   }
 }
 
+/** Whether an error is the file system refusing a write (permissions, a read-only mount), from Node or DuckDB. */
+export function isPermissionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'EROFS' ||
+    /permission denied|read-only file system/i.test(error.message)
+  );
+}
+
+/** Thrown when the database file, or the folder it sits in, can't be written by this process. */
+export class StoreReadOnlyError extends Error {
+  constructor(
+    readonly dbPath: string,
+    cause: unknown,
+  ) {
+    super(
+      `Puente can't write to the database ${dbPath}: the file or its folder is read-only for this user. ` +
+        `Give the user running Puente write access to the file and to ${path.dirname(dbPath)} (DuckDB writes a ` +
+        `.wal file beside it), or point --db or PUENTE_DB at a writable place. Nothing was changed.`,
+      { cause },
+    );
+    this.name = 'StoreReadOnlyError';
+  }
+}
+
 /**
  * The one DuckDB instance of this process. Reads take a fresh connection each (DuckDB connections are cheap and
  * let queries run concurrently); writes are serialised through `write`, since a file has one writer.
@@ -65,6 +94,7 @@ export class Store {
       instance = await DuckDBInstance.create(dbPath);
     } catch (error) {
       if (error instanceof Error && /lock/i.test(error.message)) throw new StoreLockedError(dbPath, error);
+      if (isPermissionError(error)) throw new StoreReadOnlyError(dbPath, error);
       throw error;
     }
     const store = new Store(
@@ -82,7 +112,7 @@ export class Store {
       });
     } catch (error) {
       store.close();
-      throw error;
+      throw isPermissionError(error) ? new StoreReadOnlyError(dbPath, error) : error;
     }
     return store;
   }
@@ -133,16 +163,21 @@ export class Store {
     const run = this.writing.then(() =>
       this.withConnection(async (c) => {
         await c.run('BEGIN TRANSACTION');
+        let result: T;
         try {
-          const result = await fn(c);
+          result = await fn(c);
           await c.run('COMMIT');
-          await checkpoint(c);
-          for (const listener of this.commitListeners) listener();
-          return result;
         } catch (error) {
-          await c.run('ROLLBACK');
+          // A failed COMMIT has already ended the transaction: its own error is the one to report.
+          await c.run('ROLLBACK').catch(() => undefined);
+          if (isPermissionError(error) && !(error instanceof UploadsReadOnlyError)) {
+            throw new StoreReadOnlyError(this.dbPath, error);
+          }
           throw error;
         }
+        await checkpoint(c);
+        for (const listener of this.commitListeners) listener();
+        return result;
       }),
     );
     // The queue continues whatever this write's outcome; the caller still sees its own error.

@@ -6,6 +6,22 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Thrown when the folder that keeps uploaded files can't be written: the load stops before changing anything. */
+export class UploadsReadOnlyError extends Error {
+  constructor(
+    readonly dir: string,
+    cause: unknown,
+  ) {
+    super(
+      `Puente can't keep a copy of the uploaded files in ${dir}: the folder is read-only for this user, so ` +
+        `nothing was loaded (every load keeps the raw files it was given). Give the user running Puente write ` +
+        `access to that folder, which sits beside the database file.`,
+      { cause },
+    );
+    this.name = 'UploadsReadOnlyError';
+  }
+}
+
 /**
  * Keeps the raw bytes of an uploaded file under its SHA-256, never under the name the client sent, so a name
  * cannot reach the file system and the same bytes are stored once. Written before the load's transaction: a load
@@ -20,9 +36,15 @@ export async function keepUpload(dir: string, bytes: Uint8Array): Promise<string
   } catch {
     // Not stored yet: write it below.
   }
-  await mkdir(dir, { recursive: true });
   const partial = `${target}.${process.pid}.partial`;
-  await writeFile(partial, bytes);
-  await rename(partial, target);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(partial, bytes);
+    await rename(partial, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UploadsReadOnlyError(dir, error);
+    throw error;
+  }
   return hash;
 }

@@ -17,6 +17,10 @@ export interface LoadRequest {
   /** Who loads, recorded in the version history. */
   user: string;
   locale?: Locale;
+  /** In `replace` mode, let a file with a header and no rows empty its table; refused (`emptied`) otherwise. */
+  allowEmpty?: boolean;
+  /** Progress for displays: rows checked while validating, rows written while writing. */
+  onProgress?: (progress: LoadProgress) => void;
   /**
    * Called inside the transaction after every table is written, before commit; throwing rolls the whole load back.
    * Tests use it to inject a fault in the middle of a write.
@@ -24,9 +28,23 @@ export interface LoadRequest {
   beforeCommit?: () => void | Promise<void>;
 }
 
+export interface LoadProgress {
+  stage: 'checking' | 'writing';
+  rowsChecked: number;
+  rowsWritten: number;
+}
+
 export type LoadResult =
   | { ok: true; version: number; tables: Partial<Record<TableName, number>>; warnings: Problem[] }
-  | { ok: false; problems: Problem[] };
+  | {
+      ok: false;
+      problems: Problem[];
+      /**
+       * Set when the only reason is that a `replace` would empty these tables (files with a header and no rows):
+       * load again with `allowEmpty` to confirm.
+       */
+      emptied?: TableName[];
+    };
 
 export interface VersionFile {
   table: TableName;
@@ -71,15 +89,24 @@ export async function load(store: Store, request: LoadRequest): Promise<LoadResu
   return store
     .write(async (c) => {
       // Keys that exist outside this upload; in replace mode the validator ignores those of tables being replaced.
+      const progress: LoadProgress = { stage: 'checking', rowsChecked: 0, rowsWritten: 0 };
       const validation = validateFiles(request.files, {
         locale,
         mode: request.mode,
+        onProgress: ({ rowsChecked }) => {
+          progress.rowsChecked = rowsChecked;
+          request.onProgress?.(progress);
+        },
         known: {
           institutions: await currentKeys(c, 'institutions'),
           partnerships: await currentKeys(c, 'partnerships'),
         },
       });
       if (!validation.ok) return { ok: false as const, problems: validation.problems };
+      if (request.mode === 'replace' && request.allowEmpty !== true) {
+        const emptied = validation.tables.filter((t) => t.rows.length === 0).map((t) => t.table);
+        if (emptied.length > 0) return { ok: false as const, problems: validation.problems, emptied };
+      }
       // A store opened for repair takes only a load that replaces every table it can't trust.
       const damage = store.damage;
       if (
@@ -107,7 +134,11 @@ export async function load(store: Store, request: LoadRequest): Promise<LoadResu
       for (const name of LOAD_ORDER) {
         const table = byTable.get(name);
         if (!table) continue;
-        await writeTable(c, table, request.mode, version);
+        progress.stage = 'writing';
+        await writeTable(c, table, request.mode, version, (rows) => {
+          progress.rowsWritten += rows;
+          request.onProgress?.(progress);
+        });
         tables[name] = table.rows.length;
         const file = request.files.find((f) => f.name === table.file);
         await c.run(`INSERT INTO version_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
@@ -235,13 +266,19 @@ async function writeTable(
   table: ValidatedTable,
   mode: LoadMode,
   version: number,
+  written: (rows: number) => void,
 ): Promise<void> {
   const spec = TABLES[table.table];
   if (mode === 'replace') await c.run(`UPDATE "${spec.name}" SET _to = $1 WHERE ${current}`, [version]);
   const appender = await c.createAppender(spec.name);
   try {
-    for (const row of table.rows) appendRow(appender, table.table, row, version);
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      appendRow(appender, table.table, rows[i]!, version);
+      if ((i + 1) % 10_000 === 0) written(10_000);
+    }
     appender.flushSync();
+    written(rows.length % 10_000);
   } finally {
     appender.closeSync();
   }

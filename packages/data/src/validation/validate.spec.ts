@@ -286,6 +286,83 @@ describe('validateFiles: one fixture per problem code', () => {
           }),
         ],
       ],
+      [
+        'ambiguous-encoding',
+        {},
+        {},
+        [
+          problem({
+            line: 2,
+            code: 'ambiguous-encoding',
+            severity: 'warning',
+            message:
+              'This file was read as Windows-1252, but it also reads as GBK: “ÍÑIGO” on line 2 would be “脱IGO”. If names look wrong in the data, upload the file again choosing GBK as its encoding, or save it as “CSV UTF-8”.',
+            value: 'ÍÑIGO',
+          }),
+        ],
+      ],
+      [
+        'too-many-columns',
+        {},
+        {},
+        [
+          problem({
+            line: 1,
+            code: 'too-many-columns',
+            message:
+              'The header row has 1,500 columns; a file may have at most 1,000. Check that the file is a CSV export of one table (institutions, partnerships, training or milestones) with a single header row.',
+          }),
+        ],
+      ],
+      [
+        'too-long',
+        {},
+        {},
+        [
+          problem({
+            row: 2,
+            line: 3,
+            column: 'name',
+            code: 'too-long',
+            message:
+              'Row 2: the value in “name” is 12,719 characters long, and the limit is 10,000. Check that no quote or separator is missing before it (that runs many values together), or shorten it.',
+            value:
+              'Centro de Iniciativas para la Formación y el Empleo; Centro de Iniciativas para la Formación y el Em…',
+          }),
+        ],
+      ],
+      [
+        'empty-table',
+        {},
+        {},
+        [
+          problem({
+            code: 'empty-table',
+            severity: 'warning',
+            message:
+              'This file has a header row but no data rows. Loaded in replace mode it would empty the institutions table, so such a load stops unless you confirm it (--allow-empty on the command line); in upsert mode it changes nothing.',
+          }),
+        ],
+      ],
+      [
+        'duplicate-pair',
+        {},
+        {},
+        [
+          problem({
+            file: 'partnerships.csv',
+            table: 'partnerships',
+            row: 3,
+            line: 4,
+            column: 'source',
+            code: 'duplicate-pair',
+            severity: 'warning',
+            message:
+              'Row 3: the partnership between “hz-bureau” and “fuen” in exchange is already in row 1, the other way round. It is loaded once, as in row 1, and rows of other files that use “hz-fuen” count under “fuen-hz”. Delete this row, or give it another area if it is a different partnership.',
+            value: 'hz-fuen',
+          }),
+        ],
+      ],
     ];
 
   it('covers every problem code', () => {

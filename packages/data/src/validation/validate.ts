@@ -1,8 +1,8 @@
-import { decodeBytes } from '../csv/decode.js';
+import { decodeBytes, encodingName } from '../csv/decode.js';
 import { detectDelimiter } from '../csv/delimiter.js';
 import { mapColumns, tableFromFileName, tableFromHeader } from '../csv/headers.js';
 import { fileIssue, type Issue } from '../csv/issue.js';
-import { parseCsv } from '../csv/parse.js';
+import { parseCsv, stopsReading } from '../csv/parse.js';
 import { formatBytes, formatMessage, type MessageParams } from '../messages/problems.js';
 import {
   PROBLEM_CODES,
@@ -45,6 +45,8 @@ export interface ValidateOptions {
   maxBytes?: number;
   /** Problems listed per file before the rest is summed up in one `too-many-problems`; 1000 by default. */
   maxProblemsPerFile?: number;
+  /** Called as records are read (every few thousand, and at the end of each file), for progress displays. */
+  onProgress?: (progress: { rowsChecked: number }) => void;
 }
 
 export interface ValidatedTable {
@@ -71,9 +73,12 @@ export interface ValidationResult {
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+/** Characters a value may have (`too-long` above): a name or title is far shorter; this is a missing quote. */
+export const MAX_VALUE_LENGTH = 10_000;
 export const DEFAULT_MAX_PROBLEMS_PER_FILE = 1000;
 
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
+const NON_ASCII = /[^\p{ASCII}]/u;
 const CODE_ORDER = new Map<ProblemCode, number>(PROBLEM_CODES.map((code, i) => [code, i]));
 
 /** Problems of one file, listing at most `cap`; a million-row file of bad rows must not fill the memory. */
@@ -97,6 +102,8 @@ interface FileState {
   report: FileReport;
   /** Field position of each column name (canonical or as written) in the header, to sort problems. */
   order: Map<string, number>;
+  /** True when the file could not be read to its end: references to its table are not checked against it. */
+  unread: boolean;
   data: {
     encoding: string;
     delimiter: string;
@@ -117,12 +124,15 @@ export function validateFiles(files: readonly UploadFile[], options: ValidateOpt
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const cap = Math.max(1, options.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE);
   // Keys defined by this upload's files, for references across files.
-  const uploaded: Record<'institutions' | 'partnerships', Set<string>> = {
+  const uploaded: UploadedKeys = {
     institutions: new Set(),
     partnerships: new Set(),
+    pairs: new Map(),
   };
+  const progress = new ProgressCounter(options.onProgress);
 
-  const states = files.map((file, index) => readFile(file, index, cap, maxBytes, locale, uploaded));
+  const states = files.map((file, index) => readFile(file, index, cap, maxBytes, locale, uploaded, progress));
+  progress.flush();
 
   const firstFileOf = new Map<TableName, FileState>();
   for (const state of states) {
@@ -139,8 +149,11 @@ export function validateFiles(files: readonly UploadFile[], options: ValidateOpt
     options.mode === 'replace' && firstFileOf.has(table)
       ? EMPTY_KEYS
       : (options.known?.[table] ?? EMPTY_KEYS);
+  // A file that could not be read says nothing about which keys exist: checking references against it would
+  // only repeat its own problem once per reference (and differently in validate and load).
+  const unreadable = new Set(states.flatMap((s) => (s.table !== null && s.unread ? [s.table] : [])));
   for (const state of states) {
-    if (state.table !== null && state.data !== null) checkReferences(state, uploaded, knownKeys);
+    if (state.table !== null && state.data !== null) checkReferences(state, uploaded, knownKeys, unreadable);
   }
 
   const problems: Problem[] = [];
@@ -174,7 +187,8 @@ function readFile(
   cap: number,
   maxBytes: number,
   locale: Locale,
-  uploaded: Record<'institutions' | 'partnerships', Set<string>>,
+  uploaded: UploadedKeys,
+  progress: ProgressCounter,
 ): FileState {
   const state: FileState = {
     index,
@@ -182,6 +196,7 @@ function readFile(
     table: null,
     report: new FileReport(cap),
     order: new Map(),
+    unread: false,
     data: null,
   };
   const report = state.report;
@@ -203,12 +218,30 @@ function readFile(
         limit: formatBytes(locale, maxBytes),
       }),
     );
+    state.unread = true;
     return state;
   }
   const decoded = decodeBytes(file.bytes, file.encoding === undefined ? {} : { encoding: file.encoding });
   if (!decoded.ok) {
     report.add(decoded.issue);
+    state.unread = decoded.issue.code !== 'empty-file';
     return state;
+  }
+  if (decoded.alternative !== undefined) {
+    const alternative = decoded.alternative;
+    report.add({
+      code: 'ambiguous-encoding',
+      message: 'ambiguous-encoding',
+      row: null,
+      line: alternative.line,
+      column: null,
+      value: alternative.word,
+      params: {
+        encoding: encodingName(decoded.encoding),
+        otherEncoding: encodingName(alternative.encoding),
+        alternative: alternative.otherWord,
+      },
+    });
   }
   const delimited = detectDelimiter(
     decoded.text,
@@ -216,6 +249,7 @@ function readFile(
   );
   if (!delimited.ok) {
     report.add(delimited.issue);
+    state.unread = true;
     return state;
   }
   const delimiter = delimited.delimiter;
@@ -224,7 +258,10 @@ function readFile(
   let reader: TableReader | null = null;
 
   const parsed = parseCsv(decoded.text, delimiter, {
-    issue: (issue) => report.add(issue),
+    issue: (issue) => {
+      report.add(issue);
+      if (stopsReading(issue)) state.unread = true;
+    },
     header: (header) => {
       const table = state.table ?? tableFromHeader(header.fields);
       if (table === null) {
@@ -252,15 +289,41 @@ function readFile(
       reader = tableReader(table, map.fieldIndex, data, report, uploaded);
       return true;
     },
-    record: (fields, row, line) => reader?.read(fields, row, line),
+    record: (fields, row, line) => {
+      reader?.read(fields, row, line);
+      progress.row();
+    },
   });
   // (TypeScript cannot see the assignment inside the callback.)
   (reader as TableReader | null)?.finish();
   if (parsed.header === null && report.issues.length === 0) {
     // Text that is only separators and blank lines: nothing to read.
     report.add(fileIssue('empty-file', 'empty-file'));
+  } else if (state.data !== null && !state.unread && parsed.rows === 0) {
+    // A header and no records: fine for upsert, but a replace would empty the table (load asks to confirm).
+    report.add(fileIssue('empty-table', 'empty-table'));
   }
   return state;
+}
+
+/** Keys defined by this upload's files, for references across files. */
+interface UploadedKeys {
+  institutions: Set<string>;
+  partnerships: Set<string>;
+  /** Partnerships given a second time the other way round and dropped: their id → the id kept. */
+  pairs: Map<string, { kept: string }>;
+}
+
+/** Counts records for `onProgress`, calling it every few thousand so a million rows cost nothing. */
+class ProgressCounter {
+  private rows = 0;
+  constructor(private readonly listener: ValidateOptions['onProgress']) {}
+  row(): void {
+    if (++this.rows % 5000 === 0) this.listener?.({ rowsChecked: this.rows });
+  }
+  flush(): void {
+    this.listener?.({ rowsChecked: this.rows });
+  }
 }
 
 interface TableReader {
@@ -275,7 +338,7 @@ function tableReader(
   fieldIndex: readonly number[],
   data: NonNullable<FileState['data']>,
   report: FileReport,
-  uploaded: Record<'institutions' | 'partnerships', Set<string>>,
+  uploaded: UploadedKeys,
 ): TableReader {
   const spec = TABLES[table];
   const columns = spec.columns;
@@ -290,12 +353,30 @@ function tableReader(
   // Rows start as a copy of this, so every row of the table has the same shape (fast property access, less memory).
   const template: Row = Object.fromEntries(names.map((name) => [name, null]));
 
+  // Partnerships by their two institutions and area, to find one given again the other way round.
+  const pairs = table === 'partnerships' ? new Map<string, { row: number; id: string }>() : null;
+
   const read = (fields: string[], rowNumber: number, line: number): void => {
     const row: Row = { ...template };
     for (let c = 0; c < count; c++) {
       const name = names[c]!;
       const at = fieldIndex[c]!;
-      const raw = at < 0 ? '' : fields[at]!;
+      let raw = at < 0 ? '' : fields[at]!;
+      // One spelling per text: "Móstoles" typed on a Mac (NFD, o + combining accent) is the NFC one of Windows.
+      if (NON_ASCII.test(raw)) raw = raw.normalize('NFC');
+      if (raw.length > MAX_VALUE_LENGTH) {
+        row[name] = null;
+        report.add({
+          code: 'too-long',
+          message: 'too-long',
+          row: rowNumber,
+          line,
+          column: name,
+          value: raw.slice(0, 100) + '…',
+          params: { length: raw.length, maxLength: MAX_VALUE_LENGTH },
+        });
+        continue;
+      }
       if (raw === '') {
         row[name] = null;
         // An absent required column is reported once, as missing-column, not on every row.
@@ -354,6 +435,38 @@ function tableReader(
         value: field(fields, 'completed'),
         params: { trainees: row.trainees },
       });
+    }
+
+    if (
+      pairs !== null &&
+      typeof row.source === 'string' &&
+      typeof row.target === 'string' &&
+      row.area !== null
+    ) {
+      const first = pairs.get(`${row.target}\u0000${row.source}\u0000${row.area}`);
+      if (first !== undefined) {
+        // Twin-city lists name each pair from both sides: one partnership, loaded once (the first).
+        report.add({
+          code: 'duplicate-pair',
+          message: 'duplicate-pair',
+          row: rowNumber,
+          line,
+          column: 'source',
+          value: typeof row.id === 'string' ? row.id : null,
+          params: {
+            source: row.source,
+            target: row.target,
+            area: String(row.area),
+            firstRow: first.row,
+            kept: first.id,
+          },
+        });
+        if (typeof row.id === 'string' && row.id !== first.id) uploaded.pairs.set(row.id, { kept: first.id });
+        return;
+      }
+      if (typeof row.id === 'string') {
+        pairs.set(`${row.source}\u0000${row.target}\u0000${row.area}`, { row: rowNumber, id: row.id });
+      }
     }
 
     keyIndex.add(row);
@@ -451,19 +564,27 @@ class KeyIndex {
 
 function checkReferences(
   state: FileState,
-  uploaded: Record<'institutions' | 'partnerships', Set<string>>,
+  uploaded: UploadedKeys,
   knownKeys: (table: 'institutions' | 'partnerships') => ReadonlySet<string>,
+  unreadable: ReadonlySet<TableName>,
 ): void {
   const data = state.data!;
   for (const column of TABLES[state.table!].columns) {
     const target = column.references;
     if (target !== 'institutions' && target !== 'partnerships') continue;
+    if (unreadable.has(target)) continue;
     const inUpload = uploaded[target];
     const known = knownKeys(target);
     const name = column.name;
     for (let i = 0; i < data.rows.length; i++) {
       const value = data.rows[i]![name];
       if (typeof value !== 'string' || inUpload.has(value) || known.has(value)) continue;
+      // The twin of a partnership given both ways round is that partnership: its references follow it.
+      const twin = target === 'partnerships' ? uploaded.pairs.get(value) : undefined;
+      if (twin !== undefined) {
+        data.rows[i]![name] = twin.kept;
+        continue;
+      }
       state.report.add({
         code: 'unknown-reference',
         message: 'unknown-reference',
