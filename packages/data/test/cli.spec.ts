@@ -1,5 +1,6 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSTITUTIONS, MILESTONES, PARTNERSHIPS, tempDir, TRAINING } from './helpers.js';
@@ -8,7 +9,10 @@ import { INSTITUTIONS, MILESTONES, PARTNERSHIPS, tempDir, TRAINING } from './hel
 const BIN = new URL('../bin/puente.js', import.meta.url).pathname;
 const SAMPLE = new URL('../../../data/', import.meta.url).pathname;
 
-function puente(args: string[], options: { db?: string; input?: string; cwd?: string } = {}) {
+function puente(
+  args: string[],
+  options: { db?: string; input?: string; cwd?: string; uid?: number; gid?: number } = {},
+) {
   // Without a db, PUENTE_DB is unset so the default path is used.
   const env = { ...process.env, PUENTE_DB: options.db };
   if (options.db === undefined) delete env.PUENTE_DB;
@@ -17,9 +21,22 @@ function puente(args: string[], options: { db?: string; input?: string; cwd?: st
     cwd: options.cwd,
     input: options.input ?? '',
     env,
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid }),
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
+
+// `script` runs a command on a pseudo-terminal, the way an analyst's shell does (util-linux, on Debian and CI).
+const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
+
+/** Runs puente on a terminal; returns everything the terminal showed. */
+function puenteOnTerminal(args: string[]): string {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' }).stdout;
+}
+
+// Root writes through any permission bit: as root, the read-only checks run as `nobody` instead.
+const AS_OTHER_USER = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 function programmeDir(overrides: Record<string, string> = {}): string {
   const dir = tempDir();
@@ -123,6 +140,202 @@ describe('puente load, versions and restore', () => {
     const cwd = tempDir();
     expect(puente(['load', SAMPLE], { cwd }).code).toBe(0);
     expect(readdirSync(path.join(cwd, '.puente'))).toContain('puente.duckdb');
+  });
+});
+
+describe('puente --help', () => {
+  it.each([['--help'], ['-h'], ['help']])('puente %s prints usage and exits 0', (flag) => {
+    const run = puente([flag]);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toMatch(/^Usage: puente <command> \[options\]/);
+    for (const command of ['validate', 'load', 'versions', 'restore', 'generate', 'users add']) {
+      expect(run.out).toContain(`\n  ${command} `);
+    }
+  });
+
+  it.each(['validate', 'load', 'versions', 'restore', 'generate', 'users'])(
+    'puente %s --help prints that command’s usage and exits 0',
+    (command) => {
+      for (const args of [
+        [command, '--help'],
+        [command, 'some-file.csv', '-h'],
+        ['help', command],
+      ]) {
+        const run = puente(args);
+        expect(run).toMatchObject({ code: 0, err: '' });
+        expect(run.out).toMatch(new RegExp(`^Usage: puente ${command} `));
+      }
+    },
+  );
+
+  it('still exits 2 with usage for a command run wrong', () => {
+    expect(puente([])).toMatchObject({ code: 2, out: expect.stringContaining('Usage: puente') });
+    expect(puente(['load'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('load needs at least one'),
+    });
+  });
+});
+
+describe('puente load on a terminal', () => {
+  it.skipIf(!HAS_SCRIPT)('shows bytes read, rows checked and rows written, then clears the line', () => {
+    const db = path.join(tempDir(), 'tty.duckdb');
+    const shown = puenteOnTerminal(['load', programmeDir(), '--db', db]);
+    // Each redraw: carriage return, the line, "erase to end of line" (ESC [ K); the last one clears it.
+    const erase = `${String.fromCharCode(27)}[K`;
+    const lines = shown.split('\r').filter((l) => l.endsWith(erase));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines.slice(0, -1)) {
+      expect(line).toMatch(/^read [\d.]+ MB · checked [\d,]+ rows · written [\d,]+ rows/);
+    }
+    expect(shown).toContain(
+      `checked 10 rows · written 10 rows${erase}\r${erase}Loaded version 1: institutions 3`,
+    );
+  });
+
+  it.skipIf(!HAS_SCRIPT)('stays quiet with --json, or when stdout is not a terminal', () => {
+    const json = puenteOnTerminal([
+      'load',
+      programmeDir(),
+      '--json',
+      '--db',
+      path.join(tempDir(), 'j.duckdb'),
+    ]);
+    expect(json).not.toContain('checked');
+    expect(JSON.parse(json)).toMatchObject({ ok: true, version: 1 });
+    const piped = puente(['load', programmeDir()], { db: path.join(tempDir(), 'p.duckdb') });
+    expect(piped).toMatchObject({
+      code: 0,
+      out: 'Loaded version 1: institutions 3, partnerships 2, training 3, milestones 2\n',
+    });
+  });
+});
+
+describe('puente validate and load options', () => {
+  it('--encoding overrides detection for every file', () => {
+    const dir = tempDir();
+    // ÍÑ reads as cp1252 or as one GBK hanzi: detection warns which it used, --encoding settles it.
+    const text = 'id;name;city;country;type\r\nia;Academia ÍÑIGO ARANA;Bilbao;ES;college\r\n';
+    writeFileSync(path.join(dir, 'institutions.csv'), Uint8Array.from([...text].map((c) => c.charCodeAt(0))));
+    const detected = puente(['validate', dir]);
+    expect(detected.code).toBe(0);
+    expect(detected.out).toContain('warning ambiguous-encoding: This file was read as Windows-1252');
+    expect(puente(['validate', dir, '--encoding', 'cp1252']).out).toBe(
+      '0 errors, 0 warnings\ninstitutions.csv: 1 institutions rows\n',
+    );
+    const db = path.join(tempDir(), 'enc.duckdb');
+    expect(puente(['load', dir, '--encoding', 'gbk', '--json'], { db }).code).toBe(0);
+    expect(puente(['load', dir, '--encoding', 'windows-1252'], { db }).code).toBe(0);
+    const utf8 = puente(['validate', dir, '--encoding', 'utf-8']);
+    expect(utf8.code).toBe(1);
+    expect(utf8.out).toContain('can’t be read as UTF-8');
+  });
+
+  it('--allow-empty confirms a replace that empties a table', () => {
+    const db = path.join(tempDir(), 'empty.duckdb');
+    expect(puente(['load', programmeDir()], { db }).code).toBe(0);
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'training.csv'), 'institution,programme,year,trainees\n');
+    const refused = puente(['load', dir], { db });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('warning empty-table:');
+    expect(refused.out).toContain(
+      'Nothing was loaded: replacing would empty training. Load again with --allow-empty to confirm.',
+    );
+    expect(puente(['load', dir, '--allow-empty'], { db })).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Loaded version 2: training 0'),
+    });
+  });
+});
+
+describe('puente on files it cannot write', () => {
+  /** A database holding the sample, in a folder anyone may enter. */
+  function sharedDb(): string {
+    const dir = tempDir();
+    chmodSync(dir, 0o777);
+    const db = path.join(dir, 'shared.duckdb');
+    expect(puente(['load', SAMPLE], { db }).code).toBe(0);
+    chmodSync(path.join(dir, 'uploads'), 0o777);
+    return db;
+  }
+
+  /** The small programme in a folder anyone may read. */
+  function readableProgramme(): string {
+    const dir = programmeDir();
+    chmodSync(dir, 0o755);
+    return dir;
+  }
+
+  it('says so in plain words for a read-only database file', () => {
+    const db = sharedDb();
+    chmodSync(db, 0o444);
+    const run = puente(['load', readableProgramme(), '--db', db], AS_OTHER_USER);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(
+      `puente: Puente can't write to the database ${db}: the file or its folder is read-only for this user. ` +
+        `Give the user running Puente write access to the file and to ${path.dirname(db)} (DuckDB writes a .wal ` +
+        'file beside it), or point --db or PUENTE_DB at a writable place. Nothing was changed.\n',
+    );
+  });
+
+  it('says so in plain words for a folder where the database cannot write its log', () => {
+    const db = sharedDb();
+    chmodSync(db, 0o666);
+    chmodSync(path.dirname(db), 0o555);
+    const run = puente(['load', readableProgramme(), '--db', db], AS_OTHER_USER);
+    chmodSync(path.dirname(db), 0o755);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`puente: Puente can't write to the database ${db}`);
+    expect(puente(['versions', '--json'], { db }).out).toContain('"version": 1');
+  });
+
+  it('says so in plain words for a read-only uploads folder, and loads nothing', () => {
+    const db = sharedDb();
+    chmodSync(db, 0o666);
+    const uploads = path.join(path.dirname(db), 'uploads');
+    chmodSync(uploads, 0o555);
+    const run = puente(['load', readableProgramme(), '--db', db], AS_OTHER_USER);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(
+      `puente: Puente can't keep a copy of the uploaded files in ${uploads}: the folder is read-only for this ` +
+        'user, so nothing was loaded (every load keeps the raw files it was given). Give the user running Puente ' +
+        'write access to that folder, which sits beside the database file.\n',
+    );
+    expect(JSON.parse(puente(['versions', '--json'], { db }).out)).toHaveLength(1);
+  });
+});
+
+describe('puente on a store that fails its self-check', () => {
+  it('refuses loads that would not repair it, and restore brings back a good version', async () => {
+    const db = path.join(tempDir(), 'damaged.duckdb');
+    expect(puente(['load', programmeDir()], { db }).code).toBe(0);
+    const instance = await DuckDBInstance.create(db);
+    const c = await instance.connect();
+    await c.run(`INSERT INTO training VALUES ('cife', NULL, 'Stray', NULL, 2030, 5, NULL, 1, NULL)`);
+    c.closeSync();
+    instance.closeSync();
+
+    const upsert = puente(['load', programmeDir(), '--mode', 'upsert'], { db });
+    expect(upsert.code).toBe(1);
+    expect(upsert.err).toContain(
+      `does not match its own history (training has 4 current rows, but version 1 recorded 3)`,
+    );
+    expect(upsert.err).toContain(`puente restore <version> --db ${db}`);
+    expect(puente(['versions'], { db })).toMatchObject({ code: 0, out: expect.stringMatching(/^1\t/) });
+    expect(puente(['restore', '1'], { db })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("can't be restored exactly"),
+    });
+    // The stray row claims version 1 itself, so only a reload of the table repairs this store.
+    const training = tempDir();
+    mkdirSync(training, { recursive: true });
+    writeFileSync(path.join(training, 'training.csv'), TRAINING);
+    expect(puente(['load', training], { db })).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Loaded version 2'),
+    });
+    expect(puente(['versions'], { db })).toMatchObject({ code: 0, err: '' });
   });
 });
 
