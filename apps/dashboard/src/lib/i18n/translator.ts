@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { bundled, importers } from 'virtual:puente-messages';
 import type { CompiledCatalogue } from './compile.js';
+import { contractLabels, type ContractLabels } from './contract-labels.js';
 import { LANGUAGE_TAGS, type Locale } from './locales.js';
 import type { MessageKey } from './messages/index.js';
 
@@ -20,6 +21,8 @@ export interface Translator {
   locale: Locale;
   t(key: MessageKey, values?: Values): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
+  /** Names of the CSV contract's enum values: `labels.status('active')`. */
+  labels: ContractLabels;
 }
 
 // Messages arrive compiled (messages-plugin.ts): every language is bundled into the server; the browser holds only
@@ -42,21 +45,23 @@ export function translator(locale: Locale): Translator {
     throw new Error(`Messages for "${locale}" are not loaded: await loadMessages("${locale}") first.`);
   const tag = LANGUAGE_TAGS[locale];
   const numbers = new Intl.NumberFormat(tag);
+  const t = (key: MessageKey, values?: Values): string => {
+    const message = catalogue[key];
+    if (message === undefined) throw new Error(`No message "${key}" in "${locale}".`);
+    if (typeof message === 'string') return message;
+    const cacheKey = `${locale}\u0000${key}`;
+    let format = formatters.get(cacheKey);
+    if (!format) {
+      format = new IntlMessageFormat(message, tag);
+      formatters.set(cacheKey, format);
+    }
+    return String(format.format(values));
+  };
   return {
     locale,
-    t(key, values) {
-      const message = catalogue[key];
-      if (message === undefined) throw new Error(`No message "${key}" in "${locale}".`);
-      if (typeof message === 'string') return message;
-      const cacheKey = `${locale}\u0000${key}`;
-      let format = formatters.get(cacheKey);
-      if (!format) {
-        format = new IntlMessageFormat(message, tag);
-        formatters.set(cacheKey, format);
-      }
-      return String(format.format(values));
-    },
+    t,
     number: (value, options) =>
       options ? new Intl.NumberFormat(tag, options).format(value) : numbers.format(value),
+    labels: contractLabels(t),
   };
 }
