@@ -199,6 +199,8 @@ export interface NetworkScene {
   droppedLinks: number;
   /** Nodes left out because their id repeats an earlier node's. */
   droppedNodes: number;
+  /** Betweenness was estimated from this many pivot institutions; null when it is exact. */
+  betweennessPivots: number | null;
   summary: { institutions: number; partnerships: number; cities: number; trained: number };
 }
 
@@ -235,6 +237,10 @@ export const PARTNERSHIP_STATUS_STYLES: Readonly<Record<string, StatusStyle>> = 
   cancelled: { dash: [1, 4], linecap: 'butt', stroke: '#d1d5db', opacity: 0.6 },
 };
 const UNKNOWN_STATUS_STYLE: StatusStyle = { dash: null, linecap: 'butt', stroke: '#6b7280', opacity: 0.9 };
+
+/** Betweenness is exact up to this many nodes, and estimated from this many pivots above. */
+const BETWEENNESS_EXACT_UP_TO = 3000;
+const BETWEENNESS_PIVOTS = 400;
 
 /** Up to this many nodes every node is labelled; above it, at most this many labels. */
 const LABEL_ALL_UP_TO = 40;
@@ -317,7 +323,9 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
     degree[a]!++;
     degree[b]!++;
   }
-  const centrality = betweenness(nodes.length, edges);
+  // Exact up to a few thousand institutions; past that an estimate from a fixed number of pivots, said so in the scene.
+  const pivots = nodes.length > BETWEENNESS_EXACT_UP_TO ? BETWEENNESS_PIVOTS : undefined;
+  const centrality = betweenness(nodes.length, edges, { pivots, seed });
 
   // Sizes: area ∝ people trained (sqrt scale), with a floor so institutions with nobody trained show.
   // Radii shrink with crowding so large graphs stay legible.
@@ -424,6 +432,8 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
     legend,
     droppedLinks,
     droppedNodes,
+    betweennessPivots:
+      pivots !== undefined && degree.filter((d) => d > 0).length > pivots ? pivots : null,
     summary: {
       institutions: nodes.length,
       partnerships: links.length,

@@ -78,6 +78,10 @@ export default defineMessages({
     'overview.toNetwork': 'Explore the network',
     'overview.toTraining': 'All training figures',
     'overview.toProgress': 'Milestones and timelines',
+    'overview.stalledMore':
+      '{count, plural, one {# more stalled partnership} other {# more stalled partnerships}}',
+    'overview.networkTop':
+      'The {shown, number} most connected of {total, number} institutions, and the partnerships among them.',
     'network.title': 'Who works with whom',
     'network.caption':
       'Each circle is an institution, coloured by city and sized by people trained; each line is a partnership, drawn by its status.',
@@ -211,6 +215,10 @@ export default defineMessages({
     'overview.toNetwork': 'Explorar la red',
     'overview.toTraining': 'Todas las cifras de formación',
     'overview.toProgress': 'Hitos y calendario',
+    'overview.stalledMore':
+      '{count, plural, one {# alianza estancada más} other {# alianzas estancadas más}}',
+    'overview.networkTop':
+      'Las {shown, number} instituciones con más alianzas de un total de {total, number}, y las alianzas entre ellas.',
     'network.title': 'Quién colabora con quién',
     'network.caption':
       'Cada círculo es una institución, coloreada por ciudad y de tamaño según las personas formadas; cada línea es una colaboración, dibujada según su estado.',
@@ -338,6 +346,8 @@ export default defineMessages({
     'overview.toNetwork': '查看合作网络',
     'overview.toTraining': '全部培训数据',
     'overview.toProgress': '里程碑与时间线',
+    'overview.stalledMore': '另有 {count, number} 项停滞的合作',
+    'overview.networkTop': '共 {total, number} 家机构中合作最多的 {shown, number} 家，及其相互之间的合作。',
     'network.title': '谁与谁合作',
     'network.caption':
       '每个圆点代表一家机构，颜色表示城市，大小表示培训人数；每条连线代表一项合作，线型表示其状态。',

@@ -1,0 +1,130 @@
+/**
+ * The overview's view: key figures, a summary written from the data, the network's most connected institutions,
+ * the stalled partnerships, the training trend by city and the funnel — each bounded, whatever the programme's size.
+ */
+import type { Filters } from '@puente/data';
+import {
+  activityByYear,
+  kpis,
+  mostConnected,
+  network,
+  partnershipList,
+  trainingByYear,
+  type Kpis,
+  type PartnershipSummary,
+  type Store,
+  type YearActivity,
+} from '@puente/data/store';
+import type { NetworkModel, ProgressRecord, TrainingRecord } from '@puente/charts';
+import type { Locale } from '$lib/i18n/translator';
+import { institutionLabel } from '$lib/labels';
+import { summarize, type Sentence } from '$lib/summary';
+import { networkModelOffThread } from './network-pool';
+
+/** The overview's network shows every institution up to this many, else the most connected this many. */
+export const OVERVIEW_NODES = 60;
+/** Stalled partnerships listed; the rest are counted. */
+const STALLED_LISTED = 5;
+/** Cities of the training trend; the rest are summed into "other". */
+const TREND_CITIES = 7;
+
+export interface OverviewInput {
+  filters: Filters;
+  locale: Locale;
+  /** Today, `yyyy-mm-dd`: "stalled" is measured from it. */
+  asOf: string;
+}
+
+export interface OverviewView {
+  figures: Kpis;
+  model: NetworkModel;
+  /** Institutions drawn in the network, of how many in view. */
+  networkShown: { shown: number; total: number };
+  /** Each drawn institution's partners among those drawn, for the network's table. */
+  partners: Record<string, { name: string; status: string }[]>;
+  /** The year the figures speak of, and the one before. */
+  reference: YearActivity | null;
+  previous: YearActivity | null;
+  activity: YearActivity[];
+  summary: Sentence[];
+  stalled: Array<PartnershipSummary & { sourceName: string; targetName: string }>;
+  stalledCount: number;
+  /** Partnerships per status. */
+  funnel: ProgressRecord[];
+  /** The training trend, stacked by city. */
+  trend: TrainingRecord[];
+}
+
+export async function overviewView(
+  store: Store,
+  { filters, locale, asOf }: OverviewInput,
+): Promise<OverviewView> {
+  const [figures, top, activity, stalled, byCity] = await Promise.all([
+    kpis(store, filters),
+    mostConnected(store, filters, OVERVIEW_NODES),
+    activityByYear(store, filters),
+    partnershipList(store, filters, { asOf, stalled: true, limit: STALLED_LISTED, locale }),
+    trainingByYear(store, filters, 'city', { top: TREND_CITIES }),
+  ]);
+  // Small programmes: the whole network in view. Large ones: the most connected institutions and the
+  // partnerships among them (an institution without partnerships is not "connected", so it is left out).
+  const all = figures.institutions <= OVERVIEW_NODES;
+  const graph = await network(store, filters, all ? {} : { only: top.items.map((t) => t.id) });
+  const names = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locale)]));
+  const name = (id: string) => names.get(id) ?? id;
+
+  // The layout is computed off the request thread, seeded, so the page shows the network before any JavaScript.
+  const model = await networkModelOffThread({
+    data: { nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })), links: graph.links },
+    options: { width: 960, height: 520, colorBy: 'city', seed: 1 },
+  });
+  const partners: OverviewView['partners'] = {};
+  for (const l of graph.links) {
+    (partners[l.source] ??= []).push({ name: name(l.target), status: l.status });
+    (partners[l.target] ??= []).push({ name: name(l.source), status: l.status });
+  }
+
+  // The year the figures speak of: the latest with activity, never one still in the future.
+  const thisYear = Number(asOf.slice(0, 4));
+  const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
+  const previous = reference ? (activity.find((a) => a.year === reference.year - 1) ?? null) : null;
+  return {
+    figures,
+    model,
+    networkShown: { shown: graph.nodes.length, total: figures.institutions },
+    partners,
+    reference,
+    previous,
+    activity,
+    summary: summarize({
+      kpis: figures,
+      activity,
+      mostConnected: top.items[0] ?? null,
+      stalled: { items: stalled.items, total: stalled.total },
+      // The stalled list carries names in the reader's language; the network's cover the rest.
+      name: (id) => names.get(id) ?? stalledName(stalled.items, id) ?? id,
+    }),
+    stalled: stalled.items,
+    stalledCount: stalled.total,
+    funnel: Object.entries(figures.byStatus)
+      .filter(([, count]) => count > 0)
+      .map(([status, count]) => ({ id: status, status, count })),
+    trend: byCity.map((v) => ({
+      institution: v.other ? '' : v.group,
+      institutionLabel: v.other ? '' : v.group,
+      ...(v.other ? { other: true } : {}),
+      year: v.year,
+      trainees: v.trainees,
+      completed: v.completed,
+      reported: v.reported,
+    })),
+  };
+}
+
+function stalledName(items: readonly PartnershipSummary[], id: string): string | undefined {
+  for (const p of items) {
+    if (p.source === id) return p.sourceName;
+    if (p.target === id) return p.targetName;
+  }
+  return undefined;
+}
