@@ -36,13 +36,25 @@ const listed = (source, name) => {
 };
 const entryImports = listed(manifest.match(/client:\s*\{(.*?)\},?\n/s)?.[1] ?? '', 'imports');
 
-/** Layout and leaf node indices of a page route, as the manifest's `routes` declares them. */
+/** Page routes of the manifest: id (param matchers dropped, `[id=slug]` → `[id]`) → layout and leaf nodes. */
+const pageRoutes = new Map(
+  manifest
+    .split(/\n\s*\{\s*\n\s*id: /)
+    .slice(1)
+    .flatMap((route) => {
+      const id = route.match(/^"([^"]+)"/)?.[1];
+      const page = route.match(/page: \{ layouts: \[([\d,]*)\][^}]*leaf: (\d+)/);
+      if (!id || !page) return [];
+      const nodes = [...page[1].split(',').filter(Boolean).map(Number), Number(page[2])];
+      return [[id.replace(/\[(\w+)=\w+\]/g, '[$1]'), nodes]];
+    }),
+);
+
 function nodesOf(id) {
-  const escaped = id.replace(/[[\]/]/g, (c) => `\\${c}`);
-  const pattern = `id: "${escaped}",[\\s\\S]*?page: \\{ layouts: \\[([\\d,]*)\\][^}]*leaf: (\\d+)`;
-  const match = manifest.match(new RegExp(pattern));
-  if (!match) throw new Error(`route ${id} not found in the server manifest`);
-  return [...match[1].split(',').filter(Boolean).map(Number), Number(match[2])];
+  const nodes = pageRoutes.get(id);
+  if (!nodes)
+    throw new Error(`page ${id} not found in the server manifest (pages: ${[...pageRoutes.keys()]})`);
+  return nodes;
 }
 
 function nodeFiles(index) {

@@ -1,5 +1,5 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/translator';
 import { httpCache } from '$lib/server/http-cache';
 import { openStore } from '$lib/server/store';
@@ -48,3 +48,15 @@ const language: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(language, httpCache);
+
+/**
+ * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a
+ * reader's report can be matched to the log. The reader sees the generic message, never the error itself. A page
+ * that does not exist (404) is no fault of the server: it gets no log line and no id.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  if (status === 404) return { message };
+  const id = crypto.randomUUID();
+  console.error(`[${id}] ${status} ${event.request.method} ${event.url.pathname}`, error);
+  return { message, id };
+};

@@ -1,3 +1,4 @@
+import { EARLY_STATUSES, IN_MOTION_STATUSES, partnershipsWith } from '@puente/data/schema';
 import type { ConnectedInstitution, Kpis, Listed, YearActivity } from '@puente/data/store';
 
 /** One sentence of the overview's summary: a message key and its values, localized when shown. */
@@ -58,7 +59,7 @@ export function summarize({ kpis, activity, mostConnected, stalled, name }: Summ
     });
   }
 
-  const early = kpis.byStatus.proposed + kpis.byStatus.negotiating;
+  const early = partnershipsWith(kpis.byStatus, EARLY_STATUSES);
   if (kpis.partnerships > 0 && early > 0) {
     sentences.push({ key: 'summary.proposals', values: { count: early, total: kpis.partnerships } });
   }
@@ -66,7 +67,7 @@ export function summarize({ kpis, activity, mostConnected, stalled, name }: Summ
   if (stalled.total > 0) {
     const names = stalled.items.slice(0, 3).map((p) => `${name(p.source)} – ${name(p.target)}`);
     sentences.push({ key: 'summary.stalled', values: { count: stalled.total, names: names.join('; ') } });
-  } else if (kpis.byStatus.agreed + kpis.byStatus.active > 0) {
+  } else if (partnershipsWith(kpis.byStatus, IN_MOTION_STATUSES) > 0) {
     sentences.push({ key: 'summary.noneStalled', values: {} });
   }
   if (kpis.milestones.missed > 0)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { betweenness } from './betweenness.js';
+import { networkScene } from './scene.js';
+import type { NetworkData } from './types.js';
 
 /** A path of hubs, each hub with `leaves` leaves: the hubs carry every shortest path between their leaves. */
 function hubsAndLeaves(hubs: number, leaves: number): { n: number; edges: Array<[number, number]> } {
@@ -31,5 +33,31 @@ describe('betweenness(nodeCount, edges, { pivots })', () => {
     for (const h of [8, 9, 10, 11]) {
       expect(Math.abs(estimate[h]! - exact[h]!) / exact[h]!).toBeLessThan(0.25);
     }
+  });
+});
+
+describe('networkScene(data, options): betweenness past 3,000 institutions', () => {
+  it('is estimated from 400 pivots and says so; exact (null) below', () => {
+    const ring = (n: number): NetworkData => ({
+      nodes: Array.from({ length: n }, (_, i) => ({
+        id: `n${i}`,
+        label: `N${i}`,
+        city: 'A',
+        country: 'ES',
+        type: 'other',
+        trained: 0,
+      })),
+      links: Array.from({ length: n }, (_, i) => ({
+        id: `l${i}`,
+        source: `n${i}`,
+        target: `n${(i + 1) % n}`,
+        status: 'active',
+        area: 'other',
+        milestones: 0,
+      })),
+    });
+    const options = { width: 960, height: 600 };
+    expect(networkScene(ring(3001), options).betweennessPivots).toBe(400);
+    expect(networkScene(ring(300), options).betweennessPivots).toBeNull();
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fuenlabradaHangzhou, syntheticNetwork } from '../../test/fixtures.js';
 import { drawNetwork, type CanvasFrame } from './canvas.js';
 import { importanceOrder } from './labels.js';
-import { networkScene, scenePositions, type NetworkScene } from './model.js';
+import { scenePositions } from './model.js';
+import { networkScene } from './scene.js';
+import type { NetworkScene } from './types.js';
 import { IDENTITY } from './viewport.js';
 
 /** A 2D context that records what is drawn. */

@@ -4,14 +4,10 @@
  * Each export is one task; arguments and results are plain data (structured clone). Built to `dist/` by `tsc`, since
  * a worker thread needs a file Node can run as it is.
  */
-import {
-  networkModel,
-  networkScene,
-  type NetworkData,
-  type NetworkModel,
-  type NetworkOptions,
-} from './model.js';
+import { networkModel } from './model.js';
 import { packScene, type PackedScene } from './pack.js';
+import { networkScene } from './scene.js';
+import type { NetworkData, NetworkModel, NetworkOptions } from './types.js';
 
 export interface NetworkTask {
   data: NetworkData;

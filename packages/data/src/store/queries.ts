@@ -1,6 +1,12 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Filters } from '../schema/filters.js';
-import { PARTNERSHIP_STATUSES } from '../schema/tables.js';
+import {
+  ASIDE_STATUSES,
+  IN_MOTION_STATUSES,
+  PARTNERSHIP_PHASES,
+  PARTNERSHIP_STATUSES,
+  PIPELINE_STATUSES,
+} from '../schema/tables.js';
 import type {
   Institution,
   InstitutionType,
@@ -206,6 +212,16 @@ export interface NetworkData {
 export interface NetworkQuery {
   /** Only these institutions, and the partnerships among them (an ego network). */
   only?: readonly string[];
+  /** Only the partnerships with an end among these institutions, and the institutions at their ends. */
+  touching?: readonly string[];
+}
+
+/** The partnerships `query.touching` asks for, as a condition on `parts` (TRUE without it). */
+function touching(p: Params, query: NetworkQuery, alias = ''): string {
+  if (!query.touching) return 'TRUE';
+  if (query.touching.length === 0) return 'FALSE';
+  const ids = p.bind(listValue([...query.touching]));
+  return `(list_contains(${ids}, ${alias}source) OR list_contains(${ids}, ${alias}target))`;
 }
 
 export async function network(
@@ -217,10 +233,11 @@ export async function network(
   const p = new Params();
   const nodes = await store.all(
     `WITH ${inView(p, filters)},
-     ends AS (SELECT source AS id FROM parts UNION SELECT target FROM parts),
+     near AS (SELECT * FROM parts WHERE ${touching(p, query)}),
+     ends AS (SELECT source AS id FROM near UNION SELECT target FROM near),
      shown AS (
        SELECT id FROM ends
-       ${partnershipFiltered ? '' : 'UNION SELECT id FROM inst'}),
+       ${partnershipFiltered || query.touching ? '' : 'UNION SELECT id FROM inst'}),
      trained AS (SELECT institution, sum(trainees) AS n FROM train GROUP BY institution)
      SELECT i.id, i.name, i.name_en, i.name_es, i.name_zh, i.city, i.country, i.type,
             coalesce(t.n, 0) AS trained, i.id IN (SELECT id FROM inst) AS matched
@@ -238,7 +255,8 @@ export async function network(
      SELECT p.id, p.source, p.target, p.area, p.status, p.title, p.started_on,
             coalesce(c.n, 0) AS milestones, coalesce(c.done, 0) AS done
      FROM parts AS p LEFT JOIN counts AS c ON c.partnership = p.id
-     ${query.only ? `WHERE ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
+     WHERE ${touching(p2, query, 'p.')}
+     ${query.only ? `AND ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
      ORDER BY p.id`,
     p2.values,
   );
@@ -475,7 +493,7 @@ export interface PartnershipSummary extends PartnershipLink {
   /** Date of the latest milestone done, and of the next planned one on or after `asOf`. */
   lastDone: string | null;
   nextPlanned: string | null;
-  /** Agreed or active, with no milestone done in the `stalledDays` before `asOf`. */
+  /** In motion (agreed or active, see `IN_MOTION_STATUSES`), with no milestone done in the `stalledDays` before `asOf`. */
   stalled: boolean;
 }
 
@@ -550,7 +568,7 @@ export async function partnershipList(
               ${localName('s', query.locale)} AS source_name, ${localName('t', query.locale)} AS target_name,
               coalesce(m.n, 0) AS milestones, coalesce(m.done, 0) AS done, coalesce(m.planned, 0) AS planned,
               coalesce(m.missed, 0) AS missed, coalesce(m.late, 0) > 0 AS late, m.last_done, m.next_planned,
-              p.status IN ('agreed', 'active')
+              ${p.oneOf('p.status', IN_MOTION_STATUSES)}
                 AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled
        FROM parts AS p
        JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
@@ -581,16 +599,15 @@ export async function partnershipList(
   };
 }
 
-/** Stage order for "how far it has come": active first, set-aside statuses last. */
-const PIPELINE_RANK = [
-  'active',
-  'agreed',
-  'negotiating',
-  'proposed',
-  'completed',
-  'paused',
-  'cancelled',
-] as const;
+/**
+ * Stage order for "how far it has come": partnerships still open furthest along first (active, agreed, negotiating,
+ * proposed), then completed, then the set-aside statuses.
+ */
+const PIPELINE_RANK: readonly PartnershipStatus[] = [
+  ...PIPELINE_STATUSES.filter((s) => PARTNERSHIP_PHASES[s] !== 'completed').reverse(),
+  ...PIPELINE_STATUSES.filter((s) => PARTNERSHIP_PHASES[s] === 'completed'),
+  ...ASIDE_STATUSES,
+];
 
 export interface ConnectedInstitution {
   id: string;
@@ -679,13 +696,20 @@ export async function institutionsById(store: Store, ids: readonly string[]): Pr
 
 export interface InstitutionProfile {
   institution: Institution;
-  /** Its partnerships (either end), with milestone records. */
+  /** Its partnerships (either end), with milestone records: the most recently started, at most `limit`. */
   partnerships: PartnershipSummary[];
-  /** Its own network: the institution, its partners, and the partnerships among them. */
+  /** Its own network: the institution, the partners of the listed partnerships, and the partnerships among them. */
   ego: NetworkData;
   training: TrainingVolume[];
+  /** Milestones of the listed partnerships: the latest, at most `PROFILE_MILESTONES`, in date order. */
   milestones: MilestoneItem[];
+  /** All of its partnerships, partners and milestones, listed or not. */
+  counts: { partnerships: number; partners: number; milestones: Record<MilestoneStatus, number> };
 }
+
+/** An institution page lists this many partnerships and milestones at most (a hub may have thousands). */
+export const PROFILE_PARTNERSHIPS = 100;
+export const PROFILE_MILESTONES = 200;
 
 /** Everything about one institution, or null when there is no such id in the current data. */
 export async function institutionProfile(
@@ -700,7 +724,8 @@ export async function institutionProfile(
   );
   if (!row) return null;
   const all = { city: [], country: [], type: [], area: [], status: [], from: null, to: null };
-  const mine = await partnerships(store, all, { ...query, institution: id });
+  const mine = (await partnershipList(store, all, { limit: PROFILE_PARTNERSHIPS, ...query, institution: id }))
+    .items;
   const partnerIds = [...new Set([id, ...mine.flatMap((p) => [p.source, p.target])])];
   const ego = await network(store, all, { only: partnerIds });
   const training = await store.all(
@@ -714,10 +739,26 @@ export async function institutionProfile(
     ids.length === 0
       ? []
       : await store.all(
-          `SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM milestones
-           WHERE _to IS NULL AND list_contains($1, partnership) ORDER BY date, id`,
-          [listValue(ids)],
+          `SELECT * FROM (
+             SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM milestones
+             WHERE _to IS NULL AND list_contains($1, partnership) ORDER BY date DESC, id DESC LIMIT $2)
+           ORDER BY date, id`,
+          [listValue(ids), PROFILE_MILESTONES],
         );
+  const [counted] = await store.all(
+    `WITH mine AS (
+       SELECT p.id, CASE WHEN p.source = $1 THEN p.target ELSE p.source END AS partner
+       FROM partnerships AS p
+       JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
+       JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
+       WHERE p._to IS NULL AND $1 IN (p.source, p.target)),
+     m AS (SELECT status FROM milestones WHERE _to IS NULL AND partnership IN (SELECT id FROM mine))
+     SELECT (SELECT count(*) FROM mine) AS partnerships, (SELECT count(DISTINCT partner) FROM mine) AS partners,
+            (SELECT count(*) FROM m WHERE status = 'done') AS done,
+            (SELECT count(*) FROM m WHERE status = 'planned') AS planned,
+            (SELECT count(*) FROM m WHERE status = 'missed') AS missed`,
+    [id],
+  );
   return {
     institution: {
       ...institutionNames(row),
@@ -729,5 +770,10 @@ export async function institutionProfile(
     ego,
     training: training.map(toVolume),
     milestones: miles.map(toMilestone),
+    counts: {
+      partnerships: num(counted?.partnerships),
+      partners: num(counted?.partners),
+      milestones: { done: num(counted?.done), planned: num(counted?.planned), missed: num(counted?.missed) },
+    },
   };
 }

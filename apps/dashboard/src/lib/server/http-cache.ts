@@ -18,9 +18,9 @@ const VIEW_ROUTES = new Set([
   '/network',
   '/training',
   '/progress',
-  '/institutions/[id]',
+  '/institutions/[id=slug]',
   '/network/scene',
-  '/network/detail/[id]',
+  '/network/detail/[id=slug]',
 ]);
 /** Kept responses, in bytes (bodies and their compressed forms): an LRU. */
 const CAPACITY = 96 * 1024 * 1024;
@@ -47,7 +47,11 @@ const kept = new Map<string, Kept>();
 let keptBytes = 0;
 
 function remember(key: string, entry: Kept) {
-  kept.delete(key);
+  const previous = kept.get(key);
+  if (previous) {
+    kept.delete(key);
+    keptBytes -= previous.bytes;
+  }
   kept.set(key, entry);
   keptBytes += entry.bytes;
   for (const [oldest, old] of kept) {

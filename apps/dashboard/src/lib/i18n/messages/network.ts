@@ -55,6 +55,8 @@ export default defineMessages({
     'networkPage.panel.trained': 'People trained',
     'networkPage.panel.degree': 'Partnerships',
     'networkPage.panel.betweenness': 'Bridging score',
+    'networkPage.panel.betweennessSampled':
+      'Estimated from the shortest paths of {pivots, number} institutions drawn at random, as the network is large.',
     'networkPage.panel.betweennessHelp':
       'Betweenness: the share of shortest paths between other institutions that pass through this one (0 to 1).',
     'networkPage.panel.partners': 'Partners',
@@ -145,6 +147,8 @@ export default defineMessages({
     'networkPage.panel.trained': 'Personas formadas',
     'networkPage.panel.degree': 'Colaboraciones',
     'networkPage.panel.betweenness': 'Papel de enlace',
+    'networkPage.panel.betweennessSampled':
+      'Estimado a partir de los caminos más cortos de {pivots, number} instituciones elegidas al azar, por el tamaño de la red.',
     'networkPage.panel.betweennessHelp':
       'Intermediación: la proporción de caminos más cortos entre otras instituciones que pasan por esta (de 0 a 1).',
     'networkPage.panel.partners': 'Socios',
@@ -230,6 +234,8 @@ export default defineMessages({
     'networkPage.panel.trained': '培训人数',
     'networkPage.panel.degree': '合作项目',
     'networkPage.panel.betweenness': '桥梁作用',
+    'networkPage.panel.betweennessSampled':
+      '由于网络规模较大，此值根据随机抽取的 {pivots, number} 家机构的最短路径估算。',
     'networkPage.panel.betweennessHelp': '中介中心性：其他机构之间的最短路径中经过该机构的比例（0 到 1）。',
     'networkPage.panel.partners': '合作伙伴',
     'networkPage.panel.noPartners': '当前没有相关合作。',

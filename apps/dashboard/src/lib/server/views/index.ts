@@ -5,7 +5,14 @@
  */
 import { error } from '@sveltejs/kit';
 import { filtersToQuery, parseFilters } from '@puente/data';
-import { filterOptions, institutionProfile, today, type FilterOptions, type Store } from '@puente/data/store';
+import {
+  filterOptions,
+  institutionProfile,
+  network,
+  today,
+  type FilterOptions,
+  type Store,
+} from '@puente/data/store';
 import { isIsoDate } from '@puente/charts';
 import { institutionPage, type InstitutionPage } from '$lib/components/institution/profile';
 import { parseStackBy } from '$lib/components/training/shape';
@@ -14,6 +21,7 @@ import { dataVersion, getStore } from '../store';
 import { ViewCache } from './cache';
 import { BusyError } from './network-pool';
 import {
+  networkSceneOfIds,
   networkSceneView,
   networkView,
   type NetworkInput,
@@ -24,9 +32,13 @@ import { overviewView, type OverviewView } from './overview';
 import { progressView, type ProgressView } from './progress';
 import { trainingView, type TrainingView } from './training';
 
-/** Views kept. Each is bounded in size (a few hundred kB at most), so this bounds the cache's memory. */
-const CAPACITY = 400;
-const cache = new ViewCache(CAPACITY);
+/** Page views kept: each is bounded in size (a few hundred kB at most), so this bounds their memory. */
+const cache = new ViewCache(300);
+/**
+ * Results that grow with the programme (the network's rows and scenes: megabytes at 20,000 institutions) have
+ * their own, short list.
+ */
+const large = new ViewCache(12);
 
 /** What every view carries besides its own data: the data version it was built from. */
 export type Versioned<T> = T & { version: number | null };
@@ -35,11 +47,12 @@ async function cached<T>(
   page: string,
   parts: readonly (string | number | null)[],
   build: (store: Store) => Promise<T>,
+  within: ViewCache = cache,
 ): Promise<Versioned<T>> {
   const version = await dataVersion();
   const key = [page, version, ...parts].join('\u0000');
   try {
-    return await cache.get(key, async () => ({ ...(await build(getStore())), version }));
+    return await within.get(key, async () => ({ ...(await build(getStore())), version }));
   } catch (failure) {
     if (failure instanceof BusyError) error(503, failure.message);
     throw failure;
@@ -47,6 +60,14 @@ async function cached<T>(
 }
 
 const canonical = (url: URL) => filtersToQuery(parseFilters(url.searchParams)).toString();
+
+/**
+ * The network under a URL's filters, as rows: the largest result any view reads (20,000 institutions and 30,000
+ * partnerships take the request thread about a quarter of a second to convert), so it is read once per data
+ * version and shared by the network page and its scene in every language.
+ */
+const graph = (store: Store, url: URL) =>
+  cached('graph', [canonical(url)], () => network(store, parseFilters(url.searchParams)), large);
 
 function networkInput(url: URL, locale: Locale): NetworkInput {
   return {
@@ -67,15 +88,28 @@ export const views = {
 
   network(url: URL, locale: Locale): Promise<Versioned<NetworkView>> {
     const input = networkInput(url, locale);
-    return cached('network', [locale, input.colorBy, input.layout, canonical(url)], (store) =>
-      networkView(store, input),
+    return cached('network', [locale, input.colorBy, input.layout, canonical(url)], async (store) =>
+      networkView(await graph(store, url), input),
     );
   },
 
   networkScene(url: URL, locale: Locale): Promise<Versioned<NetworkSceneView>> {
-    const input = networkInput(url, locale);
-    return cached('scene', [locale, input.colorBy, input.layout, canonical(url)], (store) =>
-      networkSceneView(store, input),
+    const { colorBy, layout, filters } = networkInput(url, locale);
+    const shape = [colorBy, layout, canonical(url)];
+    return cached(
+      'scene',
+      [locale, ...shape],
+      async (store) => {
+        const rows = await graph(store, url);
+        const scene = await cached(
+          'scene-of-ids',
+          shape,
+          () => networkSceneOfIds(rows, { filters, colorBy, layout }),
+          large,
+        );
+        return networkSceneView(rows, scene, locale);
+      },
+      large,
     );
   },
 

@@ -6,7 +6,7 @@
  */
 import type { Filters } from '@puente/data';
 import { LIST_FILTERS } from '@puente/data';
-import { network, type NetworkData as GraphRows, type Store } from '@puente/data/store';
+import type { NetworkData as GraphRows } from '@puente/data/store';
 import type { NetworkData, NetworkModel, NetworkOptions, PackedScene } from '@puente/charts';
 import type { Locale } from '$lib/i18n/translator';
 import { institutionLabel } from '$lib/labels';
@@ -87,15 +87,15 @@ function chartData(
   return { data: { nodes, links }, aliases };
 }
 
-const options = (input: NetworkInput): NetworkOptions => ({
+const options = (input: Omit<NetworkInput, 'locale'>): NetworkOptions => ({
   ...CHART,
   colorBy: input.colorBy,
   layout: input.layout,
   seed: 1,
 });
 
-export async function networkView(store: Store, input: NetworkInput): Promise<NetworkView> {
-  const graph = await network(store, input.filters);
+/** The page's view of the network in view (`graph`: the `network()` rows under the page's filters). */
+export async function networkView(graph: GraphRows, input: NetworkInput): Promise<NetworkView> {
   const canvas = graph.nodes.length > SVG_UP_TO;
   const { data, aliases } = chartData(canvas ? { nodes: [], links: [] } : graph, input.locale);
   return {
@@ -111,7 +111,24 @@ export async function networkView(store: Store, input: NetworkInput): Promise<Ne
   };
 }
 
-export async function networkSceneView(store: Store, input: NetworkInput): Promise<NetworkSceneView> {
-  const { data, aliases } = chartData(await network(store, input.filters), input.locale);
-  return { scene: await networkSceneOffThread({ data, options: options(input) }), aliases };
+/**
+ * The scene of a large network, in no language: labels are the institutions' ids. Sizes, colours and centrality
+ * don't depend on the language, so this heavy part is computed once for all three.
+ */
+export function networkSceneOfIds(
+  graph: GraphRows,
+  input: Omit<NetworkInput, 'locale'>,
+): Promise<PackedScene> {
+  const nodes = graph.nodes.map((n) => ({ ...n, label: n.id }));
+  return networkSceneOffThread({ data: { nodes, links: graph.links }, options: options(input) });
+}
+
+/** The scene in the reader's language, with every institution's other names for search. */
+export function networkSceneView(graph: GraphRows, scene: PackedScene, locale: Locale): NetworkSceneView {
+  const labels = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locale)]));
+  const { aliases } = chartData({ nodes: graph.nodes, links: [] }, locale);
+  return {
+    scene: { ...scene, nodes: { ...scene.nodes, label: scene.nodes.id.map((id) => labels.get(id) ?? id) } },
+    aliases,
+  };
 }

@@ -3,6 +3,7 @@
  * the stalled partnerships, the training trend by city and the funnel — each bounded, whatever the programme's size.
  */
 import type { Filters } from '@puente/data';
+import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
 import {
   activityByYear,
   kpis,
@@ -10,7 +11,9 @@ import {
   network,
   partnershipList,
   trainingByYear,
+  type ConnectedInstitution,
   type Kpis,
+  type NetworkData as GraphRows,
   type PartnershipSummary,
   type Store,
   type YearActivity,
@@ -21,7 +24,10 @@ import { institutionLabel } from '$lib/labels';
 import { summarize, type Sentence } from '$lib/summary';
 import { networkModelOffThread } from './network-pool';
 
-/** The overview's network shows every institution up to this many, else the most connected this many. */
+/**
+ * The overview's network shows every institution up to this many; past it, the most connected institutions with
+ * their partners, this many in all.
+ */
 export const OVERVIEW_NODES = 60;
 /** Stalled partnerships listed; the rest are counted. */
 const STALLED_LISTED = 5;
@@ -40,8 +46,6 @@ export interface OverviewView {
   model: NetworkModel;
   /** Institutions drawn in the network, of how many in view. */
   networkShown: { shown: number; total: number };
-  /** Each drawn institution's partners among those drawn, for the network's table. */
-  partners: Record<string, { name: string; status: string }[]>;
   /** The year the figures speak of, and the one before. */
   reference: YearActivity | null;
   previous: YearActivity | null;
@@ -66,10 +70,21 @@ export async function overviewView(
     partnershipList(store, filters, { asOf, stalled: true, limit: STALLED_LISTED, locale }),
     trainingByYear(store, filters, 'city', { top: TREND_CITIES }),
   ]);
-  // Small programmes: the whole network in view. Large ones: the most connected institutions and the
-  // partnerships among them (an institution without partnerships is not "connected", so it is left out).
+  // Small programmes: the whole network in view. Large ones: the most connected institutions with their partners,
+  // up to OVERVIEW_NODES — who works with whom around the hubs, rather than hubs that seldom meet each other.
   const all = figures.institutions <= OVERVIEW_NODES;
-  const graph = await network(store, filters, all ? {} : { only: top.items.map((t) => t.id) });
+  const graph = await network(
+    store,
+    filters,
+    all
+      ? {}
+      : {
+          only: aroundHubs(
+            await network(store, filters, { touching: top.items.map((t) => t.id) }),
+            top.items,
+          ),
+        },
+  );
   const names = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locale)]));
   const name = (id: string) => names.get(id) ?? id;
 
@@ -78,12 +93,6 @@ export async function overviewView(
     data: { nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })), links: graph.links },
     options: { width: 960, height: 520, colorBy: 'city', seed: 1 },
   });
-  const partners: OverviewView['partners'] = {};
-  for (const l of graph.links) {
-    (partners[l.source] ??= []).push({ name: name(l.target), status: l.status });
-    (partners[l.target] ??= []).push({ name: name(l.source), status: l.status });
-  }
-
   // The year the figures speak of: the latest with activity, never one still in the future.
   const thisYear = Number(asOf.slice(0, 4));
   const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
@@ -92,7 +101,6 @@ export async function overviewView(
     figures,
     model,
     networkShown: { shown: graph.nodes.length, total: figures.institutions },
-    partners,
     reference,
     previous,
     activity,
@@ -106,9 +114,11 @@ export async function overviewView(
     }),
     stalled: stalled.items,
     stalledCount: stalled.total,
-    funnel: Object.entries(figures.byStatus)
-      .filter(([, count]) => count > 0)
-      .map(([status, count]) => ({ id: status, status, count })),
+    funnel: PARTNERSHIP_STATUSES.filter((status) => figures.byStatus[status] > 0).map((status) => ({
+      id: status,
+      status,
+      count: figures.byStatus[status],
+    })),
     trend: byCity.map((v) => ({
       institution: v.other ? '' : v.group,
       institutionLabel: v.other ? '' : v.group,
@@ -119,6 +129,29 @@ export async function overviewView(
       reported: v.reported,
     })),
   };
+}
+
+/** The hubs in order, each followed by its partners (most connected first), until OVERVIEW_NODES are chosen. */
+function aroundHubs(near: GraphRows, hubs: readonly ConnectedInstitution[]): string[] {
+  const degree = new Map(hubs.map((h) => [h.id, h.degree]));
+  const partners = new Map<string, string[]>();
+  for (const l of near.links) {
+    (partners.get(l.source) ?? partners.set(l.source, []).get(l.source)!).push(l.target);
+    (partners.get(l.target) ?? partners.set(l.target, []).get(l.target)!).push(l.source);
+  }
+  const chosen = new Set<string>();
+  for (const hub of hubs) {
+    if (chosen.size >= OVERVIEW_NODES) break;
+    chosen.add(hub.id);
+    const around = [...new Set(partners.get(hub.id) ?? [])].sort(
+      (a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    for (const id of around) {
+      if (chosen.size >= OVERVIEW_NODES) break;
+      chosen.add(id);
+    }
+  }
+  return [...chosen];
 }
 
 function stalledName(items: readonly PartnershipSummary[], id: string): string | undefined {
