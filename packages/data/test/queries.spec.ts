@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../src/schema/filters.js';
 import {
+  institutionProfile,
   institutionsById,
   load,
   milestones,
@@ -183,5 +184,20 @@ describe('milestones(store, filters, { partnerships }) and institutionsById(stor
     expect(await milestones(store, NO_FILTERS, { partnerships: [] })).toEqual([]);
     const names = await institutionsById(store, ['hub', 'nobody']);
     expect(names.map((n) => [n.id, n.name_zh])).toEqual([['hub', '中心']]);
+  });
+});
+
+describe('institutionProfile(store, id, { limit })', () => {
+  it('lists at most `limit` partnerships, with their partners, and counts all of them', async () => {
+    const store = await programme();
+    const profile = await institutionProfile(store, 'hub', { limit: 2 });
+    expect(profile?.partnerships.map((p) => p.id)).toEqual(['p-later', 'p-soon']);
+    expect(profile?.ego.nodes.map((n) => n.id).sort()).toEqual(['c', 'd', 'hub']);
+    expect(profile?.milestones.every((m) => ['p-later', 'p-soon'].includes(m.partnership))).toBe(true);
+    expect(profile?.counts).toEqual({
+      partnerships: 4,
+      partners: 4,
+      milestones: { done: 3, planned: 4, missed: 0 },
+    });
   });
 });

@@ -696,13 +696,20 @@ export async function institutionsById(store: Store, ids: readonly string[]): Pr
 
 export interface InstitutionProfile {
   institution: Institution;
-  /** Its partnerships (either end), with milestone records. */
+  /** Its partnerships (either end), with milestone records: the most recently started, at most `limit`. */
   partnerships: PartnershipSummary[];
-  /** Its own network: the institution, its partners, and the partnerships among them. */
+  /** Its own network: the institution, the partners of the listed partnerships, and the partnerships among them. */
   ego: NetworkData;
   training: TrainingVolume[];
+  /** Milestones of the listed partnerships: the latest, at most `PROFILE_MILESTONES`, in date order. */
   milestones: MilestoneItem[];
+  /** All of its partnerships, partners and milestones, listed or not. */
+  counts: { partnerships: number; partners: number; milestones: Record<MilestoneStatus, number> };
 }
+
+/** An institution page lists this many partnerships and milestones at most (a hub may have thousands). */
+export const PROFILE_PARTNERSHIPS = 100;
+export const PROFILE_MILESTONES = 200;
 
 /** Everything about one institution, or null when there is no such id in the current data. */
 export async function institutionProfile(
@@ -717,7 +724,8 @@ export async function institutionProfile(
   );
   if (!row) return null;
   const all = { city: [], country: [], type: [], area: [], status: [], from: null, to: null };
-  const mine = await partnerships(store, all, { ...query, institution: id });
+  const mine = (await partnershipList(store, all, { limit: PROFILE_PARTNERSHIPS, ...query, institution: id }))
+    .items;
   const partnerIds = [...new Set([id, ...mine.flatMap((p) => [p.source, p.target])])];
   const ego = await network(store, all, { only: partnerIds });
   const training = await store.all(
@@ -731,10 +739,26 @@ export async function institutionProfile(
     ids.length === 0
       ? []
       : await store.all(
-          `SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM milestones
-           WHERE _to IS NULL AND list_contains($1, partnership) ORDER BY date, id`,
-          [listValue(ids)],
+          `SELECT * FROM (
+             SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM milestones
+             WHERE _to IS NULL AND list_contains($1, partnership) ORDER BY date DESC, id DESC LIMIT $2)
+           ORDER BY date, id`,
+          [listValue(ids), PROFILE_MILESTONES],
         );
+  const [counted] = await store.all(
+    `WITH mine AS (
+       SELECT p.id, CASE WHEN p.source = $1 THEN p.target ELSE p.source END AS partner
+       FROM partnerships AS p
+       JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
+       JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
+       WHERE p._to IS NULL AND $1 IN (p.source, p.target)),
+     m AS (SELECT status FROM milestones WHERE _to IS NULL AND partnership IN (SELECT id FROM mine))
+     SELECT (SELECT count(*) FROM mine) AS partnerships, (SELECT count(DISTINCT partner) FROM mine) AS partners,
+            (SELECT count(*) FROM m WHERE status = 'done') AS done,
+            (SELECT count(*) FROM m WHERE status = 'planned') AS planned,
+            (SELECT count(*) FROM m WHERE status = 'missed') AS missed`,
+    [id],
+  );
   return {
     institution: {
       ...institutionNames(row),
@@ -746,5 +770,10 @@ export async function institutionProfile(
     ego,
     training: training.map(toVolume),
     milestones: miles.map(toMilestone),
+    counts: {
+      partnerships: num(counted?.partnerships),
+      partners: num(counted?.partners),
+      milestones: { done: num(counted?.done), planned: num(counted?.planned), missed: num(counted?.missed) },
+    },
   };
 }

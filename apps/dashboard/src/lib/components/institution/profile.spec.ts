@@ -97,6 +97,7 @@ const hansheng: InstitutionProfile = {
       status: 'done',
     },
   ],
+  counts: { partnerships: 3, partners: 2, milestones: { done: 1, planned: 0, missed: 0 } },
 };
 
 describe('safeWebsite(raw)', () => {

@@ -121,6 +121,8 @@ export interface InstitutionPage {
   ego: NetworkModel | null;
   training: { rows: TrainingRow[]; totals: TrainingTotals; model: TrainingModel | null };
   milestones: MilestoneRow[];
+  /** All its partnerships, partners and milestones: the lists above may show only some. */
+  counts: InstitutionProfile['counts'];
 }
 
 export interface InstitutionPageOptions {
@@ -286,6 +288,7 @@ export function institutionPage(
     ego,
     training: { rows, totals, model },
     milestones,
+    counts: profile.counts,
   };
 }
 
