@@ -111,8 +111,8 @@ function report(io: Io, problems: Problem[]): void {
 }
 
 /**
- * Opens the store for one command. `versions`, `restore` and `load` open a store that failed its self-check too:
- * they are how it is repaired (the store itself refuses any load that would not repair it).
+ * Opens the store for one command. `versions`, `restore` and `load` open a store that failed its self-check too
+ * (`recovery`): they are how it is repaired, and the store itself refuses any load that would not repair it.
  */
 async function withStore<T>(
   io: Io,
@@ -128,7 +128,6 @@ async function withStore<T>(
         `the data is version ${lastVersion}.`,
     );
   }
-  if (store.damage !== null) io.err(`puente: ${store.damage.message}`);
   try {
     return await fn(store);
   } finally {
@@ -231,7 +230,16 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case 'versions': {
       const { values } = parse({ db: { type: 'string' }, json: { type: 'boolean' } });
-      const versions = await withStore(io, values.db as string | undefined, listVersions, true);
+      const versions = await withStore(
+        io,
+        values.db as string | undefined,
+        (store) => {
+          // Listing versions is the first step of a repair: say why one is needed.
+          if (store.damage !== null) io.err(`puente: ${store.damage.message}`);
+          return listVersions(store);
+        },
+        true,
+      );
       if (values.json) io.out(JSON.stringify(versions, null, 2));
       else if (versions.length === 0) io.out('No data versions yet.');
       else {
