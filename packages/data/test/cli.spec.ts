@@ -231,6 +231,31 @@ describe('puente validate and load options', () => {
     expect(utf8.out).toContain('can’t be read as UTF-8');
   });
 
+  it('validate --db lists exactly the problems load lists against that database', () => {
+    const db = path.join(tempDir(), 'same.duckdb');
+    expect(puente(['load', programmeDir()], { db }).code).toBe(0);
+    // New training rows for institutions already loaded, one of them with a bad year and one unknown institution.
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'training.csv'),
+      'institution,programme,year,trainees\ncife,Job search,2024,40\nfuen,Workshops,20x4,10\nnobody,Talks,2024,5\n',
+    );
+    expect(puente(['validate', dir, '--json']).out).toContain('"value": "cife"');
+    for (const mode of ['replace', 'upsert']) {
+      const validated = JSON.parse(puente(['validate', dir, '--json', '--db', db, '--mode', mode]).out) as {
+        problems: { row: number; code: string }[];
+      };
+      expect(validated.problems.map((p) => [p.row, p.code])).toEqual([
+        [2, 'invalid-type'],
+        [3, 'unknown-reference'],
+      ]);
+      const loaded = JSON.parse(puente(['load', dir, '--json', '--mode', mode], { db }).out) as {
+        problems: unknown[];
+      };
+      expect(loaded.problems).toEqual(validated.problems);
+    }
+  });
+
   it('--allow-empty confirms a replace that empties a table', () => {
     const db = path.join(tempDir(), 'empty.duckdb');
     expect(puente(['load', programmeDir()], { db }).code).toBe(0);

@@ -9,6 +9,7 @@ import { generateProgramme } from '../generate/programme.js';
 import { validateFiles } from '../validation/validate.js';
 import {
   addUser,
+  checkUpload,
   createToken,
   generatePassword,
   listVersions,
@@ -25,9 +26,10 @@ import type { UploadFile } from '../validation/validate.js';
 
 /** One entry per command: its synopsis and what it does, shown by `puente --help` and `puente <command> --help`. */
 const COMMANDS: Readonly<Record<string, string>> = {
-  validate: `validate <file|dir>... [--encoding LABEL] [--json] [--locale en|es|zh]
+  validate: `validate <file|dir>... [--encoding LABEL] [--db PATH [--mode replace|upsert]] [--json] [--locale en|es|zh]
       Check CSV files against the contract; exit 0 when valid, 1 when not. --encoding reads every file in that
-      encoding (utf-8, utf-16, gbk, gb18030, windows-1252…) instead of detecting it.`,
+      encoding (utf-8, utf-16, gbk, gb18030, windows-1252…) instead of detecting it. With --db, references may
+      point at rows already loaded there, as load checks them.`,
   load: `load <file|dir>... [--db PATH] [--mode replace|upsert] [--encoding LABEL] [--allow-empty] [--user NAME] [--json]
       Validate, then load as a new data version; exit 1 and no change on error. A replace with a file that has a
       header and no rows empties that table only with --allow-empty. On a terminal, shows progress.`,
@@ -169,10 +171,21 @@ async function run(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean' },
         locale: { type: 'string' },
         encoding: { type: 'string' },
+        db: { type: 'string' },
+        mode: { type: 'string', default: 'replace' },
       });
       if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
+      if (values.mode !== 'replace' && values.mode !== 'upsert')
+        throw new UsageError('--mode is replace or upsert');
       const files = withEncoding(await readCsvFiles(positionals), values.encoding as string | undefined);
-      const result = validateFiles(files, { locale: locale(values.locale as string | undefined) });
+      const messages = locale(values.locale as string | undefined);
+      // With --db, references may point at rows already loaded, exactly as `load` will check them.
+      const result =
+        typeof values.db === 'string'
+          ? await withStore(io, values.db, (store) =>
+              checkUpload(store, files, { mode: values.mode as 'replace' | 'upsert', locale: messages }),
+            )
+          : validateFiles(files, { locale: messages });
       if (values.json) io.out(JSON.stringify({ ok: result.ok, problems: result.problems }, null, 2));
       else {
         report(io, result.problems);

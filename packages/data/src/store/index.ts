@@ -3,6 +3,7 @@ export { Store, StoreLockedError, StoreReadOnlyError, type OpenStoreOptions } fr
 export { StoreDamagedError, type TotalsMismatch, type UndoneWrite } from './self-check.js';
 export {
   load,
+  checkUpload,
   restore,
   listVersions,
   currentVersion,

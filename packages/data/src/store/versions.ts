@@ -1,7 +1,13 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { LOAD_ORDER, RELATIONS, TABLES, type Row, type TableName } from '../schema/tables.js';
 import type { Locale, Problem } from '../schema/problems.js';
-import { validateFiles, type UploadFile, type ValidatedTable } from '../validation/validate.js';
+import {
+  validateFiles,
+  type UploadFile,
+  type ValidatedTable,
+  type ValidateOptions,
+  type ValidationResult,
+} from '../validation/validate.js';
 import { orphanProblem } from '../validation/references.js';
 import type { Store } from './store.js';
 import { totalsMismatches } from './self-check.js';
@@ -83,24 +89,46 @@ async function currentKeys(
   return new Set(rows.map((r) => String(r.id)));
 }
 
+/**
+ * The files validated as a load into this store would validate them: references may point at keys the store holds
+ * (except those of tables a `replace` replaces). `puente validate --db` uses it, so it lists what `load` would.
+ */
+export async function checkUpload(
+  store: Store,
+  files: UploadFile[],
+  options: { mode: LoadMode; locale?: Locale },
+): Promise<ValidationResult> {
+  return store.withConnection((c) => validateAgainst(c, files, options.mode, options.locale ?? 'en'));
+}
+
+async function validateAgainst(
+  c: DuckDBConnection,
+  files: UploadFile[],
+  mode: LoadMode,
+  locale: Locale,
+  onProgress?: ValidateOptions['onProgress'],
+): Promise<ValidationResult> {
+  // Keys that exist outside this upload; in replace mode the validator ignores those of tables being replaced.
+  return validateFiles(files, {
+    locale,
+    mode,
+    ...(onProgress ? { onProgress } : {}),
+    known: {
+      institutions: await currentKeys(c, 'institutions'),
+      partnerships: await currentKeys(c, 'partnerships'),
+    },
+  });
+}
+
 /** Validates every file together, then writes them in one transaction as a new data version. */
 export async function load(store: Store, request: LoadRequest): Promise<LoadResult> {
   const locale = request.locale ?? 'en';
   return store
     .write(async (c) => {
-      // Keys that exist outside this upload; in replace mode the validator ignores those of tables being replaced.
       const progress: LoadProgress = { stage: 'checking', rowsChecked: 0, rowsWritten: 0 };
-      const validation = validateFiles(request.files, {
-        locale,
-        mode: request.mode,
-        onProgress: ({ rowsChecked }) => {
-          progress.rowsChecked = rowsChecked;
-          request.onProgress?.(progress);
-        },
-        known: {
-          institutions: await currentKeys(c, 'institutions'),
-          partnerships: await currentKeys(c, 'partnerships'),
-        },
+      const validation = await validateAgainst(c, request.files, request.mode, locale, ({ rowsChecked }) => {
+        progress.rowsChecked = rowsChecked;
+        request.onProgress?.(progress);
       });
       if (!validation.ok) return { ok: false as const, problems: validation.problems };
       if (request.mode === 'replace' && request.allowEmpty !== true) {
