@@ -22,6 +22,7 @@ export {
   linkCurve,
   curvePath,
   defaultTicks,
+  browserTicks,
   defaultLabelSize,
   linkFade,
   statusDash,

@@ -7,6 +7,7 @@ import {
   curvePath,
   defaultLabelSize,
   defaultTicks,
+  browserTicks,
   linkCurve,
   modelFromScene,
   moveNode,
@@ -280,6 +281,15 @@ describe('networkModel(data, options)', () => {
     // A large graph gets the reduced budget (checked on the budget itself: a full 1,500-node layout is slow).
     expect(defaultTicks(1500)).toBe(60);
     expect(networkModel(fuenlabradaHangzhou, { ...size, ticks: 10 }).ticks).toBe(10);
+  });
+
+  it('gives the browser more ticks up to 2,000 nodes, then fewer, never below the server budget', () => {
+    expect(browserTicks(1600)).toBe(240);
+    expect(browserTicks(2000)).toBe(240);
+    expect(browserTicks(5000)).toBe(96);
+    expect(browserTicks(20000)).toBe(defaultTicks(20000));
+    for (const n of [10, 300, 1000, 3000, 8000])
+      expect(browserTicks(n)).toBeGreaterThanOrEqual(defaultTicks(n));
   });
 
   it('handles an empty programme', () => {
