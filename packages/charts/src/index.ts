@@ -52,6 +52,7 @@ export { default as NetworkGraph } from './network/NetworkGraph.svelte';
 export { default as NetworkLegend } from './network/NetworkLegend.svelte';
 export { default as NetworkCanvas } from './network/NetworkCanvas.svelte';
 export { drawNetwork, type CanvasFrame, type CanvasSurface } from './network/canvas.js';
+export { SpatialIndex } from './network/spatial-index.js';
 export {
   IDENTITY,
   ZOOM_LIMITS,

@@ -39,8 +39,12 @@ export interface CanvasFrame {
 }
 
 export interface Emphasis {
+  /** Truthy for the nodes and links at full strength, by index. */
   nodes: ArrayLike<boolean | number>;
   links: ArrayLike<boolean | number>;
+  /** The same as lists of indices, when known: drawing them then visits only those. */
+  nodeIndices?: ArrayLike<number>;
+  linkIndices?: ArrayLike<number>;
 }
 
 export interface CanvasSurface {
@@ -158,6 +162,47 @@ export function paintScene(
     linkLook: Uint16Array.from(links, (l) => linkLookOf.get(linkKey(l))!),
     linkLooks,
   };
+}
+
+/**
+ * What a highlight emphasises, by index (as `networkEmphasis` does by id): highlighted nodes with
+ * their partnerships and partners, highlighted links with both their ends. One pass over the links'
+ * ends, no strings: it runs whenever the pointer moves onto another node.
+ */
+export function emphasisOf(
+  paint: Pick<PaintScene, 'radius' | 'source' | 'target'>,
+  nodes: Iterable<number>,
+  links: Iterable<number>,
+): Required<Emphasis> {
+  const n = paint.radius.length;
+  const m = paint.source.length;
+  const highlighted = new Uint8Array(n);
+  const nodeMask = new Uint8Array(n);
+  const linkMask = new Uint8Array(m);
+  for (const i of nodes)
+    if (i >= 0 && i < n) {
+      highlighted[i] = 1;
+      nodeMask[i] = 1;
+    }
+  for (const j of links) if (j >= 0 && j < m) linkMask[j] = 1;
+  let linkCount = 0;
+  for (let j = 0; j < m; j++) {
+    const s = paint.source[j]!;
+    const t = paint.target[j]!;
+    if (linkMask[j] || highlighted[s] || highlighted[t]) {
+      linkMask[j] = 1;
+      nodeMask[s] = 1;
+      nodeMask[t] = 1;
+      linkCount++;
+    }
+  }
+  const linkIndices = new Int32Array(linkCount);
+  for (let j = 0, k = 0; j < m; j++) if (linkMask[j]) linkIndices[k++] = j;
+  let nodeCount = 0;
+  for (let i = 0; i < n; i++) nodeCount += nodeMask[i]!;
+  const nodeIndices = new Int32Array(nodeCount);
+  for (let i = 0, k = 0; i < n; i++) if (nodeMask[i]) nodeIndices[k++] = i;
+  return { nodes: nodeMask, links: linkMask, nodeIndices, linkIndices };
 }
 
 /** A canvas repeats an odd dash list twice over: do it here, so on/off pairs are plain to read. */
@@ -349,13 +394,50 @@ export function drawLayer(
 ): void {
   scratch.fit(paint);
   const [x0, y0, x1, y1] = view.region;
-  const links = geometry.index.linksIn(x0, y0, x1, y1, scratch.links);
+  // The emphasised are few (a node and its partners): look at them only, not at all in view.
+  const few = selection?.want ? selection.mask : null;
+  const links = few?.linkIndices
+    ? linksAmong(few.linkIndices, geometry.boxes, view.region, scratch.links)
+    : geometry.index.linksIn(x0, y0, x1, y1, scratch.links);
   scratch.group(scratch.links, links, paint.linkLook, paint.linkLooks.length);
   drawLinks(ctx, paint, geometry, view, scratch, selection?.want, selection?.mask.links, alpha);
-  const nodes = geometry.index.nodesIn(x0, y0, x1, y1, scratch.nodes);
+  const nodes = few?.nodeIndices
+    ? nodesAmong(few.nodeIndices, geometry.positions, paint.radius, view.region, scratch.nodes)
+    : geometry.index.nodesIn(x0, y0, x1, y1, scratch.nodes);
   scratch.group(scratch.nodes, nodes, paint.nodeLook, paint.nodeLooks.length);
   drawNodes(ctx, paint, geometry, view, scratch, selection?.want, selection?.mask.nodes, alpha);
   ctx.globalAlpha = 1;
+}
+
+/** Writes into `out` those of `links` whose box meets the region; returns how many. */
+function linksAmong(links: ArrayLike<number>, boxes: Float64Array, region: Region, out: Int32Array): number {
+  let count = 0;
+  for (let k = 0; k < links.length; k++) {
+    const j = links[k]!;
+    if (boxes[4 * j]! <= region[2] && boxes[4 * j + 2]! >= region[0])
+      if (boxes[4 * j + 1]! <= region[3] && boxes[4 * j + 3]! >= region[1]) out[count++] = j;
+  }
+  return count;
+}
+
+/** Writes into `out` those of `nodes` whose disc meets the region; returns how many. */
+function nodesAmong(
+  nodes: ArrayLike<number>,
+  positions: ArrayLike<number>,
+  radii: ArrayLike<number>,
+  region: Region,
+  out: Int32Array,
+): number {
+  let count = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    const i = nodes[k]!;
+    const x = positions[2 * i]!;
+    const y = positions[2 * i + 1]!;
+    const r = radii[i]!;
+    if (x + r >= region[0] && x - r <= region[2] && y + r >= region[1] && y - r <= region[3])
+      out[count++] = i;
+  }
+  return count;
 }
 
 /** Where the last clipped link enters and leaves the box, as fractions of its length. */

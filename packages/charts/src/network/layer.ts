@@ -15,8 +15,6 @@ import {
   drawLayer,
   drawRings,
   frameTransform,
-  labelTexts,
-  paintScene,
   visibleRegion,
   type CanvasFrame,
   type CanvasSurface,
@@ -24,7 +22,6 @@ import {
   type PaintScene,
   type Region,
 } from './canvas.js';
-import type { NetworkScene } from './model.js';
 
 /** A layer to draw: a region of the chart at a zoom, for one set of positions. */
 export interface LayerRequest {
@@ -88,9 +85,15 @@ interface Renderer {
   destroy(): void;
 }
 
-/** Margins tried around the view, in views: the widest whose layer stays under the size limits. */
-const MARGINS = [1, 0.5, 0.25, 0];
-const MAX_LAYER_PIXELS = 16_000_000;
+/**
+ * Margins tried around the view, in views: the widest whose layer stays under the size limits. Half a
+ * view on each side lets a pan go a quarter of the view before a new layer is asked for, while keeping
+ * layers small enough to draw and hand over quickly.
+ */
+const MARGINS = [0.5, 0.25, 0];
+/** A pan this far (in views) from the middle of the layer asks for the next one. */
+const AHEAD = 0.25;
+const MAX_LAYER_PIXELS = 8_000_000;
 const MAX_LAYER_SIDE = 8192;
 
 export class NetworkPainter {
@@ -111,11 +114,12 @@ export class NetworkPainter {
 
   /** `onlayer`: a layer came (or it is time to ask again): draw a frame. */
   constructor(
-    scene: Pick<NetworkScene, 'nodes' | 'links' | 'layout' | 'cities' | 'width' | 'height'>,
+    paint: PaintScene,
+    labels: LabelTexts,
     private readonly onlayer: () => void,
   ) {
-    this.paint = paintScene(scene);
-    this.labels = labelTexts(scene.nodes);
+    this.paint = paint;
+    this.labels = labels;
     const receive = (reply: LayerReply) => this.receive(reply);
     this.renderer = workerRenderer(this.paint, receive) ?? localRenderer(this.paint, this.geometry, receive);
   }
@@ -181,7 +185,7 @@ export class NetworkPainter {
     const pending = this.pending;
     if (layer && layer.version === this.version && sharpOver(layer.request, need)) {
       // Good for now: ask ahead when a pan nears its edge.
-      const ahead = intersect(grow(visible, 0.5), bounds) ?? need;
+      const ahead = intersect(grow(visible, AHEAD), bounds) ?? need;
       if (covers(layer.request.region, ahead)) return;
       if (pending && pending.version === this.version && sharpOver(pending, ahead)) return;
     } else if (pending && pending.version === this.version && sharpOver(pending, need)) {
