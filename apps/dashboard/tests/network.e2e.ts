@@ -297,6 +297,15 @@ test.describe('at generated scale: 2,000 institutions', () => {
     // The accessible alternative: the table, most connected first, capped with a note.
     await expect(page.getByText(/most connected of 2,000 institutions/)).toBeAttached();
     await expect(surface).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
+    // Drawn: the layer (rendered in a worker) and what goes on top of it leave ink on the canvas.
+    const ink = () =>
+      page.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) count++;
+        return count / (canvas.width * canvas.height);
+      });
+    await expect.poll(ink).toBeGreaterThan(0.05);
 
     // Pan: drag on the canvas changes the view.
     await surface.scrollIntoViewIfNeeded();

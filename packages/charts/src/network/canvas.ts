@@ -173,7 +173,7 @@ export function emphasisOf(
   paint: Pick<PaintScene, 'radius' | 'source' | 'target'>,
   nodes: Iterable<number>,
   links: Iterable<number>,
-): Required<Emphasis> {
+): Emphasis & { nodes: Uint8Array; links: Uint8Array; nodeIndices: Int32Array; linkIndices: Int32Array } {
   const n = paint.radius.length;
   const m = paint.source.length;
   const highlighted = new Uint8Array(n);

@@ -91,8 +91,6 @@ interface Renderer {
  * layers small enough to draw and hand over quickly.
  */
 const MARGINS = [0.5, 0.25, 0];
-/** A pan this far (in views) from the middle of the layer asks for the next one. */
-const AHEAD = 0.25;
 const MAX_LAYER_PIXELS = 8_000_000;
 const MAX_LAYER_SIDE = 8192;
 
@@ -183,18 +181,21 @@ export class NetworkPainter {
     const sharpOver = (r: LayerRequest, region: Region) => r.px === px && covers(r.region, region);
     const layer = this.layer;
     const pending = this.pending;
+    const next = this.regionFor(visible, bounds, px);
+    if (!next) return;
     if (layer && layer.version === this.version && sharpOver(layer.request, need)) {
-      // Good for now: ask ahead when a pan nears its edge.
-      const ahead = intersect(grow(visible, AHEAD), bounds) ?? need;
+      // Good for now: ask ahead once a pan has gone half the margin a new layer would have.
+      if (next.margin === 0) return;
+      const ahead = intersect(grow(visible, next.margin / 2), bounds) ?? need;
       if (covers(layer.request.region, ahead)) return;
       if (pending && pending.version === this.version && sharpOver(pending, ahead)) return;
     } else if (pending && pending.version === this.version && sharpOver(pending, need)) {
       return;
     } else if (layer && sharpOver(layer.request, need)) {
-      // Only the positions moved (the layout settling, a drag): keep the renderer busy about half the
+      // Only the positions moved (the layout settling, a drag): keep the renderer busy a third of the
       // time at most, so it doesn't slow the layout down, and let a layer on its way come first.
       if (pending) return;
-      const wait = this.lastLayerAt + this.lastRenderMs - performance.now();
+      const wait = this.lastLayerAt + 2 * this.lastRenderMs - performance.now();
       if (wait > 0) {
         this.retry ??= setTimeout(() => {
           this.retry = null;
@@ -203,20 +204,24 @@ export class NetworkPainter {
         return;
       }
     }
-    const request = this.requestFor(visible, bounds, px, k);
-    if (!request) return;
+    const request: LayerRequest = { id: this.nextId++, version: this.version, px, k, ...next };
     this.pending = request;
     this.renderer.render(request);
   }
 
-  private requestFor(visible: Region, bounds: Region, px: number, k: number): LayerRequest | null {
+  /** The region of a new layer: the view and the widest margin that keeps it under the size limits. */
+  private regionFor(
+    visible: Region,
+    bounds: Region,
+    px: number,
+  ): { region: Region; margin: number; width: number; height: number } | null {
     for (const margin of MARGINS) {
       const region = intersect(grow(visible, margin), bounds);
       if (!region) return null;
       const width = Math.max(1, Math.ceil((region[2] - region[0]) * px));
       const height = Math.max(1, Math.ceil((region[3] - region[1]) * px));
       if (width * height <= MAX_LAYER_PIXELS && width <= MAX_LAYER_SIDE && height <= MAX_LAYER_SIDE)
-        return { id: this.nextId++, version: this.version, region, px, k, width, height };
+        return { region, margin, width, height };
     }
     return null;
   }
