@@ -98,6 +98,25 @@ async function panAndZoom(page) {
     const w = /** @type {any} */ (window);
     w.__frames = [];
     w.__recording = true;
+    // What the slow frames were busy with (Chromium's long-animation-frame entries, frames over 50 ms):
+    // the page's scripts, or rendering; if neither, the renderer was waiting for a core.
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of /** @type {any[]} */ (list.getEntries()))
+        if (w.__recording)
+          w.__long.push({
+            duration: e.duration,
+            script: e.scripts.reduce((/** @type {number} */ a, /** @type {any} */ s) => a + s.duration, 0),
+            // The longest script, to tell the page's own work from the benchmark's (Playwright's calls).
+            culprit: e.scripts
+              .map((/** @type {any} */ s) => ({
+                duration: s.duration,
+                what: `${s.invoker} ${s.sourceFunctionName || ''}`.trim(),
+              }))
+              .sort((/** @type {any} */ a, /** @type {any} */ b) => b.duration - a.duration)[0],
+            render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          });
+    }).observe({ type: 'long-animation-frame' });
     let last = performance.now();
     const tick = (/** @type {number} */ now) => {
       w.__frames.push(now - last);
@@ -136,14 +155,15 @@ async function panAndZoom(page) {
   }
   const elapsed = (Date.now() - started) / 1000;
 
-  const frames = /** @type {number[]} */ (
-    await page.evaluate(() => {
-      const w = /** @type {any} */ (window);
-      w.__recording = false;
-      return w.__frames;
-    })
-  );
-  return { frames, elapsed, pans, zooms };
+  const { frames, long } =
+    /** @type {{frames: number[], long: Array<{duration: number, script: number, render: number, culprit?: {duration: number, what: string}}>}} */ (
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__recording = false;
+        return { frames: w.__frames, long: w.__long };
+      })
+    );
+  return { frames, long, elapsed, pans, zooms };
 }
 
 /** @param {number} institutions */
@@ -196,7 +216,7 @@ async function benchmark(institutions) {
     await page.locator('.surface[data-layout="done"]').waitFor({ timeout: Number(options.settle) * 1000 });
     const settled = (Date.now() - loadStarted) / 1000 - loaded;
 
-    const { frames, elapsed, pans, zooms } = await panAndZoom(page);
+    const { frames, long, elapsed, pans, zooms } = await panAndZoom(page);
     const sorted = [...frames].sort((a, b) => a - b);
     const total = frames.reduce((a, b) => a + b, 0);
     return {
@@ -209,6 +229,13 @@ async function benchmark(institutions) {
       p95: quantile(sorted, 0.95),
       max: sorted.at(-1) ?? NaN,
       over33: frames.filter((f) => f > 33.4).length,
+      long: long.length,
+      longScript: Math.max(0, ...long.map((l) => l.script)),
+      culprit: long
+        .map((l) => l.culprit)
+        .filter(Boolean)
+        .sort((a, b) => b.duration - a.duration)[0]?.what,
+      longRender: Math.max(0, ...long.map((l) => l.render)),
       fps: frames.length / (total / 1000),
       elapsed,
       pans,
@@ -237,7 +264,9 @@ for (const institutions of sizes) {
       `page loaded in ${r.loaded.toFixed(1)} s, layout settled ${r.settled.toFixed(1)} s later;`,
       `${r.frames} frames in ${r.elapsed.toFixed(1)} s (${r.pans} pans, ${r.zooms} wheel steps):`,
       `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)}, ${r.fps.toFixed(1)} fps,`,
-      `${r.over33} frames over 33 ms`,
+      `${r.over33} frames over 33 ms;`,
+      `${r.long} long animation frames (> 50 ms), in which scripts took at most ${ms(r.longScript)}`,
+      `and rendering ${ms(r.longRender)}${r.culprit ? ` (longest script: ${r.culprit})` : ''}`,
     ].join(' '),
   );
 }

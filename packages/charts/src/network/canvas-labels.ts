@@ -50,21 +50,26 @@ const GAP = 2;
 
 /** The labels to draw, in drawing order; see the module comment for the rules. */
 export function pickScreenLabels(input: ScreenLabelInput): ScreenLabel[] {
-  const { positions, radii, widths, order, forced, preferred, eligible, viewport: v, scale } = input;
+  const { positions, radii, widths, order, forced, preferred, eligible, scale } = input;
   const { width, height, fontSize: f, limit, minRadius } = input;
-  const zoom = v.k * scale;
+  // Plain numbers: the viewport may be reactive state, costly to read once per node.
+  const zoom = input.viewport.k * scale;
+  const dx = input.viewport.x * scale;
+  const dy = input.viewport.y * scale;
   const placed: ScreenLabel[] = [];
 
   const place = (i: number, force: boolean): void => {
     if (i < 0 || i >= radii.length) return;
     const r = radii[i]! * zoom;
     if (!force && (r < minRadius || (eligible && !eligible[i]))) return;
-    const sx = positions[2 * i]! * zoom + v.x * scale;
-    const sy = positions[2 * i + 1]! * zoom + v.y * scale;
+    const sx = positions[2 * i]! * zoom + dx;
+    const sy = positions[2 * i + 1]! * zoom + dy;
     const w = widths[i]!;
     const baseline = sy + r + GAP + f * 0.84;
+    // Zoomed in, most nodes are out of view: check before making a box for them.
+    if (sx + w / 2 < 0 || sx - w / 2 > width || baseline + f * 0.24 < 0 || baseline - f * 0.84 > height)
+      return;
     const box: Box = [sx - w / 2, baseline - f * 0.84, sx + w / 2, baseline + f * 0.24];
-    if (box[2] < 0 || box[0] > width || box[3] < 0 || box[1] > height) return;
     for (const other of placed) if (other.index === i) return;
     if (!force) for (const other of placed) if (overlaps(box, other.box)) return;
     placed.push({ index: i, x: sx, baseline, box });

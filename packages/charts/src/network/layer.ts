@@ -91,6 +91,8 @@ interface Renderer {
  * layers small enough to draw and hand over quickly.
  */
 const MARGINS = [0.5, 0.25, 0];
+/** How long a zoom must rest before a sharp layer is drawn for it, ms. */
+const ZOOM_SETTLE_MS = 120;
 const MAX_LAYER_PIXELS = 8_000_000;
 const MAX_LAYER_SIDE = 8192;
 
@@ -109,6 +111,9 @@ export class NetworkPainter {
   private lastRenderMs = 0;
   private lastLayerAt = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  /** The zoom (device px per unit) of the last frame, and when it last changed. */
+  private zoom = 0;
+  private zoomedAt = 0;
 
   /** `onlayer`: a layer came (or it is time to ask again): draw a frame. */
   constructor(
@@ -183,6 +188,11 @@ export class NetworkPainter {
     const pending = this.pending;
     const next = this.regionFor(visible, bounds, px);
     if (!next) return;
+    const now = performance.now();
+    if (px !== this.zoom) {
+      this.zoom = px;
+      this.zoomedAt = now;
+    }
     if (layer && layer.version === this.version && sharpOver(layer.request, need)) {
       // Good for now: ask ahead once a pan has gone half the margin a new layer would have.
       if (next.margin === 0) return;
@@ -191,22 +201,32 @@ export class NetworkPainter {
       if (pending && pending.version === this.version && sharpOver(pending, ahead)) return;
     } else if (pending && pending.version === this.version && sharpOver(pending, need)) {
       return;
+    } else if (layer && layer.request.px !== px && now - this.zoomedAt < ZOOM_SETTLE_MS) {
+      // Mid-zoom: the scaled layer stands in until the wheel or the pinch rests, rather than drawing
+      // layers that the next step makes stale (on two cores that work would hold up frames).
+      this.later(this.zoomedAt + ZOOM_SETTLE_MS - now);
+      return;
     } else if (layer && sharpOver(layer.request, need)) {
       // Only the positions moved (the layout settling, a drag): keep the renderer busy a third of the
       // time at most, so it doesn't slow the layout down, and let a layer on its way come first.
       if (pending) return;
-      const wait = this.lastLayerAt + 2 * this.lastRenderMs - performance.now();
+      const wait = this.lastLayerAt + 2 * this.lastRenderMs - now;
       if (wait > 0) {
-        this.retry ??= setTimeout(() => {
-          this.retry = null;
-          this.onlayer();
-        }, wait);
+        this.later(wait);
         return;
       }
     }
     const request: LayerRequest = { id: this.nextId++, version: this.version, px, k, ...next };
     this.pending = request;
     this.renderer.render(request);
+  }
+
+  /** Asks again in `ms`. */
+  private later(ms: number): void {
+    this.retry ??= setTimeout(() => {
+      this.retry = null;
+      this.onlayer();
+    }, ms);
   }
 
   /** The region of a new layer: the view and the widest margin that keeps it under the size limits. */
