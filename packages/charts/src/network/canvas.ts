@@ -78,6 +78,8 @@ const DASH_MIN_PERIOD = 5;
 /** Just under a device pixel, so the rasteriser takes its hairline path (it does at ≤ 1 px). */
 const HAIRLINE = 0.999;
 const SQRT_PI = Math.sqrt(Math.PI);
+/** Search marks in view past which their rings are drawn 1 px solid rather than dashed. */
+const MANY_MARKS = 100;
 
 // ---------------------------------------------------------------------------------------------------
 // What things look like
@@ -647,31 +649,56 @@ export function visibleRegion(v: Viewport, surface: CanvasSurface): Region {
   ];
 }
 
-/** Rings: search marks dashed, the selection and the hovered node solid; constant width on screen. */
+/**
+ * Rings: search marks dashed (those in `region`, in one path: a search may mark thousands; past
+ * `MANY_MARKS` in view, 1 px solid rings, many times cheaper than dashed ones), the selection and the
+ * hovered node solid and wider; constant width on screen.
+ */
 export function drawRings(
   ctx: Context2D,
   radii: ArrayLike<number>,
   frame: Pick<CanvasFrame, 'positions' | 'viewport' | 'marked' | 'hovered' | 'selected'>,
-  scale: number,
+  surface: Pick<CanvasSurface, 'scale' | 'pixelRatio'>,
+  region: Region,
 ): void {
   const { positions, viewport: v } = frame;
+  const { scale, pixelRatio } = surface;
   const unit = 1 / (v.k * scale);
-  const ring = (i: number, width: number, dash: readonly number[]) => {
-    if (i < 0 || i >= radii.length) return;
-    ctx.beginPath();
-    ctx.arc(positions[2 * i]!, positions[2 * i + 1]!, radii[i]! + 4 * unit, 0, 2 * Math.PI);
-    ctx.lineWidth = width * unit;
-    ctx.setLineDash(dash.length ? [dash[0]! * unit, dash[1]! * unit] : []);
-    ctx.strokeStyle = INK.text;
-    ctx.stroke();
-  };
+  const gap = 4 * unit;
   ctx.globalAlpha = 1;
-  for (const i of frame.marked) ring(i, 2.5, MARK_DASH);
-  ring(frame.hovered, 2, []);
-  ring(frame.selected, 3.5, []);
+  ctx.strokeStyle = INK.text;
+  ctx.beginPath();
+  let shown = 0;
+  for (const i of frame.marked) {
+    if (i < 0 || i >= radii.length) continue;
+    const x = positions[2 * i]!;
+    const y = positions[2 * i + 1]!;
+    const r = radii[i]! + gap;
+    if (x + r < region[0] || x - r > region[2] || y + r < region[1] || y - r > region[3]) continue;
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    shown++;
+  }
+  if (shown > MANY_MARKS) {
+    ctx.lineWidth = (HAIRLINE * unit) / pixelRatio;
+    ctx.stroke();
+  } else if (shown > 0) {
+    ctx.lineWidth = 2.5 * unit;
+    ctx.setLineDash([3 * unit, 2 * unit]);
+    ctx.stroke();
+  }
   ctx.setLineDash([]);
+  for (const [i, width] of [
+    [frame.hovered, 2],
+    [frame.selected, 3.5],
+  ] as const) {
+    if (i < 0 || i >= radii.length) continue;
+    ctx.beginPath();
+    ctx.arc(positions[2 * i]!, positions[2 * i + 1]!, radii[i]! + gap, 0, 2 * Math.PI);
+    ctx.lineWidth = width * unit;
+    ctx.stroke();
+  }
 }
-const MARK_DASH = [3, 2] as const;
 
 /** Node labels as drawn, shortened to fit, and their widths (CSS px). */
 export interface LabelTexts {
@@ -778,6 +805,6 @@ export function drawNetwork(
   } else {
     drawLayer(ctx, paint, geometry, view, scratch);
   }
-  drawRings(ctx, paint.radius, frame, surface.scale);
+  drawRings(ctx, paint.radius, frame, surface, view.region);
   drawLabels(ctx, labelTexts(scene.nodes), paint.radius, frame, surface);
 }

@@ -2,7 +2,7 @@
  * Draws a network scene on a canvas frame after frame, through a layer: the links and nodes drawn
  * once into a bitmap over the view and a margin around it, which frames then copy. A pan moves the
  * bitmap; a zoom scales it until a sharp one comes; only emphasis, rings and labels are drawn on every
- * frame, on top. Rasterising tens of thousands of links takes tens to hundreds of milliseconds, so
+ * frame, on top (a large emphasis, such as a search matching thousands, is drawn into the layer). Rasterising tens of thousands of links takes tens to hundreds of milliseconds, so
  * layers are drawn in a Web Worker on an OffscreenCanvas (`layer.worker.ts`) and the page keeps
  * answering meanwhile; where that is missing, the same code runs on the main thread.
  * Browser-only; used by `NetworkCanvas.svelte`.
@@ -18,6 +18,7 @@ import {
   visibleRegion,
   type CanvasFrame,
   type CanvasSurface,
+  type Emphasis,
   type LabelTexts,
   type PaintScene,
   type Region,
@@ -37,12 +38,15 @@ export interface LayerRequest {
   /** Size in device px. */
   width: number;
   height: number;
+  /** The emphasis drawn into it (`LayerMessage` 'emphasis'); 0 for none. */
+  emphasis: number;
 }
 
 /** Main thread → layer worker. */
 export type LayerMessage =
   | { type: 'scene'; paint: PaintScene }
   | { type: 'positions'; positions: Float64Array; version: number }
+  | { type: 'emphasis'; emphasis: Emphasis | null; version: number }
   | { type: 'render'; request: LayerRequest };
 
 /** Layer worker → main thread. */
@@ -56,20 +60,27 @@ export type LayerReply =
     }
   | { type: 'failed'; reason: string };
 
-/** Draws a requested layer onto a context of its size. */
+/** Draws a requested layer onto a context of its size, with the emphasis it asks for (if any). */
 export function renderLayer(
   ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
   paint: PaintScene,
   geometry: SceneGeometry,
   request: LayerRequest,
   scratch: DrawScratch,
+  emphasis: Emphasis | null,
 ): void {
   const { region, px, k, width, height } = request;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, width, height);
   ctx.setTransform(px, 0, 0, px, -region[0] * px, -region[1] * px);
   const covered: Region = [region[0], region[1], region[0] + width / px, region[1] + height / px];
-  drawLayer(ctx, paint, geometry, { region: covered, px, k }, scratch);
+  const view = { region: covered, px, k };
+  if (request.emphasis !== 0 && emphasis) {
+    drawLayer(ctx, paint, geometry, view, scratch, { mask: emphasis, want: false }, DIMMED);
+    drawLayer(ctx, paint, geometry, view, scratch, { mask: emphasis, want: true });
+  } else {
+    drawLayer(ctx, paint, geometry, view, scratch);
+  }
 }
 
 interface Layer {
@@ -81,6 +92,7 @@ interface Layer {
 
 interface Renderer {
   positions(positions: ArrayLike<number>, version: number): void;
+  emphasis(emphasis: Emphasis | null, version: number): void;
   render(request: LayerRequest): void;
   destroy(): void;
 }
@@ -95,6 +107,12 @@ const MARGINS = [0.5, 0.25, 0];
 const ZOOM_SETTLE_MS = 120;
 const MAX_LAYER_PIXELS = 8_000_000;
 const MAX_LAYER_SIDE = 8192;
+/**
+ * An emphasis of more items than this is drawn into the layer: drawn on top on every frame, a search
+ * matching thousands of institutions would cost what the layer saves. Smaller ones (a hovered node
+ * and its partners) stay on top, so they show at once.
+ */
+const BAKE_FROM = 1000;
 
 export class NetworkPainter {
   private readonly paint: PaintScene;
@@ -111,6 +129,10 @@ export class NetworkPainter {
   private lastRenderMs = 0;
   private lastLayerAt = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  /** The last frame's emphasis, and the one layers are to have drawn in (0: none, drawn on top). */
+  private emphasis: Emphasis | null = null;
+  private baked = 0;
+  private emphases = 0;
   /** The zoom (device px per unit) of the last frame, and when it last changed. */
   private zoom = 0;
   private zoomedAt = 0;
@@ -124,7 +146,7 @@ export class NetworkPainter {
     this.paint = paint;
     this.labels = labels;
     const receive = (reply: LayerReply) => this.receive(reply);
-    this.renderer = workerRenderer(this.paint, receive) ?? localRenderer(this.paint, this.geometry, receive);
+    this.renderer = workerRenderer(this.paint, receive) ?? this.localRenderer();
   }
 
   /** Draws a frame: the layer (moved and scaled to the viewport), then emphasis, rings and labels. */
@@ -136,6 +158,14 @@ export class NetworkPainter {
       this.version++;
       geometry.update(paint, frame.positions);
       this.renderer.positions(frame.positions, this.version);
+    }
+    if (frame.emphasis !== this.emphasis) {
+      this.emphasis = frame.emphasis;
+      const baked = frame.emphasis && emphasisSize(frame.emphasis) > BAKE_FROM ? ++this.emphases : 0;
+      if (baked !== this.baked) {
+        this.baked = baked;
+        this.renderer.emphasis(baked ? frame.emphasis : null, baked);
+      }
     }
     const transform = frameTransform(v, surface);
     const px = transform[0];
@@ -157,17 +187,19 @@ export class NetworkPainter {
         y = Math.round(y);
       }
       ctx.imageSmoothingEnabled = !sharp;
-      ctx.globalAlpha = frame.emphasis ? DIMMED : 1;
+      // A layer with the emphasis drawn in is shown as it is; otherwise dimmed under the emphasis.
+      ctx.globalAlpha = frame.emphasis && layer.request.emphasis !== this.baked ? DIMMED : 1;
       ctx.drawImage(layer.image, x, y, width * ratio, height * ratio);
       ctx.globalAlpha = 1;
     }
     ctx.setTransform(...transform);
-    if (frame.emphasis)
+    // (A large emphasis waits for its layer rather than being drawn here.)
+    if (frame.emphasis && this.baked === 0)
       drawLayer(ctx, paint, geometry, { region: visible, px, k: v.k }, scratch, {
         mask: frame.emphasis,
         want: true,
       });
-    drawRings(ctx, paint.radius, frame, surface.scale);
+    drawRings(ctx, paint.radius, frame, surface, visible);
     drawLabels(ctx, this.labels, paint.radius, frame, surface);
   }
 
@@ -184,6 +216,8 @@ export class NetworkPainter {
     const need = intersect(visible, bounds);
     if (!need) return;
     const sharpOver = (r: LayerRequest, region: Region) => r.px === px && covers(r.region, region);
+    const current = (r: LayerRequest, version: number) =>
+      version === this.version && r.emphasis === this.baked;
     const layer = this.layer;
     const pending = this.pending;
     const next = this.regionFor(visible, bounds, px);
@@ -193,20 +227,20 @@ export class NetworkPainter {
       this.zoom = px;
       this.zoomedAt = now;
     }
-    if (layer && layer.version === this.version && sharpOver(layer.request, need)) {
+    if (layer && current(layer.request, layer.version) && sharpOver(layer.request, need)) {
       // Good for now: ask ahead once a pan has gone half the margin a new layer would have.
       if (next.margin === 0) return;
       const ahead = intersect(grow(visible, next.margin / 2), bounds) ?? need;
       if (covers(layer.request.region, ahead)) return;
-      if (pending && pending.version === this.version && sharpOver(pending, ahead)) return;
-    } else if (pending && pending.version === this.version && sharpOver(pending, need)) {
+      if (pending && current(pending, pending.version) && sharpOver(pending, ahead)) return;
+    } else if (pending && current(pending, pending.version) && sharpOver(pending, need)) {
       return;
     } else if (layer && layer.request.px !== px && now - this.zoomedAt < ZOOM_SETTLE_MS) {
       // Mid-zoom: the scaled layer stands in until the wheel or the pinch rests, rather than drawing
       // layers that the next step makes stale (on two cores that work would hold up frames).
       this.later(this.zoomedAt + ZOOM_SETTLE_MS - now);
       return;
-    } else if (layer && sharpOver(layer.request, need)) {
+    } else if (layer && layer.request.emphasis === this.baked && sharpOver(layer.request, need)) {
       // Only the positions moved (the layout settling, a drag): keep the renderer busy a third of the
       // time at most, so it doesn't slow the layout down, and let a layer on its way come first.
       if (pending) return;
@@ -216,9 +250,25 @@ export class NetworkPainter {
         return;
       }
     }
-    const request: LayerRequest = { id: this.nextId++, version: this.version, px, k, ...next };
+    const request: LayerRequest = {
+      id: this.nextId++,
+      version: this.version,
+      px,
+      k,
+      emphasis: this.baked,
+      ...next,
+    };
     this.pending = request;
     this.renderer.render(request);
+  }
+
+  private localRenderer(): Renderer {
+    return localRenderer(
+      this.paint,
+      this.geometry,
+      () => (this.baked ? this.emphasis : null),
+      (reply) => this.receive(reply),
+    );
   }
 
   /** Asks again in `ms`. */
@@ -250,7 +300,7 @@ export class NetworkPainter {
     if (reply.type === 'failed') {
       // No OffscreenCanvas in workers here: draw layers on the main thread from now on.
       this.renderer.destroy();
-      this.renderer = localRenderer(this.paint, this.geometry, (r) => this.receive(r));
+      this.renderer = this.localRenderer();
       this.pending = null;
       this.onlayer();
       return;
@@ -288,6 +338,7 @@ function workerRenderer(paint: PaintScene, onreply: (reply: LayerReply) => void)
       const copy = Float64Array.from(positions);
       send({ type: 'positions', positions: copy, version }, [copy.buffer]);
     },
+    emphasis: (emphasis, version) => send({ type: 'emphasis', emphasis, version }),
     render: (request) => send({ type: 'render', request }),
     destroy: () => worker.terminate(),
   };
@@ -297,11 +348,13 @@ function workerRenderer(paint: PaintScene, onreply: (reply: LayerReply) => void)
 function localRenderer(
   paint: PaintScene,
   geometry: SceneGeometry,
+  emphasis: () => Emphasis | null,
   onreply: (reply: LayerReply) => void,
 ): Renderer {
   const scratch = new DrawScratch();
   return {
     positions() {},
+    emphasis() {},
     render(request) {
       const started = performance.now();
       const canvas = document.createElement('canvas');
@@ -309,7 +362,7 @@ function localRenderer(
       canvas.height = request.height;
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
-      renderLayer(ctx, paint, geometry, request, scratch);
+      renderLayer(ctx, paint, geometry, request, scratch, emphasis());
       onreply({
         type: 'layer',
         request,
@@ -320,6 +373,15 @@ function localRenderer(
     },
     destroy() {},
   };
+}
+
+/** Items emphasised. */
+function emphasisSize(e: Emphasis): number {
+  if (e.nodeIndices && e.linkIndices) return e.nodeIndices.length + e.linkIndices.length;
+  let count = 0;
+  for (let i = 0; i < e.nodes.length; i++) if (e.nodes[i]) count++;
+  for (let j = 0; j < e.links.length; j++) if (e.links[j]) count++;
+  return count;
 }
 
 function intersect(a: Region, b: Region): Region | null {

@@ -3,7 +3,7 @@
  * of thousands of links never holds up the page. It keeps the scene and the latest positions, and
  * draws only the latest layer asked for: requests that a newer one overtook are dropped.
  */
-import { DrawScratch, SceneGeometry, type PaintScene } from './canvas.js';
+import { DrawScratch, SceneGeometry, type Emphasis, type PaintScene } from './canvas.js';
 import { renderLayer, type LayerMessage, type LayerReply, type LayerRequest } from './layer.js';
 
 const scope = self as unknown as {
@@ -15,6 +15,8 @@ let paint: PaintScene | null = null;
 const geometry = new SceneGeometry();
 const scratch = new DrawScratch();
 let version = 0;
+let emphasis: Emphasis | null = null;
+let emphasisVersion = 0;
 let latest: LayerRequest | null = null;
 let scheduled = false;
 let canvas: OffscreenCanvas | null = null;
@@ -31,10 +33,14 @@ function render() {
     if (canvas.height !== request.height) canvas.height = request.height;
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D context on an OffscreenCanvas');
-    renderLayer(ctx, paint, geometry, request, scratch);
+    // Drawn with the latest emphasis, which a newer message may have brought: say which.
+    const drawn = { ...request, emphasis: emphasisVersion };
+    renderLayer(ctx, paint, geometry, drawn, scratch, emphasis);
     // Rasterising happens here, so the time includes it.
     const image = canvas.transferToImageBitmap();
-    scope.postMessage({ type: 'layer', request, version, image, ms: performance.now() - started }, [image]);
+    scope.postMessage({ type: 'layer', request: drawn, version, image, ms: performance.now() - started }, [
+      image,
+    ]);
   } catch (error) {
     scope.postMessage({ type: 'failed', reason: String(error) });
   }
@@ -50,6 +56,10 @@ scope.onmessage = (event) => {
       if (!paint) return;
       geometry.update(paint, message.positions);
       version = message.version;
+      return;
+    case 'emphasis':
+      emphasis = message.emphasis;
+      emphasisVersion = message.version;
       return;
     case 'render':
       latest = message.request;
