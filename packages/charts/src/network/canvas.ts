@@ -31,6 +31,8 @@ export interface CanvasFrame {
   viewport: Viewport;
   /** Nodes and links at full strength (the rest is dimmed); null when all are. */
   emphasis: Emphasis | null;
+  /** Nodes and links drawn on top of everything (a node being dragged, with its links). */
+  lifted?: Emphasis | null;
   marked: ReadonlySet<number>;
   selected: number;
   hovered: number;

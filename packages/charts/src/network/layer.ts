@@ -199,6 +199,12 @@ export class NetworkPainter {
         mask: frame.emphasis,
         want: true,
       });
+    // A dragged node moves with the pointer, whatever the layer under it still shows.
+    if (frame.lifted)
+      drawLayer(ctx, paint, geometry, { region: visible, px, k: v.k }, scratch, {
+        mask: frame.lifted,
+        want: true,
+      });
     drawRings(ctx, paint.radius, frame, surface, visible);
     drawLabels(ctx, this.labels, paint.radius, frame, surface);
   }
