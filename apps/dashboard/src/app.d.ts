@@ -5,6 +5,11 @@ declare global {
     interface Locals {
       locale: Locale;
     }
+    interface Error {
+      message: string;
+      /** Id of an unexpected error in the server's log (see `handleError`), shown for the reader to quote. */
+      id?: string;
+    }
   }
 }
 

@@ -1,10 +1,14 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/translator';
+import { httpCache } from '$lib/server/http-cache';
 import { openStore } from '$lib/server/store';
+import { keepViewsWarm } from '$lib/server/views';
 
 export const init: ServerInit = async () => {
   try {
-    await openStore();
+    // The default views are built in the background: the server answers (health first) while they are.
+    keepViewsWarm(await openStore());
   } catch (error) {
     // Fail at start-up, not on the first request: a second server on the same file must stop at once.
     console.error(error instanceof Error ? error.message : error);
@@ -12,7 +16,10 @@ export const init: ServerInit = async () => {
   }
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+const LANG_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
+
+/** The reader's language: `?lang=`, else the cookie a switch left, else Accept-Language. A switch is remembered. */
+const language: Handle = async ({ event, resolve }) => {
   const fromQuery = event.url.searchParams.get('lang');
   const fromCookie = event.cookies.get('lang');
   const locale = isLocale(fromQuery)
@@ -20,16 +27,36 @@ export const handle: Handle = async ({ event, resolve }) => {
     : isLocale(fromCookie)
       ? fromCookie
       : localeFromAcceptLanguage(event.request.headers.get('accept-language'));
-  if (isLocale(fromQuery) && fromQuery !== fromCookie) {
-    event.cookies.set('lang', fromQuery, {
-      path: '/',
-      maxAge: 60 * 60 * 24 * 365,
-      httpOnly: false,
-      sameSite: 'lax',
-    });
-  }
   event.locals.locale = locale;
-  return resolve(event, {
+  const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', LANGUAGE_TAGS[locale]),
   });
+  // Set here, on whatever answered (a kept response too): cookies set through `event.cookies` reach only
+  // responses that SvelteKit rendered.
+  if (isLocale(fromQuery) && fromQuery !== fromCookie) {
+    response.headers.append(
+      'set-cookie',
+      event.cookies.serialize('lang', fromQuery, {
+        path: '/',
+        maxAge: LANG_COOKIE_MAX_AGE,
+        httpOnly: false,
+        sameSite: 'lax',
+      }),
+    );
+  }
+  return response;
+};
+
+export const handle = sequence(language, httpCache);
+
+/**
+ * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a
+ * reader's report can be matched to the log. The reader sees the generic message, never the error itself. A page
+ * that does not exist (404) is no fault of the server: it gets no log line and no id.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  if (status === 404) return { message };
+  const id = crypto.randomUUID();
+  console.error(`[${id}] ${status} ${event.request.method} ${event.url.pathname}`, error);
+  return { message, id };
 };

@@ -12,45 +12,39 @@ export {
   type CategoryColor,
 } from './palette.js';
 
+export { networkModel, modelFromScene, scenePositions, moveNode } from './network/model.js';
+export { networkScene, forceInput, defaultTicks, browserTicks, defaultLabelSize } from './network/scene.js';
+export { linkCurve, curvePath, type LinkCurve } from './network/links.js';
 export {
-  networkModel,
-  networkScene,
-  modelFromScene,
-  scenePositions,
-  forceInput,
-  moveNode,
-  linkCurve,
-  curvePath,
-  defaultTicks,
-  browserTicks,
-  defaultLabelSize,
   linkFade,
   statusDash,
   statusStyle,
   PARTNERSHIP_STATUS_ORDER,
   PARTNERSHIP_STATUS_STYLES,
-  type NetworkNode,
-  type NetworkLink,
-  type NetworkData,
-  type NetworkOptions,
-  type NetworkModel,
-  type NetworkModelNode,
-  type NetworkModelLink,
-  type NetworkHeading,
-  type NetworkScene,
-  type NetworkSceneNode,
-  type NetworkSceneLink,
-  type LinkCurve,
-  type NetworkLegendModel,
-  type NetworkLegendStatus,
-  type StatusStyle,
-  type LabelAnchor,
-} from './network/model.js';
+} from './network/style.js';
+export type {
+  NetworkNode,
+  NetworkLink,
+  NetworkData,
+  NetworkOptions,
+  NetworkModel,
+  NetworkModelNode,
+  NetworkModelLink,
+  NetworkHeading,
+  NetworkScene,
+  NetworkSceneNode,
+  NetworkSceneLink,
+  NetworkLegendModel,
+  NetworkLegendStatus,
+  StatusStyle,
+  LabelAnchor,
+} from './network/types.js';
 export { betweenness } from './network/betweenness.js';
 export { networkEmphasis, type NetworkEmphasis } from './network/highlight.js';
 export { default as NetworkGraph } from './network/NetworkGraph.svelte';
 export { default as NetworkLegend } from './network/NetworkLegend.svelte';
 export { default as NetworkCanvas } from './network/NetworkCanvas.svelte';
+export { default as NetworkTable } from './network/NetworkTable.svelte';
 export { drawNetwork, type CanvasFrame, type CanvasSurface } from './network/canvas.js';
 export { SpatialIndex } from './network/spatial-index.js';
 export {

@@ -13,7 +13,7 @@
  */
 
 /** Okabe–Ito, reordered (blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, black). */
-import { INSTITUTION_TYPES } from '@puente/data/schema';
+import { INSTITUTION_TYPES, type InstitutionType } from '@puente/data/schema';
 
 export const OKABE_ITO: readonly string[] = [
   '#0072B2', // blue
@@ -33,7 +33,7 @@ export const OTHER_COLOR = '#999999';
  * Fixed colours for the institution types of the CSV contract, so a type keeps its colour whatever
  * the filter (a colour that moved with the data would mislead readers comparing two views).
  */
-export const INSTITUTION_TYPE_COLORS: Readonly<Record<string, string>> = {
+export const INSTITUTION_TYPE_COLORS: Readonly<Record<InstitutionType, string>> = {
   government: '#0072B2',
   agency: '#56B4E9',
   university: '#D55E00',
@@ -44,7 +44,7 @@ export const INSTITUTION_TYPE_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Order of institution types when something is sorted "by type": the CSV contract's order. */
-export const INSTITUTION_TYPE_ORDER: readonly string[] = INSTITUTION_TYPES;
+export const INSTITUTION_TYPE_ORDER: readonly InstitutionType[] = INSTITUTION_TYPES;
 
 /** Neutral greys used for ink: text, axes, links. */
 export const INK = {

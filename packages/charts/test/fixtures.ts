@@ -1,5 +1,6 @@
 /** Graphs for tests and benchmarks: a small hand-made programme, and synthetic graphs of any size. */
-import type { NetworkData } from '../src/network/model.js';
+import { INSTITUTION_TYPES, PARTNERSHIP_STATUSES, type PartnershipStatus } from '@puente/data/schema';
+import type { NetworkData, NetworkLink, NetworkNode } from '../src/network/types.js';
 import type { ProgressRecord } from '../src/progress/model.js';
 import type { TrainingRecord } from '../src/training/model.js';
 import { lcg } from '../src/number.js';
@@ -154,9 +155,6 @@ export const fuenlabradaHangzhou: NetworkData = {
   ],
 };
 
-const TYPES = ['government', 'agency', 'university', 'college', 'company', 'association', 'other'];
-const STATUSES = ['proposed', 'negotiating', 'agreed', 'active', 'completed', 'paused', 'cancelled'];
-
 /**
  * A synthetic programme: `nodeCount` institutions over `cityCount` cities, `linkCount` partnerships,
  * mostly across cities, with preferential attachment so there are hubs (like real programmes).
@@ -164,19 +162,19 @@ const STATUSES = ['proposed', 'negotiating', 'agreed', 'active', 'completed', 'p
 export function syntheticNetwork(nodeCount: number, linkCount: number, cityCount = 2, seed = 7): NetworkData {
   const random = lcg(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const nodes = Array.from({ length: nodeCount }, (_, i) => {
+  const nodes = Array.from({ length: nodeCount }, (_, i): NetworkNode => {
     const city = `City ${String.fromCharCode(65 + (i % cityCount))}`;
     return {
       id: `inst-${String(i).padStart(5, '0')}`,
       label: `Institution ${i}`,
       city,
       country: i % cityCount === 0 ? 'ES' : 'CN',
-      type: pick(TYPES),
+      type: pick(INSTITUTION_TYPES),
       trained: random() < 0.2 ? 0 : Math.floor(random() * random() * 2000),
     };
   });
   const ends: number[] = [];
-  const links = Array.from({ length: linkCount }, (_, i) => {
+  const links = Array.from({ length: linkCount }, (_, i): NetworkLink => {
     const a = ends.length > 0 && random() < 0.5 ? pick(ends) : Math.floor(random() * nodeCount);
     let b = ends.length > 0 && random() < 0.5 ? pick(ends) : Math.floor(random() * nodeCount);
     if (b === a) b = (a + 1) % nodeCount;
@@ -185,7 +183,7 @@ export function syntheticNetwork(nodeCount: number, linkCount: number, cityCount
       id: `p-${String(i).padStart(5, '0')}`,
       source: nodes[a]!.id,
       target: nodes[b]!.id,
-      status: pick(STATUSES),
+      status: pick(PARTNERSHIP_STATUSES),
       area: 'joint_training',
       milestones: Math.floor(random() * 10),
     };
@@ -252,7 +250,11 @@ export const trainingRecords: TrainingRecord[] = [
 ];
 
 /** partnerships.csv statuses: 3 proposed, 2 negotiating, 1 agreed, 4 active, 2 completed, 1 paused, 1 cancelled. */
-export const partnershipStatuses: ProgressRecord[] = [
-  ...['proposed', 'proposed', 'proposed', 'negotiating', 'negotiating', 'agreed'],
-  ...['active', 'active', 'active', 'active', 'completed', 'completed', 'paused', 'cancelled'],
-].map((status, i) => ({ id: `p-${i}`, status }));
+const STATUS_OF_EACH: PartnershipStatus[] = [
+  ...(['proposed', 'proposed', 'proposed', 'negotiating', 'negotiating', 'agreed'] as const),
+  ...(['active', 'active', 'active', 'active', 'completed', 'completed', 'paused', 'cancelled'] as const),
+];
+export const partnershipStatuses: ProgressRecord[] = STATUS_OF_EACH.map((status, i) => ({
+  id: `p-${i}`,
+  status,
+}));

@@ -2,8 +2,9 @@ import type { NetworkModelLink, NetworkModelNode } from '@puente/charts';
 import type { MessageKey, Translator } from '$lib/i18n/translator';
 
 /**
- * The words around a network chart in the reader's language: legend labels and the descriptions of nodes and
- * links (tooltips, screen readers). Shared by every page that draws a network, so they read the same everywhere.
+ * The words around a network chart in the reader's language: legend labels, the descriptions of nodes and
+ * links (tooltips, screen readers) and the table alternative's. Shared by every page that draws a network, so they
+ * read the same everywhere.
  */
 export function networkText(tr: Translator) {
   const status = (s: string) => tr.t(`status.${s}` as MessageKey);
@@ -32,5 +33,17 @@ export function networkText(tr: Translator) {
         done: link.milestonesDone,
         total: link.milestones,
       }),
+    /** Props of `NetworkTable`: headings and the names of types and statuses. */
+    table: {
+      labels: {
+        institution: tr.t('table.institution'),
+        city: tr.t('table.city'),
+        type: tr.t('table.type'),
+        trained: tr.t('table.trained'),
+        partners: tr.t('table.partners'),
+      },
+      typeName: (type: string) => tr.t(`type.${type}` as MessageKey),
+      statusName: status,
+    },
   };
 }

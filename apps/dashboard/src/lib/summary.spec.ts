@@ -1,4 +1,4 @@
-import type { Kpis, PartnershipSummary } from '@puente/data/store';
+import type { Kpis } from '@puente/data/store';
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summary.js';
 
@@ -16,30 +16,6 @@ const kpis: Kpis = {
   traineesPreviousYear: 100,
   milestones: { done: 2, planned: 1, missed: 1 },
 };
-const link = (id: string, source: string, target: string) => ({
-  id,
-  source,
-  target,
-  area: 'exchange' as const,
-  status: 'active' as const,
-  title: null,
-  started_on: null,
-  milestones: 0,
-  milestonesDone: 0,
-});
-const summary = (
-  p: Partial<PartnershipSummary> & { id: string; source: string; target: string },
-): PartnershipSummary => ({
-  ...link(p.id, p.source, p.target),
-  sourceName: p.source,
-  targetName: p.target,
-  milestonesPlanned: 0,
-  milestonesMissed: 0,
-  lastDone: null,
-  nextPlanned: null,
-  stalled: false,
-  ...p,
-});
 const activity = [
   {
     year: 2022,
@@ -58,16 +34,14 @@ const activity = [
     activeInstitutions: 3,
   },
 ];
-const network = { nodes: [], links: [link('p1', 'a', 'b'), link('p2', 'a', 'c'), link('p3', 'b', 'c')] };
+const mostConnected = { id: 'a', degree: 2 };
+const none = { items: [], total: 0 };
 const name = (id: string) => id.toUpperCase();
 
 describe('summarize(input)', () => {
   it('names the most connected institution, the training trend, proposals, late partnerships and misses', () => {
-    const partnerships = [
-      summary({ id: 'p1', source: 'a', target: 'b', stalled: true }),
-      summary({ id: 'p2', source: 'a', target: 'c' }),
-    ];
-    expect(summarize({ kpis, network, activity, partnerships, name })).toEqual([
+    const stalled = { items: [{ source: 'a', target: 'b' }], total: 1 };
+    expect(summarize({ kpis, mostConnected, activity, stalled, name })).toEqual([
       { key: 'summary.connected', values: { name: 'A', count: 2 } },
       { key: 'summary.trainingGrew', values: { year: '2023', previous: '2022', trainees: 200, change: 1 } },
       { key: 'summary.proposals', values: { count: 1, total: 3 } },
@@ -76,14 +50,25 @@ describe('summarize(input)', () => {
     ]);
   });
 
+  it('counts every stalled partnership but names the first three', () => {
+    const items = ['b', 'c', 'd', 'e'].map((target) => ({ source: 'a', target }));
+    const [sentence] = summarize({
+      kpis,
+      mostConnected: null,
+      activity: [],
+      stalled: { items, total: 40 },
+      name,
+    }).filter((s) => s.key === 'summary.stalled');
+    expect(sentence?.values).toEqual({ count: 40, names: 'A – B; A – C; A – D' });
+  });
+
   it('says when training fell, and when no active partnership is late', () => {
     const fell = [activity[0]!, { ...activity[1]!, trainees: 60 }];
-    const partnerships = [summary({ id: 'p1', source: 'a', target: 'b' })];
     const sentences = summarize({
       kpis: { ...kpis, milestones: { done: 0, planned: 0, missed: 0 } },
-      network,
+      mostConnected,
       activity: fell,
-      partnerships,
+      stalled: none,
       name,
     });
     expect(sentences.map((s) => s.key)).toEqual([
@@ -102,8 +87,6 @@ describe('summarize(input)', () => {
       byStatus: { ...kpis.byStatus, proposed: 0, active: 0 },
       milestones: { done: 0, planned: 0, missed: 0 },
     };
-    expect(
-      summarize({ kpis: empty, network: { nodes: [], links: [] }, activity: [], partnerships: [], name }),
-    ).toEqual([]);
+    expect(summarize({ kpis: empty, mostConnected: null, activity: [], stalled: none, name })).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import type { Kpis, NetworkData, PartnershipSummary, YearActivity } from '@puente/data/store';
+import { EARLY_STATUSES, IN_MOTION_STATUSES, partnershipsWith } from '@puente/data/schema';
+import type { ConnectedInstitution, Kpis, Listed, YearActivity } from '@puente/data/store';
 
 /** One sentence of the overview's summary: a message key and its values, localized when shown. */
 export interface Sentence {
@@ -16,25 +17,25 @@ export interface Sentence {
 
 export interface SummaryInput {
   kpis: Kpis;
-  network: NetworkData;
   activity: YearActivity[];
-  partnerships: PartnershipSummary[];
+  /** The institution with most partnerships in view, if any has one. */
+  mostConnected: ConnectedInstitution | null;
+  /** The stalled partnerships in view: the first few, and how many. */
+  stalled: Listed<{ source: string; target: string }>;
   /** Display name of an institution id, in the reader's language. */
   name: (id: string) => string;
 }
 
 /** Who is most connected, what grew, what is late: a few plain sentences computed from the data in view. */
-export function summarize({ kpis, network, activity, partnerships, name }: SummaryInput): Sentence[] {
+export function summarize({ kpis, activity, mostConnected, stalled, name }: SummaryInput): Sentence[] {
   const sentences: Sentence[] = [];
 
-  const degree = new Map<string, number>();
-  for (const link of network.links) {
-    degree.set(link.source, (degree.get(link.source) ?? 0) + 1);
-    degree.set(link.target, (degree.get(link.target) ?? 0) + 1);
+  if (mostConnected) {
+    sentences.push({
+      key: 'summary.connected',
+      values: { name: name(mostConnected.id), count: mostConnected.degree },
+    });
   }
-  const ranked = [...degree].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const top = ranked[0];
-  if (top) sentences.push({ key: 'summary.connected', values: { name: name(top[0]), count: top[1] } });
 
   const withTraining = activity.filter((a) => a.trainees > 0);
   const last = withTraining.at(-1);
@@ -58,16 +59,15 @@ export function summarize({ kpis, network, activity, partnerships, name }: Summa
     });
   }
 
-  const early = kpis.byStatus.proposed + kpis.byStatus.negotiating;
+  const early = partnershipsWith(kpis.byStatus, EARLY_STATUSES);
   if (kpis.partnerships > 0 && early > 0) {
     sentences.push({ key: 'summary.proposals', values: { count: early, total: kpis.partnerships } });
   }
 
-  const stalled = partnerships.filter((p) => p.stalled);
-  if (stalled.length > 0) {
-    const names = stalled.slice(0, 3).map((p) => `${name(p.source)} – ${name(p.target)}`);
-    sentences.push({ key: 'summary.stalled', values: { count: stalled.length, names: names.join('; ') } });
-  } else if (partnerships.some((p) => p.status === 'agreed' || p.status === 'active')) {
+  if (stalled.total > 0) {
+    const names = stalled.items.slice(0, 3).map((p) => `${name(p.source)} – ${name(p.target)}`);
+    sentences.push({ key: 'summary.stalled', values: { count: stalled.total, names: names.join('; ') } });
+  } else if (partnershipsWith(kpis.byStatus, IN_MOTION_STATUSES) > 0) {
     sentences.push({ key: 'summary.noneStalled', values: {} });
   }
   if (kpis.milestones.missed > 0)

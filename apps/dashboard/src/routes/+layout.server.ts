@@ -1,8 +1,7 @@
-import { filterOptions } from '@puente/data/store';
-import { getStore } from '$lib/server/store';
+import { views } from '$lib/server/views';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => ({
   locale: locals.locale,
-  filterOptions: await filterOptions(getStore()),
+  filterOptions: await views.filterOptions(),
 });

@@ -1,3 +1,12 @@
+import { lcg } from '../number.js';
+
+export interface BetweennessOptions {
+  /** Start the searches from this many nodes (an estimate) instead of from every node. */
+  pivots?: number;
+  /** Seed of the pivot draw. Default 1. */
+  seed?: number;
+}
+
 /**
  * Betweenness centrality by Brandes' algorithm (U. Brandes, "A faster algorithm for betweenness
  * centrality", J. Math. Sociol. 25(2), 2001), for an unweighted, undirected graph: one breadth-first
@@ -8,10 +17,16 @@
  *
  * Normalised to 0..1 by the number of pairs of other nodes, (n − 1)(n − 2) / 2: the centre of a
  * star scores 1, a leaf 0.
+ *
+ * With `pivots`, large graphs get an estimate instead (U. Brandes and C. Pich, "Centrality estimation in large
+ * networks", Int. J. Bifurcation and Chaos 17(7), 2007): the searches start from that many nodes only, drawn by a
+ * seeded generator so the result is the same on every run, and their dependencies are scaled by n / pivots.
+ * O(pivots·E) time: 20,000 institutions take a fraction of a second instead of minutes.
  */
 export function betweenness(
   nodeCount: number,
   edges: ReadonlyArray<readonly [number, number]>,
+  options: BetweennessOptions = {},
 ): Float64Array {
   const n = nodeCount;
   const result = new Float64Array(n);
@@ -47,10 +62,18 @@ export function betweenness(
   const order = new Int32Array(n); // nodes in the order the BFS reached them (the stack S)
   const queue = new Int32Array(n);
 
+  // An isolated node lies on no path: searches start from connected nodes only.
+  const connected: number[] = [];
+  for (let i = 0; i < n; i++) if (offset[i + 1]! > offset[i]!) connected.push(i);
+  const sources =
+    options.pivots !== undefined && options.pivots < connected.length
+      ? drawPivots(connected, Math.max(1, Math.floor(options.pivots)), options.seed ?? 1)
+      : connected;
+  const sampled = sources.length < connected.length;
+
   sigma.fill(0);
   distance.fill(-1);
-  for (let s = 0; s < n; s++) {
-    if (offset[s + 1] === offset[s]) continue; // an isolated node lies on no path
+  for (const s of sources) {
     sigma[s] = 1;
     distance[s] = 0;
     let head = 0;
@@ -90,8 +113,20 @@ export function betweenness(
     }
   }
 
-  // Each unordered pair was counted from both ends: halve, then divide by the number of pairs.
-  const scale = 1 / ((n - 1) * (n - 2));
+  // Each unordered pair was counted from both ends: halve, then divide by the number of pairs. An estimate counts
+  // the pairs of its sources only: scale up by the share of connected nodes they stand for.
+  const scale = (sampled ? connected.length / sources.length : 1) / ((n - 1) * (n - 2));
   for (let i = 0; i < n; i++) result[i] = result[i]! * scale;
   return result;
+}
+
+/** `count` distinct nodes of `from`, drawn by the seeded generator of the layouts, in a partial Fisher–Yates shuffle. */
+function drawPivots(from: readonly number[], count: number, seed: number): number[] {
+  const pool = [...from];
+  const random = lcg(seed);
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, count);
 }

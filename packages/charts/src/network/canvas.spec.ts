@@ -3,7 +3,9 @@ import { fuenlabradaHangzhou, syntheticNetwork } from '../../test/fixtures.js';
 import { drawNetwork, emphasisOf, paintScene, type CanvasFrame } from './canvas.js';
 import { networkEmphasis } from './highlight.js';
 import { importanceOrder } from './labels.js';
-import { networkScene, scenePositions, type NetworkScene } from './model.js';
+import { scenePositions } from './model.js';
+import { networkScene } from './scene.js';
+import type { NetworkScene } from './types.js';
 import { IDENTITY } from './viewport.js';
 
 /** A 2D context that records what is drawn. */

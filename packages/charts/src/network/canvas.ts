@@ -20,7 +20,8 @@ import { FONT_FAMILY, INK } from '../palette.js';
 import { estimateTextWidth } from '../text.js';
 import { pickScreenLabels } from './canvas-labels.js';
 import { shorten } from './labels.js';
-import { linkCurve, type NetworkScene } from './model.js';
+import { linkCurve } from './links.js';
+import type { NetworkScene } from './types.js';
 import { SpatialIndex } from './spatial-index.js';
 import type { Viewport } from './viewport.js';
 

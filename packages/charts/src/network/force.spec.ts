@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticNetwork } from '../../test/fixtures.js';
 import { fitToBox, forceLayout, forceRun, type ForceInput } from './force.js';
-import { forceInput, networkScene } from './model.js';
+import { forceInput, networkScene } from './scene.js';
 
 const margins = { top: 10, right: 10, bottom: 10, left: 10 };
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { syntheticNetwork } from '../../test/fixtures.js';
 import { forceLayout } from './force.js';
 import { startLayout, type LayoutUpdate } from './layout-client.js';
-import { forceInput, networkScene, scenePositions } from './model.js';
+import { scenePositions } from './model.js';
+import { forceInput, networkScene } from './scene.js';
 
 const scene = networkScene(syntheticNetwork(80, 120, 2), { width: 800, height: 500 });
 

@@ -4,7 +4,9 @@
  * small slices instead, so the page still works (less smoothly).
  */
 import { forceRun } from './force.js';
-import { forceInput, scenePositions, type NetworkScene } from './model.js';
+import { scenePositions } from './model.js';
+import { forceInput } from './scene.js';
+import type { NetworkScene } from './types.js';
 
 export type LayoutRequest =
   | { type: 'start'; scene: NetworkScene; ticks?: number }

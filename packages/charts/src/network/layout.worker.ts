@@ -6,7 +6,8 @@
  */
 import { forceRun, type ForceRun } from './force.js';
 import type { LayoutRequest, LayoutUpdate } from './layout-client.js';
-import { forceInput, scenePositions } from './model.js';
+import { scenePositions } from './model.js';
+import { forceInput } from './scene.js';
 
 /** Time the worker computes before posting positions and checking for messages, ms. */
 const SLICE_MS = 32;

@@ -1,23 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fuenlabradaHangzhou, syntheticNetwork } from '../../test/fixtures.js';
 import { INSTITUTION_TYPE_COLORS, OKABE_ITO, OTHER_COLOR } from '../palette.js';
 import { betweenness } from './betweenness.js';
+import { bridgeLayout } from './bridge.js';
 import { networkEmphasis } from './highlight.js';
-import {
-  curvePath,
-  defaultLabelSize,
-  defaultTicks,
-  browserTicks,
-  linkCurve,
-  modelFromScene,
-  moveNode,
-  networkModel,
-  networkScene,
-  scenePositions,
-  type NetworkData,
-  type NetworkModel,
-} from './model.js';
+import { curvePath, linkCurve } from './links.js';
+import { modelFromScene, moveNode, networkModel, scenePositions } from './model.js';
+import { browserTicks, defaultLabelSize, defaultTicks, networkScene } from './scene.js';
+import type { NetworkData, NetworkModel } from './types.js';
 import { estimateTextWidth } from '../text.js';
+
+// Spies that call through: the layouts run as usual, and the tests can count how often they ran.
+vi.mock('./bridge.js', { spy: true });
 
 const size = { width: 800, height: 500 };
 
@@ -334,6 +328,12 @@ describe('networkScene(data, options) and modelFromScene(scene, positions)', () 
     );
   });
 
+  it('equals networkModel for the bridge layout too', () => {
+    const options = { ...size, layout: 'bridge' as const };
+    const scene = networkScene(fuenlabradaHangzhou, options);
+    expect(modelFromScene(scene, scenePositions(scene))).toEqual(networkModel(fuenlabradaHangzhou, options));
+  });
+
   it('marks institutions outside the filters as context, and says so in the legend', () => {
     const data = {
       ...fuenlabradaHangzhou,
@@ -453,5 +453,29 @@ describe('linkCurve(s, t, bend, layout, cityCount, centre)', () => {
     const curve = linkCurve(s, t, 0, 'bridge', 2, centre);
     expect(curve.kind).toBe('cubic');
     expect(curvePath(s, t, curve)).toBe('M0,0C50,0 50,0 100,0');
+  });
+});
+
+describe('how often networkModel lays out', () => {
+  beforeEach(() => {
+    vi.mocked(bridgeLayout).mockClear();
+  });
+
+  it('runs the bridge layout once: its placements give both the positions and the label places', () => {
+    const model = networkModel(syntheticNetwork(300, 450, 2), { ...size, layout: 'bridge' });
+    expect(bridgeLayout).toHaveBeenCalledTimes(1);
+    expect(model.headings.map((h) => h.text)).toEqual(model.cities);
+  });
+
+  it('does not run the bridge layout for the force layout', () => {
+    networkModel(fuenlabradaHangzhou, size);
+    expect(bridgeLayout).not.toHaveBeenCalled();
+  });
+
+  it('runs it again for a scene laid out elsewhere, where the labels need its places', () => {
+    const scene = networkScene(fuenlabradaHangzhou, { ...size, layout: 'bridge' });
+    const positions = scenePositions(scene);
+    modelFromScene(scene, positions);
+    expect(bridgeLayout).toHaveBeenCalledTimes(2);
   });
 });

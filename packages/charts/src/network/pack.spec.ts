@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fuenlabradaHangzhou, syntheticNetwork } from '../../test/fixtures.js';
-import { networkScene } from './model.js';
+import { networkScene } from './scene.js';
 import { packScene, unpackScene } from './pack.js';
 
 describe('packScene(scene) / unpackScene(packed)', () => {

@@ -5,8 +5,10 @@
  * without what follows from the rest (link dash, stroke and opacity follow from status and width), it
  * is about a quarter of that. `unpackScene(packScene(scene))` deep-equals `scene`.
  */
+import type { InstitutionType, PartnershipArea, PartnershipStatus } from '@puente/data/schema';
 import { round2 } from '../number.js';
-import { linkFade, statusDash, statusStyle, type NetworkScene } from './model.js';
+import { linkFade, statusDash, statusStyle } from './style.js';
+import type { NetworkScene } from './types.js';
 
 export interface PackedScene {
   scene: Omit<NetworkScene, 'nodes' | 'links'>;
@@ -86,13 +88,15 @@ export function packScene(scene: NetworkScene): PackedScene {
 
 export function unpackScene(packed: PackedScene): NetworkScene {
   const { strings, nodes: n, links: l } = packed;
+  // The table holds what packScene read from a scene, so a type, status or area comes back as one.
+  const text = <T extends string>(i: number) => strings[i]! as T;
   const context = new Set(n.context);
   const nodes = n.id.map((id, i) => ({
     id,
     label: n.label[i]!,
     city: strings[n.city[i]!]!,
     country: strings[n.country[i]!]!,
-    type: strings[n.type[i]!]!,
+    type: text<InstitutionType>(n.type[i]!),
     trained: n.trained[i]!,
     r: n.r[i]!,
     color: strings[n.color[i]!]!,
@@ -102,7 +106,7 @@ export function unpackScene(packed: PackedScene): NetworkScene {
   }));
   const fade = linkFade(l.id.length);
   const links = l.id.map((id, i) => {
-    const status = strings[l.status[i]!]!;
+    const status = text<PartnershipStatus>(l.status[i]!);
     const style = statusStyle(status);
     const width = l.width[i]!;
     return {
@@ -110,7 +114,7 @@ export function unpackScene(packed: PackedScene): NetworkScene {
       source: nodes[l.source[i]!]!.id,
       target: nodes[l.target[i]!]!.id,
       status,
-      area: strings[l.area[i]!]!,
+      area: text<PartnershipArea>(l.area[i]!),
       milestones: l.milestones[i]!,
       milestonesDone: l.milestonesDone[i]!,
       width,

@@ -11,12 +11,22 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { compareStrings, INK } from '../palette.js';
 import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
-import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
+import {
+  ASIDE_STATUSES,
+  isPartnershipStatus,
+  PIPELINE_STATUSES,
+  type PartnershipArea,
+  type PartnershipStatus,
+} from '@puente/data/schema';
 
 export interface ProgressRecord {
   id: string;
+  /**
+   * A partnership status of the contract (`PartnershipStatus`); any other is counted aside, after paused and
+   * cancelled. Plain text so that counts keyed by status (`Object.entries`) pass as they are.
+   */
   status: string;
-  area?: string;
+  area?: PartnershipArea;
   /** How many partnerships the record stands for (default 1), so counts can arrive already summed. */
   count?: number;
 }
@@ -34,15 +44,13 @@ export interface ProgressOptions {
   valueWidth?: number;
 }
 
-/** Statuses set aside from the pipeline. */
-export const ASIDE_STATUSES: readonly string[] = ['paused', 'cancelled'];
-/** Pipeline stages in order: the contract's statuses, less those set aside. */
-export const PIPELINE_STAGES: readonly string[] = PARTNERSHIP_STATUSES.filter(
-  (s) => !ASIDE_STATUSES.includes(s),
-);
+/** Statuses set aside from the pipeline (the contract's: paused, cancelled). */
+export { ASIDE_STATUSES };
+/** Pipeline stages in order (the contract's: its statuses, less those set aside). */
+export const PIPELINE_STAGES: readonly PartnershipStatus[] = PIPELINE_STATUSES;
 
 export interface ProgressStage {
-  key: string;
+  key: PartnershipStatus;
   /** Partnerships at this stage now. */
   count: number;
   /** Partnerships at this stage or a later one. */
@@ -61,6 +69,7 @@ export interface ProgressStage {
 }
 
 export interface ProgressAside {
+  /** Paused, cancelled, or a status the contract doesn't know. */
   key: string;
   count: number;
   y: number;
@@ -113,9 +122,7 @@ export function progressModel(records: readonly ProgressRecord[], options: Progr
 
   const stageCounts = PIPELINE_STAGES.map((key) => counts.get(key) ?? 0);
   const reached = stageCounts.map((_, i) => stageCounts.slice(i).reduce((a, b) => a + b, 0));
-  const unknown = [...counts.keys()]
-    .filter((k) => !PIPELINE_STAGES.includes(k) && !ASIDE_STATUSES.includes(k))
-    .sort(compareStrings);
+  const unknown = [...counts.keys()].filter((k) => !isPartnershipStatus(k)).sort(compareStrings);
   const asideKeys = [...ASIDE_STATUSES.filter((k) => (counts.get(k) ?? 0) > 0), ...unknown];
 
   const rows = [...PIPELINE_STAGES, ...asideKeys];

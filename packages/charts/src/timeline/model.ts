@@ -8,6 +8,7 @@
  * missed) and missed (cross). A row's name sits above its track, so long partnership titles get the
  * whole width rather than a narrow left column.
  */
+import type { MilestoneStatus } from '@puente/data/schema';
 import { scaleUtc } from 'd3-scale';
 import { INK } from '../palette.js';
 import { round2 } from '../number.js';
@@ -19,8 +20,8 @@ export interface TimelineMilestone {
   id: string;
   /** `yyyy-mm-dd`. */
   date: string;
-  /** planned, done or missed (anything else is drawn as a neutral mark). */
-  status: string;
+  /** A status outside the contract is drawn as a neutral mark. */
+  status: MilestoneStatus;
   title?: string;
 }
 
@@ -53,7 +54,7 @@ export interface TimelineOptions {
 export interface TimelineMark {
   id: string;
   date: string;
-  status: string;
+  status: MilestoneStatus;
   kind: MarkKind;
   title: string;
   x: number;
@@ -119,7 +120,7 @@ const CAPTION_ROOM = 22;
 const SIDE = 12;
 const DAY = 86_400_000;
 
-export function markKind(status: string, date: string, asOf: string): MarkKind {
+export function markKind(status: MilestoneStatus, date: string, asOf: string): MarkKind {
   if (status === 'done') return 'done';
   if (status === 'missed') return 'missed';
   if (status === 'planned') return date < asOf ? 'overdue' : 'planned';

@@ -1,7 +1,8 @@
+import type { MilestoneStatus } from '@puente/data/schema';
 import { describe, expect, it } from 'vitest';
 import { upcomingMilestones } from './upcoming.js';
 
-const m = (id: string, date: string, status = 'planned') => ({ id, date, status });
+const m = (id: string, date: string, status: MilestoneStatus = 'planned') => ({ id, date, status });
 const milestones = [
   m('done-early', '2026-12-01', 'done'),
   m('b', '2027-01-10'),

@@ -3,13 +3,14 @@
  * ones further ahead (all those on the first date after the window), and those whose date has passed
  * while still planned. Pure; dates are `yyyy-mm-dd` strings compared as calendar days.
  */
+import type { MilestoneStatus } from '@puente/data/schema';
 import { compareStrings } from '../palette.js';
 import { addDays } from './dates.js';
 
 export interface DatedMilestone {
   id: string;
   date: string;
-  status: string;
+  status: MilestoneStatus;
 }
 
 export interface UpcomingOptions {

@@ -12,6 +12,7 @@ import { line, stack, stackOrderNone, stackOffsetNone } from 'd3-shape';
 import { categoryColors, compareStrings, INK, OKABE_ITO, OTHER_COLOR } from '../palette.js';
 import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
+import type { AxisTick } from '../frame/types.js';
 import { fitText, numberWidth } from './fit.js';
 
 /** One row of training.csv (institution, programme, year) with, optionally, readable names. */
@@ -107,11 +108,7 @@ export interface TrainingYear {
   rateY: number | null;
 }
 
-export interface AxisTick {
-  value: number;
-  /** Position along the axis (y for vertical axes, x for horizontal ones). */
-  position: number;
-}
+export type { AxisTick } from '../frame/types.js';
 
 export interface LegendItem {
   key: string;

@@ -3,8 +3,11 @@ import {
   MILESTONE_KINDS,
   PARTNERSHIP_AREAS,
   TABLES,
+  type InstitutionType,
+  type PartnershipStatus,
   type TableName,
 } from '../schema/tables.js';
+import type { UploadFile } from '../validation/validate.js';
 
 /**
  * A deterministic synthetic programme of any size, valid against the CSV contract, for demos and benchmarks.
@@ -80,7 +83,7 @@ const PROGRAMMES = [
   ['Live-stream selling', 'e-commerce'],
   ['3D product design', 'design'],
 ] as const;
-const TYPE_LABEL: Record<string, string> = {
+const TYPE_LABEL: Record<InstitutionType, string> = {
   government: 'City Office',
   agency: 'Employment Agency',
   university: 'University',
@@ -98,7 +101,7 @@ const STATUS_WEIGHTS = [
   ['completed', 0.13],
   ['paused', 0.06],
   ['cancelled', 0.04],
-] as const;
+] as const satisfies ReadonlyArray<readonly [PartnershipStatus, number]>;
 
 function csvField(value: string | number | null): string {
   if (value === null) return '';
@@ -258,4 +261,16 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
     }
   }
   yield { table: 'milestones', text };
+}
+
+/** The generated programme as upload files in memory, one per table (tests and benchmarks of small sizes). */
+export function generatedFiles(options: GenerateOptions): UploadFile[] {
+  const texts = new Map<TableName, string[]>();
+  for (const { table, text } of generateProgramme(options))
+    texts.set(table, [...(texts.get(table) ?? []), text]);
+  const encoder = new TextEncoder();
+  return [...texts].map(([table, parts]) => ({
+    name: `${table}.csv`,
+    bytes: encoder.encode(parts.join('')),
+  }));
 }

@@ -25,6 +25,10 @@ export const PARTNERSHIP_AREAS = [
   'research',
   'other',
 ] as const;
+/**
+ * Pipeline order: proposed → negotiating → agreed → active → completed, then the statuses set aside (paused,
+ * cancelled). Charts, legends and tables list statuses in this order.
+ */
 export const PARTNERSHIP_STATUSES = [
   'proposed',
   'negotiating',
@@ -44,8 +48,66 @@ export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /**
+ * Where a partnership stands, by status: talks not yet agreed (`early`), agreed or under way (`in-motion`), finished
+ * (`completed`), or left the pipeline at an unknown stage (`aside`). The meaning of each status, said once.
+ */
+export type PartnershipPhase = 'early' | 'in-motion' | 'completed' | 'aside';
+export const PARTNERSHIP_PHASES: Readonly<Record<PartnershipStatus, PartnershipPhase>> = {
+  proposed: 'early',
+  negotiating: 'early',
+  agreed: 'in-motion',
+  active: 'in-motion',
+  completed: 'completed',
+  paused: 'aside',
+  cancelled: 'aside',
+};
+
+const inPhase = (...phases: PartnershipPhase[]): readonly PartnershipStatus[] =>
+  PARTNERSHIP_STATUSES.filter((s) => phases.includes(PARTNERSHIP_PHASES[s]));
+
+/** Statuses of the pipeline, in order; a partnership at one has reached every earlier one. */
+export const PIPELINE_STATUSES = inPhase('early', 'in-motion', 'completed');
+/** Before agreement: proposed, negotiating. */
+export const EARLY_STATUSES = inPhase('early');
+/** "In motion": agreed or active — committed to and not finished. */
+export const IN_MOTION_STATUSES = inPhase('in-motion');
+/** Set aside: paused or cancelled. They left the pipeline at an unknown stage, so they are counted beside it. */
+export const ASIDE_STATUSES = inPhase('aside');
+
+/** Whether a value is one of the contract's partnership statuses (a type guard for text from URLs or forms). */
+export function isPartnershipStatus(value: string): value is PartnershipStatus {
+  return (PARTNERSHIP_STATUSES as readonly string[]).includes(value);
+}
+
+/** Whether a partnership with this status is in motion (agreed or active). Unknown statuses are not. */
+export function isInMotion(status: string): boolean {
+  return isPartnershipStatus(status) && PARTNERSHIP_PHASES[status] === 'in-motion';
+}
+
+/** Whether a partnership with this status is set aside from the pipeline (paused or cancelled). */
+export function isSetAside(status: string): boolean {
+  return isPartnershipStatus(status) && PARTNERSHIP_PHASES[status] === 'aside';
+}
+
+/** How many partnerships have one of `statuses`, from counts by status (a missing count is zero). */
+export function partnershipsWith(
+  byStatus: Partial<Record<PartnershipStatus, number>>,
+  statuses: readonly PartnershipStatus[],
+): number {
+  return statuses.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0);
+}
+
+/** The rule of `slug` columns (every table's id): lower-case letters a–z, digits and hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9-]+$/;
+
+/** Whether a value could be an id of the contract (a `slug`), e.g. a path segment before it is looked up. */
+export function isSlug(value: string): boolean {
+  return SLUG_PATTERN.test(value);
+}
+
+/**
  * How a cell is read:
- * - `slug`: `[a-z0-9-]+` identifier;
+ * - `slug`: `[a-z0-9-]+` identifier (`SLUG_PATTERN`);
  * - `text`: any trimmed text;
  * - `enum`: one of `values` (matched case-insensitively);
  * - `country`: ISO 3166-1 alpha-2, stored upper-case;
@@ -183,6 +245,27 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
 
 /** Tables in the order a load must write them so that references always point backwards. */
 export const LOAD_ORDER: readonly TableName[] = ['institutions', 'partnerships', 'training', 'milestones'];
+
+/** A `reference` column: rows of `from` point at the key of a row of `to` through `column`. */
+export interface Relation {
+  readonly from: TableName;
+  readonly column: string;
+  readonly to: TableName;
+  /** Whether every row must point somewhere (an empty optional reference points nowhere). */
+  readonly required: boolean;
+}
+
+/** Every relation between the tables, read from the columns' `references`, in table and column order. */
+export const RELATIONS: readonly Relation[] = TABLE_NAMES.flatMap((from) =>
+  TABLES[from].columns.flatMap((c) =>
+    c.references ? [{ from, column: c.name, to: c.references, required: c.required }] : [],
+  ),
+);
+
+/** Tables whose keys other tables point at (institutions, partnerships), in table order. */
+export const REFERENCED_TABLES: readonly TableName[] = TABLE_NAMES.filter((t) =>
+  RELATIONS.some((r) => r.to === t),
+);
 
 /** A parsed, validated cell: text and dates (`yyyy-mm-dd`) as strings, numbers as numbers, empty as null. */
 export type CellValue = string | number | null;

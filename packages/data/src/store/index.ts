@@ -23,6 +23,7 @@ export {
   type User,
 } from './users.js';
 export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
+export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256 } from './uploads.js';
 export { toSafeNumber } from './values.js';
 

@@ -1,6 +1,12 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Filters } from '../schema/filters.js';
-import { PARTNERSHIP_STATUSES } from '../schema/tables.js';
+import {
+  ASIDE_STATUSES,
+  IN_MOTION_STATUSES,
+  PARTNERSHIP_PHASES,
+  PARTNERSHIP_STATUSES,
+  PIPELINE_STATUSES,
+} from '../schema/tables.js';
 import type {
   Institution,
   InstitutionType,
@@ -56,6 +62,17 @@ function inView(p: Params, filters: Filters): string {
     miles AS (
       SELECT * FROM milestones
       WHERE _to IS NULL AND partnership IN (SELECT id FROM parts) AND ${p.yearRange('year(date)', filters)})`;
+}
+
+/**
+ * The SQL of an institution's name in the reader's language, else its own name. The column comes from this fixed
+ * map, never from the request.
+ */
+const NAME_COLUMNS = { en: 'name_en', es: 'name_es', zh: 'name_zh' } as const;
+export type NameLocale = keyof typeof NAME_COLUMNS;
+function localName(alias: string, locale: NameLocale | undefined): string {
+  if (!locale) return `${alias}.name`;
+  return `coalesce(nullif(${alias}.${NAME_COLUMNS[locale]}, ''), ${alias}.name)`;
 }
 
 const num = (v: PlainRow[string] | undefined): number => (typeof v === 'number' ? v : 0);
@@ -195,6 +212,16 @@ export interface NetworkData {
 export interface NetworkQuery {
   /** Only these institutions, and the partnerships among them (an ego network). */
   only?: readonly string[];
+  /** Only the partnerships with an end among these institutions, and the institutions at their ends. */
+  touching?: readonly string[];
+}
+
+/** The partnerships `query.touching` asks for, as a condition on `parts` (TRUE without it). */
+function touching(p: Params, query: NetworkQuery, alias = ''): string {
+  if (!query.touching) return 'TRUE';
+  if (query.touching.length === 0) return 'FALSE';
+  const ids = p.bind(listValue([...query.touching]));
+  return `(list_contains(${ids}, ${alias}source) OR list_contains(${ids}, ${alias}target))`;
 }
 
 export async function network(
@@ -206,10 +233,11 @@ export async function network(
   const p = new Params();
   const nodes = await store.all(
     `WITH ${inView(p, filters)},
-     ends AS (SELECT source AS id FROM parts UNION SELECT target FROM parts),
+     near AS (SELECT * FROM parts WHERE ${touching(p, query)}),
+     ends AS (SELECT source AS id FROM near UNION SELECT target FROM near),
      shown AS (
        SELECT id FROM ends
-       ${partnershipFiltered ? '' : 'UNION SELECT id FROM inst'}),
+       ${partnershipFiltered || query.touching ? '' : 'UNION SELECT id FROM inst'}),
      trained AS (SELECT institution, sum(trainees) AS n FROM train GROUP BY institution)
      SELECT i.id, i.name, i.name_en, i.name_es, i.name_zh, i.city, i.country, i.type,
             coalesce(t.n, 0) AS trained, i.id IN (SELECT id FROM inst) AS matched
@@ -227,7 +255,8 @@ export async function network(
      SELECT p.id, p.source, p.target, p.area, p.status, p.title, p.started_on,
             coalesce(c.n, 0) AS milestones, coalesce(c.done, 0) AS done
      FROM parts AS p LEFT JOIN counts AS c ON c.partnership = p.id
-     ${query.only ? `WHERE ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
+     WHERE ${touching(p2, query, 'p.')}
+     ${query.only ? `AND ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
      ORDER BY p.id`,
     p2.values,
   );
@@ -241,34 +270,108 @@ export async function network(
   };
 }
 
-export type TrainingGroup = 'topic' | 'institution' | 'city';
+export type TrainingGroup = 'topic' | 'institution' | 'city' | 'year';
 
 export interface TrainingVolume {
   year: number;
-  /** Topic, institution id or city, depending on the grouping. */
+  /** Topic, institution id or city, depending on the grouping ('' when grouped by year alone). */
   group: string;
   trainees: number;
   completed: number;
   /** Trainees of the rows that report completion: the base of a completion rate (empty ≠ 0 completed). */
   reported: number;
+  /** The groups left out by `top`, summed per year (`group` is then ''). */
+  other?: true;
 }
 
+export interface TrainingQuery {
+  /** Keep the `top` groups with most trainees; the rest are summed per year into one `other` row. */
+  top?: number;
+  /** Only this institution's rows. */
+  institution?: string;
+}
+
+/**
+ * Trainees per year and group. With `top`, the result has at most (top + 1) × years rows whatever the size of the
+ * programme: charts colour a handful of series and sum the rest.
+ */
 export async function trainingByYear(
   store: Store,
   filters: Filters,
   by: TrainingGroup,
+  query: TrainingQuery = {},
 ): Promise<TrainingVolume[]> {
   const p = new Params();
-  const group = { topic: `coalesce(t.topic, '')`, institution: 't.institution', city: 'i.city' }[by];
-  const rows = await store.all(
+  const group = { topic: `coalesce(t.topic, '')`, institution: 't.institution', city: 'i.city', year: "''" }[
+    by
+  ];
+  const mine = query.institution === undefined ? 'TRUE' : `t.institution = ${p.bind(query.institution)}`;
+  const cells = `
+     cells AS (
+       SELECT t.year, ${group} AS grp, sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
+              coalesce(sum(t.trainees) FILTER (WHERE t.completed IS NOT NULL), 0) AS reported
+       FROM train AS t JOIN inst AS i ON i.id = t.institution
+       WHERE ${mine}
+       GROUP BY ALL)`;
+  const sql =
+    query.top === undefined
+      ? `WITH ${inView(p, filters)}, ${cells}
+         SELECT year, grp, trainees, completed, reported, false AS other FROM cells ORDER BY year, grp`
+      : `WITH ${inView(p, filters)}, ${cells},
+         kept AS (
+           SELECT grp FROM cells GROUP BY grp ORDER BY sum(trainees) DESC, grp LIMIT ${p.bind(Math.max(0, Math.floor(query.top)))}),
+         marked AS (SELECT c.*, c.grp NOT IN (SELECT grp FROM kept) AS other FROM cells AS c)
+         SELECT year, CASE WHEN other THEN '' ELSE grp END AS grp, sum(trainees) AS trainees,
+                sum(completed) AS completed, sum(reported) AS reported, other
+         FROM marked GROUP BY ALL ORDER BY other, year, grp`;
+  const rows = await store.all(sql, p.values);
+  return rows.map((r) => (r.other === true ? { ...toVolume(r), other: true as const } : toVolume(r)));
+}
+
+export interface TrainingTotals {
+  trainees: number;
+  completed: number;
+  /** Trainees whose completion is recorded. */
+  reported: number;
+  /** Institutions with trainees, and their cities. */
+  institutions: number;
+  cities: number;
+  /** First and last year with trainees. */
+  from: number | null;
+  to: number | null;
+}
+
+export async function trainingTotals(store: Store, filters: Filters): Promise<TrainingTotals> {
+  const p = new Params();
+  const [row] = await store.all(
     `WITH ${inView(p, filters)}
-     SELECT t.year, ${group} AS grp, sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
-            coalesce(sum(t.trainees) FILTER (WHERE t.completed IS NOT NULL), 0) AS reported
-     FROM train AS t JOIN inst AS i ON i.id = t.institution
-     GROUP BY ALL ORDER BY t.year, grp`,
+     SELECT coalesce(sum(trainees), 0) AS trainees, coalesce(sum(completed), 0) AS completed,
+            coalesce(sum(trainees) FILTER (WHERE completed IS NOT NULL), 0) AS reported,
+            count(DISTINCT t.institution) FILTER (WHERE trainees > 0) AS institutions,
+            count(DISTINCT i.city) FILTER (WHERE trainees > 0) AS cities,
+            min(year) FILTER (WHERE trainees > 0) AS y0, max(year) FILTER (WHERE trainees > 0) AS y1
+     FROM train AS t JOIN inst AS i ON i.id = t.institution`,
     p.values,
   );
-  return rows.map(toVolume);
+  return {
+    trainees: num(row?.trainees),
+    completed: num(row?.completed),
+    reported: num(row?.reported),
+    institutions: num(row?.institutions),
+    cities: num(row?.cities),
+    from: typeof row?.y0 === 'number' ? row.y0 : null,
+    to: typeof row?.y1 === 'number' ? row.y1 : null,
+  };
+}
+
+/** Institutions in view per city (all of them, cities being far fewer than institutions): the base of city colours. */
+export async function institutionsPerCity(store: Store, filters: Filters): Promise<Map<string, number>> {
+  const p = new Params();
+  const rows = await store.all(
+    `WITH ${inView(p, filters)} SELECT city, count(*) AS n FROM inst GROUP BY city ORDER BY city`,
+    p.values,
+  );
+  return new Map(rows.map((r) => [str(r.city), num(r.n)]));
 }
 
 export interface MilestoneItem {
@@ -280,14 +383,82 @@ export interface MilestoneItem {
   status: MilestoneStatus;
 }
 
-export async function milestones(store: Store, filters: Filters): Promise<MilestoneItem[]> {
+export interface MilestoneQuery {
+  /** Only the milestones of these partnerships. */
+  partnerships?: readonly string[];
+}
+
+export async function milestones(
+  store: Store,
+  filters: Filters,
+  query: MilestoneQuery = {},
+): Promise<MilestoneItem[]> {
   const p = new Params();
+  const only = query.partnerships === undefined ? 'TRUE' : p.oneOf('partnership', query.partnerships);
+  if (query.partnerships?.length === 0) return [];
   const rows = await store.all(
     `WITH ${inView(p, filters)}
-     SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM miles ORDER BY date, id`,
+     SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM miles
+     WHERE ${only} ORDER BY date, id`,
     p.values,
   );
   return rows.map(toMilestone);
+}
+
+/** A list cut to its first items, with the length it had. */
+export interface Listed<T> {
+  items: T[];
+  total: number;
+}
+
+export interface UpcomingQuery {
+  /** Today, `yyyy-mm-dd`. */
+  asOf: string;
+  /** Last day of the window, `yyyy-mm-dd`. */
+  until: string;
+  /** Items listed per group; the rest are counted. */
+  limit: number;
+}
+
+/**
+ * Planned milestones in view: those from `asOf` to `until`; when there are none, those on the first planned date
+ * after `until`; and the overdue ones (planned, dated before `asOf`). Each by date, cut to `limit`, with its total.
+ */
+export async function upcomingMilestones(
+  store: Store,
+  filters: Filters,
+  query: UpcomingQuery,
+): Promise<{ within: Listed<MilestoneItem>; next: Listed<MilestoneItem>; overdue: Listed<MilestoneItem> }> {
+  const p = new Params();
+  const asOf = p.bind(query.asOf);
+  const until = p.bind(query.until);
+  const limit = p.bind(Math.max(0, Math.floor(query.limit)));
+  const rows = await store.all(
+    `WITH ${inView(p, filters)},
+     planned AS (SELECT * FROM miles WHERE status = 'planned'),
+     first_after AS (SELECT min(date) AS d FROM planned WHERE date > ${until}::DATE),
+     grouped AS (
+       SELECT *, CASE
+                   WHEN date < ${asOf}::DATE THEN 'overdue'
+                   WHEN date <= ${until}::DATE THEN 'within'
+                   WHEN date = (SELECT d FROM first_after) THEN 'next'
+                 END AS grp
+       FROM planned),
+     ranked AS (
+       SELECT *, row_number() OVER (PARTITION BY grp ORDER BY date, id) AS n, count(*) OVER (PARTITION BY grp) AS total
+       FROM grouped WHERE grp IS NOT NULL)
+     SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status, grp, total FROM ranked
+     WHERE n <= ${limit} ORDER BY grp, date, id`,
+    p.values,
+  );
+  const group = (name: string): Listed<MilestoneItem> => {
+    const mine = rows.filter((r) => r.grp === name);
+    return { items: mine.map(toMilestone), total: num(mine[0]?.total) };
+  };
+  const within = group('within');
+  // "Next" only speaks when nothing falls within the window.
+  const next = within.total === 0 ? group('next') : { items: [], total: 0 };
+  return { within, next, overdue: group('overdue') };
 }
 
 export interface FilterOptions {
@@ -322,7 +493,7 @@ export interface PartnershipSummary extends PartnershipLink {
   /** Date of the latest milestone done, and of the next planned one on or after `asOf`. */
   lastDone: string | null;
   nextPlanned: string | null;
-  /** Agreed or active, with no milestone done in the `stalledDays` before `asOf`. */
+  /** In motion (agreed or active, see `IN_MOTION_STATUSES`), with no milestone done in the `stalledDays` before `asOf`. */
   stalled: boolean;
 }
 
@@ -332,20 +503,54 @@ export interface PartnershipQuery {
   stalledDays?: number;
   /** Only the partnerships of this institution (either end). */
   institution?: string;
+  /** Only the stalled ones. */
+  stalled?: boolean;
+  /** Only these partnerships. */
+  ids?: readonly string[];
+  /**
+   * `started` (default): most recently started first. `attention`: what needs attention first — stalled, then
+   * with a planned milestone past its date, then by the next planned milestone, then by stage (active first),
+   * then by name.
+   */
+  order?: 'started' | 'attention';
+  /** At most this many. */
+  limit?: number;
+  /** The language of `sourceName` and `targetName` (and of the name order); the institutions' own names if unset. */
+  locale?: NameLocale;
 }
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** Every partnership in view with its milestone record, most recently started first. */
+/** Every partnership in view with its milestone record, in the order asked (most recently started first). */
 export async function partnerships(
   store: Store,
   filters: Filters,
   query: PartnershipQuery = {},
 ): Promise<PartnershipSummary[]> {
+  return (await partnershipList(store, filters, query)).items;
+}
+
+/** The partnerships in view as `partnerships` gives them, cut to `query.limit`, with how many there are in all. */
+export async function partnershipList(
+  store: Store,
+  filters: Filters,
+  query: PartnershipQuery = {},
+): Promise<Listed<PartnershipSummary>> {
+  if (query.ids?.length === 0) return { items: [], total: 0 };
   const p = new Params();
   const asOf = p.bind(query.asOf ?? today());
   const days = p.bind(query.stalledDays ?? 180);
-  const mine = query.institution === undefined ? '' : p.bind(query.institution);
+  const where = ['TRUE'];
+  if (query.institution !== undefined) where.push(`${p.bind(query.institution)} IN (p.source, p.target)`);
+  if (query.stalled) where.push('stalled');
+  if (query.ids !== undefined) where.push(p.oneOf('p.id', query.ids));
+  const limit = query.limit === undefined ? '' : `LIMIT ${p.bind(Math.max(0, Math.floor(query.limit)))}`;
+  const order =
+    query.order === 'attention'
+      ? `p.stalled DESC, p.late DESC, p.next_planned NULLS LAST,
+         CASE p.status ${PIPELINE_RANK.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 9 END,
+         coalesce(nullif(trim(p.title), ''), source_name || ' – ' || target_name), p.id`
+      : 'p.started_on DESC NULLS LAST, p.id';
   const rows = await store.all(
     `WITH ${inView(p, filters)},
      m AS (
@@ -354,34 +559,81 @@ export async function partnerships(
               count(*) FILTER (WHERE status = 'done') AS done,
               count(*) FILTER (WHERE status = 'planned') AS planned,
               count(*) FILTER (WHERE status = 'missed') AS missed,
+              count(*) FILTER (WHERE status = 'planned' AND date < ${asOf}::DATE) AS late,
               max(date) FILTER (WHERE status = 'done' AND date <= ${asOf}::DATE) AS last_done,
               min(date) FILTER (WHERE status = 'planned' AND date >= ${asOf}::DATE) AS next_planned
-       FROM miles GROUP BY partnership)
-     SELECT p.id, p.source, p.target, p.area, p.status, p.title, strftime(p.started_on, '%Y-%m-%d') AS started_on,
-            s.name AS source_name, t.name AS target_name,
-            coalesce(m.n, 0) AS milestones, coalesce(m.done, 0) AS done, coalesce(m.planned, 0) AS planned,
-            coalesce(m.missed, 0) AS missed,
-            strftime(m.last_done, '%Y-%m-%d') AS last_done, strftime(m.next_planned, '%Y-%m-%d') AS next_planned,
-            p.status IN ('agreed', 'active')
-              AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled
-     FROM parts AS p
-     JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
-     JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
-     LEFT JOIN m ON m.partnership = p.id
-     ${query.institution === undefined ? '' : `WHERE ${mine} IN (p.source, p.target)`}
-     ORDER BY p.started_on DESC NULLS LAST, p.id`,
+       FROM miles GROUP BY partnership),
+     listed AS (
+       SELECT p.id, p.source, p.target, p.area, p.status, p.title, p.started_on,
+              ${localName('s', query.locale)} AS source_name, ${localName('t', query.locale)} AS target_name,
+              coalesce(m.n, 0) AS milestones, coalesce(m.done, 0) AS done, coalesce(m.planned, 0) AS planned,
+              coalesce(m.missed, 0) AS missed, coalesce(m.late, 0) > 0 AS late, m.last_done, m.next_planned,
+              ${p.oneOf('p.status', IN_MOTION_STATUSES)}
+                AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled
+       FROM parts AS p
+       JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
+       JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
+       LEFT JOIN m ON m.partnership = p.id)
+     SELECT p.* EXCLUDE (started_on, last_done, next_planned),
+            strftime(p.started_on, '%Y-%m-%d') AS started_on,
+            strftime(p.last_done, '%Y-%m-%d') AS last_done, strftime(p.next_planned, '%Y-%m-%d') AS next_planned,
+            count(*) OVER () AS total
+     FROM listed AS p
+     WHERE ${where.join(' AND ')}
+     ORDER BY ${order}
+     ${limit}`,
     p.values,
   );
-  return rows.map((r) => ({
-    ...toLink(r),
-    sourceName: str(r.source_name),
-    targetName: str(r.target_name),
-    milestonesPlanned: num(r.planned),
-    milestonesMissed: num(r.missed),
-    lastDone: opt(r.last_done),
-    nextPlanned: opt(r.next_planned),
-    stalled: r.stalled === true,
-  }));
+  return {
+    total: num(rows[0]?.total),
+    items: rows.map((r) => ({
+      ...toLink(r),
+      sourceName: str(r.source_name),
+      targetName: str(r.target_name),
+      milestonesPlanned: num(r.planned),
+      milestonesMissed: num(r.missed),
+      lastDone: opt(r.last_done),
+      nextPlanned: opt(r.next_planned),
+      stalled: r.stalled === true,
+    })),
+  };
+}
+
+/**
+ * Stage order for "how far it has come": partnerships still open furthest along first (active, agreed, negotiating,
+ * proposed), then completed, then the set-aside statuses.
+ */
+const PIPELINE_RANK: readonly PartnershipStatus[] = [
+  ...PIPELINE_STATUSES.filter((s) => PARTNERSHIP_PHASES[s] !== 'completed').reverse(),
+  ...PIPELINE_STATUSES.filter((s) => PARTNERSHIP_PHASES[s] === 'completed'),
+  ...ASIDE_STATUSES,
+];
+
+export interface ConnectedInstitution {
+  id: string;
+  /** Partnerships in view with this institution at one end. */
+  degree: number;
+}
+
+/** The institutions with most partnerships in view, most first (ties by id), and how many have any. */
+export async function mostConnected(
+  store: Store,
+  filters: Filters,
+  limit: number,
+): Promise<Listed<ConnectedInstitution>> {
+  const p = new Params();
+  const rows = await store.all(
+    `WITH ${inView(p, filters)},
+     ends AS (SELECT source AS id FROM parts UNION ALL SELECT target FROM parts),
+     degrees AS (SELECT id, count(*) AS degree FROM ends GROUP BY id)
+     SELECT id, degree, count(*) OVER () AS total FROM degrees ORDER BY degree DESC, id
+     LIMIT ${p.bind(Math.max(0, Math.floor(limit)))}`,
+    p.values,
+  );
+  return {
+    total: num(rows[0]?.total),
+    items: rows.map((r) => ({ id: str(r.id), degree: num(r.degree) })),
+  };
 }
 
 export interface YearActivity {
@@ -428,15 +680,36 @@ export async function activityByYear(store: Store, filters: Filters): Promise<Ye
   }));
 }
 
+export type InstitutionName = ReturnType<typeof institutionNames>;
+
+/** The names and places of these institutions (current data), by id. */
+export async function institutionsById(store: Store, ids: readonly string[]): Promise<InstitutionName[]> {
+  if (ids.length === 0) return [];
+  const p = new Params();
+  const rows = await store.all(
+    `SELECT id, name, name_en, name_es, name_zh, city, country, type FROM institutions
+     WHERE _to IS NULL AND ${p.oneOf('id', ids)} ORDER BY id`,
+    p.values,
+  );
+  return rows.map(institutionNames);
+}
+
 export interface InstitutionProfile {
   institution: Institution;
-  /** Its partnerships (either end), with milestone records. */
+  /** Its partnerships (either end), with milestone records: the most recently started, at most `limit`. */
   partnerships: PartnershipSummary[];
-  /** Its own network: the institution, its partners, and the partnerships among them. */
+  /** Its own network: the institution, the partners of the listed partnerships, and the partnerships among them. */
   ego: NetworkData;
   training: TrainingVolume[];
+  /** Milestones of the listed partnerships: the latest, at most `PROFILE_MILESTONES`, in date order. */
   milestones: MilestoneItem[];
+  /** All of its partnerships, partners and milestones, listed or not. */
+  counts: { partnerships: number; partners: number; milestones: Record<MilestoneStatus, number> };
 }
+
+/** An institution page lists this many partnerships and milestones at most (a hub may have thousands). */
+export const PROFILE_PARTNERSHIPS = 100;
+export const PROFILE_MILESTONES = 200;
 
 /** Everything about one institution, or null when there is no such id in the current data. */
 export async function institutionProfile(
@@ -451,7 +724,8 @@ export async function institutionProfile(
   );
   if (!row) return null;
   const all = { city: [], country: [], type: [], area: [], status: [], from: null, to: null };
-  const mine = await partnerships(store, all, { ...query, institution: id });
+  const mine = (await partnershipList(store, all, { limit: PROFILE_PARTNERSHIPS, ...query, institution: id }))
+    .items;
   const partnerIds = [...new Set([id, ...mine.flatMap((p) => [p.source, p.target])])];
   const ego = await network(store, all, { only: partnerIds });
   const training = await store.all(
@@ -465,10 +739,26 @@ export async function institutionProfile(
     ids.length === 0
       ? []
       : await store.all(
-          `SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM milestones
-           WHERE _to IS NULL AND list_contains($1, partnership) ORDER BY date, id`,
-          [listValue(ids)],
+          `SELECT * FROM (
+             SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM milestones
+             WHERE _to IS NULL AND list_contains($1, partnership) ORDER BY date DESC, id DESC LIMIT $2)
+           ORDER BY date, id`,
+          [listValue(ids), PROFILE_MILESTONES],
         );
+  const [counted] = await store.all(
+    `WITH mine AS (
+       SELECT p.id, CASE WHEN p.source = $1 THEN p.target ELSE p.source END AS partner
+       FROM partnerships AS p
+       JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
+       JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
+       WHERE p._to IS NULL AND $1 IN (p.source, p.target)),
+     m AS (SELECT status FROM milestones WHERE _to IS NULL AND partnership IN (SELECT id FROM mine))
+     SELECT (SELECT count(*) FROM mine) AS partnerships, (SELECT count(DISTINCT partner) FROM mine) AS partners,
+            (SELECT count(*) FROM m WHERE status = 'done') AS done,
+            (SELECT count(*) FROM m WHERE status = 'planned') AS planned,
+            (SELECT count(*) FROM m WHERE status = 'missed') AS missed`,
+    [id],
+  );
   return {
     institution: {
       ...institutionNames(row),
@@ -480,5 +770,10 @@ export async function institutionProfile(
     ego,
     training: training.map(toVolume),
     milestones: miles.map(toMilestone),
+    counts: {
+      partnerships: num(counted?.partnerships),
+      partners: num(counted?.partners),
+      milestones: { done: num(counted?.done), planned: num(counted?.planned), missed: num(counted?.missed) },
+    },
   };
 }

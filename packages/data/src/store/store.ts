@@ -33,6 +33,7 @@ export class StoreLockedError extends Error {
 export class Store {
   private writing: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly commitListeners = new Set<() => void>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -90,6 +91,16 @@ export class Store {
     return this.withConnection(async (c) => plainRows(await c.runAndReadAll(sql, params)));
   }
 
+  /**
+   * Calls `listener` after every committed write (a load, a restore, a user change). This process is the only
+   * writer of its file, so caches of anything read from the store are exact when they listen here.
+   * Returns a function that removes the listener.
+   */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   /** Runs `fn` inside one transaction on its own connection, after every earlier write has finished. */
   async write<T>(fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const run = this.writing.then(() =>
@@ -98,6 +109,7 @@ export class Store {
         try {
           const result = await fn(c);
           await c.run('COMMIT');
+          for (const listener of this.commitListeners) listener();
           return result;
         } catch (error) {
           await c.run('ROLLBACK');

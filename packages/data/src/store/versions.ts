@@ -1,5 +1,5 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { LOAD_ORDER, TABLES, type Row, type TableName } from '../schema/tables.js';
+import { LOAD_ORDER, RELATIONS, TABLES, type Row, type TableName } from '../schema/tables.js';
 import type { Locale, Problem } from '../schema/problems.js';
 import { validateFiles, type UploadFile, type ValidatedTable } from '../validation/validate.js';
 import { orphanProblem } from '../validation/references.js';
@@ -252,13 +252,7 @@ async function findOrphans(
   locale: Locale,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
-  for (const [referenced, from, column] of [
-    ['institutions', 'partnerships', 'source'],
-    ['institutions', 'partnerships', 'target'],
-    ['institutions', 'training', 'institution'],
-    ['partnerships', 'training', 'partnership'],
-    ['partnerships', 'milestones', 'partnership'],
-  ] as const) {
+  for (const { to: referenced, from, column } of RELATIONS) {
     const rows = plainRows(
       await c.runAndReadAll(
         `SELECT f."${column}" AS value, count(*) AS n FROM "${from}" AS f

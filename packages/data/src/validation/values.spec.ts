@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TABLES } from '../schema/tables.js';
+import { isSlug, TABLES } from '../schema/tables.js';
 import {
   CellError,
   cellReader,
@@ -141,6 +141,12 @@ describe('readDecimal', () => {
 describe('readSlug', () => {
   it('accepts [a-z0-9-]+ as written', () => {
     expect(readSlug('hz-academy-2')).toBe('hz-academy-2');
+  });
+
+  it('follows the contract’s slug rule (isSlug), which the dashboard checks ids in URLs with', () => {
+    for (const raw of ['hz-academy-2', 'Fuen', 'a b', 'año', '-', 'x_y', '9']) {
+      expect(typeof readSlug(raw) === 'string').toBe(isSlug(raw));
+    }
   });
 
   it.each([

@@ -9,6 +9,8 @@ import {
 
 /** The DuckDB store of this server process: opened once at start-up (hooks.server.ts `init`), then shared. */
 let store: Store | null = null;
+/** The current data version, read once after each commit: this process is the only writer of its file. */
+let version: Promise<number | null> | null = null;
 
 export async function openStore(env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   if (store) return store;
@@ -27,8 +29,17 @@ export async function openStore(env: NodeJS.ProcessEnv = process.env): Promise<S
       );
     }
   }
+  opened.onCommit(() => {
+    version = null;
+  });
   store = opened;
   return opened;
+}
+
+/** The current data version (null before the first load). */
+export function dataVersion(): Promise<number | null> {
+  version ??= currentVersion(getStore());
+  return version;
 }
 
 export function getStore(): Store {

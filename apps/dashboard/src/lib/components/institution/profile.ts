@@ -11,18 +11,13 @@ import {
   type NetworkScene,
   type TrainingModel,
 } from '@puente/charts';
+import type { InstitutionType, PartnershipArea, PartnershipStatus } from '@puente/data/schema';
 import type { InstitutionProfile, MilestoneItem, PartnershipSummary } from '@puente/data/store';
 import { LANGUAGE_TAGS, type Locale } from '$lib/i18n/translator';
 import { institutionLabel } from '$lib/labels';
 
-/** Longest institution id the page looks up; anything longer is answered 404 without a query. */
-export const MAX_ID_LENGTH = 200;
-const SLUG = /^[a-z0-9-]+$/;
-
-/** Whether a path segment can be an institution id (slug `[a-z0-9-]+`, as the CSV contract requires). */
-export function isInstitutionId(value: string): boolean {
-  return value.length > 0 && value.length <= MAX_ID_LENGTH && SLUG.test(value);
-}
+/** Whether a path segment can be an institution id (the same check as the route's `[id=slug]` matcher). */
+export { isId as isInstitutionId, MAX_ID_LENGTH } from '$lib/ids';
 
 export interface SafeLink {
   href: string;
@@ -59,7 +54,7 @@ export interface InstitutionFacts {
   city: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
-  type: string;
+  type: InstitutionType;
   website: SafeLink | null;
   latitude: number | null;
   longitude: number | null;
@@ -72,7 +67,7 @@ export interface Partner {
   label: string;
   city: string;
   country: string;
-  type: string;
+  type: InstitutionType;
   /** Partnerships with this institution. */
   partnerships: number;
 }
@@ -83,8 +78,8 @@ export interface PartnershipItem {
   /** The other end. */
   partner: string;
   partnerLabel: string;
-  area: string;
-  status: string;
+  area: PartnershipArea;
+  status: PartnershipStatus;
   startedOn: string | null;
   milestones: number;
   done: number;
@@ -126,6 +121,8 @@ export interface InstitutionPage {
   ego: NetworkModel | null;
   training: { rows: TrainingRow[]; totals: TrainingTotals; model: TrainingModel | null };
   milestones: MilestoneRow[];
+  /** All its partnerships, partners and milestones: the lists above may show only some. */
+  counts: InstitutionProfile['counts'];
 }
 
 export interface InstitutionPageOptions {
@@ -291,6 +288,7 @@ export function institutionPage(
     ego,
     training: { rows, totals, model },
     milestones,
+    counts: profile.counts,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { NetworkSceneNode } from '@puente/charts';
+import type { PartnershipArea, PartnershipStatus } from '@puente/data/schema';
 import type { MilestoneItem } from '@puente/data/store';
 
 /** What the network page's side panel loads about an institution (`/network/detail/{id}`). */
@@ -20,8 +21,8 @@ export interface Partner {
   /** Partnership id. */
   id: string;
   partner: NetworkSceneNode;
-  area: string;
-  status: string;
+  area: PartnershipArea;
+  status: PartnershipStatus;
   milestones: number;
   milestonesDone: number;
 }

@@ -78,6 +78,10 @@ export default defineMessages({
     'overview.toNetwork': 'Explore the network',
     'overview.toTraining': 'All training figures',
     'overview.toProgress': 'Milestones and timelines',
+    'overview.stalledMore':
+      '{count, plural, one {# more stalled partnership} other {# more stalled partnerships}}',
+    'overview.networkTop':
+      'The most connected of {total, number} institutions and their partners: {shown, number} institutions in all.',
     'network.title': 'Who works with whom',
     'network.caption':
       'Each circle is an institution, coloured by city and sized by people trained; each line is a partnership, drawn by its status.',
@@ -202,6 +206,10 @@ export default defineMessages({
     'overview.toNetwork': 'Explorar la red',
     'overview.toTraining': 'Todas las cifras de formación',
     'overview.toProgress': 'Hitos y calendario',
+    'overview.stalledMore':
+      '{count, plural, one {# alianza estancada más} other {# alianzas estancadas más}}',
+    'overview.networkTop':
+      'Las instituciones con más alianzas de un total de {total, number}, con sus socios: {shown, number} instituciones en total.',
     'network.title': 'Quién colabora con quién',
     'network.caption':
       'Cada círculo es una institución, coloreada por ciudad y de tamaño según las personas formadas; cada línea es una colaboración, dibujada según su estado.',
@@ -320,6 +328,8 @@ export default defineMessages({
     'overview.toNetwork': '查看合作网络',
     'overview.toTraining': '全部培训数据',
     'overview.toProgress': '里程碑与时间线',
+    'overview.stalledMore': '另有 {count, number} 项停滞的合作',
+    'overview.networkTop': '共 {total, number} 家机构中合作最多的机构及其合作伙伴，共 {shown, number} 家。',
     'network.title': '谁与谁合作',
     'network.caption':
       '每个圆点代表一家机构，颜色表示城市，大小表示培训人数；每条连线代表一项合作，线型表示其状态。',

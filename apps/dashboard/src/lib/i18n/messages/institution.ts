@@ -15,6 +15,10 @@ export default defineMessages({
     'institution.figures': 'Key figures of {name}',
     'institution.partnersCount': 'Partners',
     'institution.partnershipsCount': 'Partnerships',
+    'institution.partnershipsListed':
+      'The {shown, number} most recently started of its {total, number} partnerships are listed.',
+    'institution.milestonesListed':
+      'The latest {shown, number} of the {total, number} milestones of the listed partnerships are shown.',
     'institution.milestonesDone': 'Milestones done',
     'institution.milestonesDetail': '{planned} planned · {missed} missed',
     'institution.place': '{city}, {country}',
@@ -114,6 +118,10 @@ export default defineMessages({
     'institution.figures': 'Cifras clave de {name}',
     'institution.partnersCount': 'Socios',
     'institution.partnershipsCount': 'Colaboraciones',
+    'institution.partnershipsListed':
+      'Se listan las {shown, number} colaboraciones iniciadas más recientemente de sus {total, number}.',
+    'institution.milestonesListed':
+      'Se muestran los {shown, number} hitos más recientes de los {total, number} de las colaboraciones listadas.',
     'institution.milestonesDone': 'Hitos cumplidos',
     'institution.milestonesDetail':
       '{planned, plural, one {# previsto} other {# previstos}} · {missed, plural, one {# no cumplido} other {# no cumplidos}}',
@@ -218,6 +226,8 @@ export default defineMessages({
     'institution.figures': '{name} 的关键指标',
     'institution.partnersCount': '合作伙伴',
     'institution.partnershipsCount': '合作项目',
+    'institution.partnershipsListed': '列出了其 {total, number} 项合作中最近开始的 {shown, number} 项。',
+    'institution.milestonesListed': '显示了所列合作的 {total, number} 个里程碑中最近的 {shown, number} 个。',
     'institution.milestonesDone': '已完成里程碑',
     'institution.milestonesDetail': '计划中 {planned} · 未完成 {missed}',
     'institution.place': '{country} {city}',

@@ -55,6 +55,8 @@ export default defineMessages({
     'networkPage.panel.trained': 'People trained',
     'networkPage.panel.degree': 'Partnerships',
     'networkPage.panel.betweenness': 'Bridging score',
+    'networkPage.panel.betweennessSampled':
+      'Estimated from the shortest paths of {pivots, number} institutions drawn at random, as the network is large.',
     'networkPage.panel.betweennessHelp':
       'Betweenness: the share of shortest paths between other institutions that pass through this one (0 to 1).',
     'networkPage.panel.partners': 'Partners',
@@ -84,6 +86,8 @@ export default defineMessages({
       'The {shown, number} most connected of {total, number} institutions. Use the search or the filters to find the others.',
     'networkPage.table.matches':
       '{count, plural, one {# institution matches} other {# institutions match}} “{query}”.',
+    'networkPage.loading': 'Loading the network of {count, number} institutions…',
+    'networkPage.loadFailed': 'The network could not be loaded. Reload the page to try again.',
     'networkPage.large':
       'A large network ({count, number} institutions) is drawn on a canvas, laid out in your browser.',
     'networkPage.noScript':
@@ -146,6 +150,8 @@ export default defineMessages({
     'networkPage.panel.trained': 'Personas formadas',
     'networkPage.panel.degree': 'Colaboraciones',
     'networkPage.panel.betweenness': 'Papel de enlace',
+    'networkPage.panel.betweennessSampled':
+      'Estimado a partir de los caminos más cortos de {pivots, number} instituciones elegidas al azar, por el tamaño de la red.',
     'networkPage.panel.betweennessHelp':
       'Intermediación: la proporción de caminos más cortos entre otras instituciones que pasan por esta (de 0 a 1).',
     'networkPage.panel.partners': 'Socios',
@@ -176,6 +182,8 @@ export default defineMessages({
       'Las {shown, number} instituciones con más colaboraciones de un total de {total, number}. Use la búsqueda o los filtros para encontrar las demás.',
     'networkPage.table.matches':
       '{count, plural, one {# institución coincide} other {# instituciones coinciden}} con «{query}».',
+    'networkPage.loading': 'Cargando la red de {count, number} instituciones…',
+    'networkPage.loadFailed': 'No se pudo cargar la red. Vuelva a cargar la página para intentarlo de nuevo.',
     'networkPage.large':
       'Una red grande ({count, number} instituciones) se dibuja en un lienzo y se calcula en su navegador.',
     'networkPage.noScript':
@@ -232,6 +240,8 @@ export default defineMessages({
     'networkPage.panel.trained': '培训人数',
     'networkPage.panel.degree': '合作项目',
     'networkPage.panel.betweenness': '桥梁作用',
+    'networkPage.panel.betweennessSampled':
+      '由于网络规模较大，此值根据随机抽取的 {pivots, number} 家机构的最短路径估算。',
     'networkPage.panel.betweennessHelp': '中介中心性：其他机构之间的最短路径中经过该机构的比例（0 到 1）。',
     'networkPage.panel.partners': '合作伙伴',
     'networkPage.panel.noPartners': '当前没有相关合作。',
@@ -259,6 +269,8 @@ export default defineMessages({
     'networkPage.table.capped':
       '共 {total, number} 家机构，此处列出合作最多的 {shown, number} 家。可使用搜索或筛选查找其他机构。',
     'networkPage.table.matches': '{count} 家机构与“{query}”匹配。',
+    'networkPage.loading': '正在加载 {count, number} 家机构的合作网络……',
+    'networkPage.loadFailed': '无法加载合作网络。请刷新页面重试。',
     'networkPage.large': '大型网络（{count, number} 家机构）以画布绘制，布局在您的浏览器中计算。',
     'networkPage.noScript': '绘制如此大型的网络需要 JavaScript。下方表格列出了各机构及其合作。',
     'networkPage.layingOut': '正在计算网络布局… {percent, number, ::percent}',

@@ -33,7 +33,7 @@ export default defineMessages({
     'training.cities.bar': '{city}, {year}: {trainees, number} trained',
     'training.cities.description': '{city}: {trainees, number} people trained, most in {peakYear}.',
     'training.cities.hidden':
-      '{count, plural, one {# more city} other {# more cities}} ({trainees, number} people trained) in the table.',
+      '{count, plural, one {# more city} other {# more cities}}, with {trainees, number} people trained, not drawn: filter by city to see one.',
     'training.completion.title': 'Completion rate',
     'training.completion.caption':
       'Share of trainees who completed their programme, counted only over those whose outcome is recorded.',
@@ -89,7 +89,7 @@ export default defineMessages({
     'training.cities.description':
       '{city}: {trainees, number} personas formadas; el año con más fue {peakYear}.',
     'training.cities.hidden':
-      '{count, plural, one {# ciudad más} other {# ciudades más}} ({trainees, number} personas formadas) en la tabla.',
+      '{count, plural, one {# ciudad más} other {# ciudades más}}, con {trainees, number} personas formadas, sin dibujar: filtre por ciudad para ver una.',
     'training.completion.title': 'Tasa de finalización',
     'training.completion.caption':
       'Proporción de participantes que completaron su programa, calculada solo sobre quienes tienen un resultado registrado.',
@@ -140,7 +140,8 @@ export default defineMessages({
     'training.cities.total': '共 {trainees, number} 人',
     'training.cities.bar': '{city}，{year} 年：培训 {trainees, number} 人',
     'training.cities.description': '{city}：共培训 {trainees, number} 人，{peakYear} 年最多。',
-    'training.cities.hidden': '另有 {count} 座城市（培训 {trainees, number} 人）见表格。',
+    'training.cities.hidden':
+      '另有 {count, number} 座城市（培训 {trainees, number} 人）未绘出：按城市筛选即可查看。',
     'training.completion.title': '结业率',
     'training.completion.caption': '完成培训的学员比例，仅按有结业记录的学员计算。',
     'training.completion.unreported': '未记录结业情况的培训项目中的 {count, number} 名学员不计入。',

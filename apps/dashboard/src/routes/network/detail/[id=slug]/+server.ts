@@ -1,7 +1,7 @@
 import { parseFilters } from '@puente/data';
 import { error, json } from '@sveltejs/kit';
 import { getStore } from '$lib/server/store';
-import { institutionDetail } from '../../institution-detail.server';
+import { institutionDetail } from '$lib/server/views/institution-detail';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,5 +11,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url }) => {
   const detail = await institutionDetail(getStore(), params.id, parseFilters(url.searchParams));
   if (!detail) error(404, 'No institution has this id');
-  return json(detail, { headers: { 'cache-control': 'private, max-age=0, must-revalidate' } });
+  return json(detail);
 };

@@ -1,0 +1,42 @@
+/**
+ * From the /training view to chart records, in the browser as on the server (the page rebuilds its chart models at
+ * the width it is shown at). The view itself is built in `$lib/server/views/training.ts`.
+ */
+import type { CityTrainingRecord, CompletionRecord } from '@puente/charts';
+
+export const STACK_BY = ['topic', 'institution'] as const;
+export type StackBy = (typeof STACK_BY)[number];
+
+/** The `by` URL parameter: topic unless it says institution. */
+export function parseStackBy(value: string | null): StackBy {
+  return value === 'institution' ? 'institution' : 'topic';
+}
+
+/** Training in one city and year. */
+export interface CityYear {
+  city: string;
+  year: number;
+  trainees: number;
+  completed: number;
+  reported: number;
+}
+
+/** Trainees per city and year. */
+export function cityRecords(rows: readonly CityYear[]): CityTrainingRecord[] {
+  return rows.map((r) => ({ city: r.city, year: r.year, trainees: r.trainees }));
+}
+
+/** Completion per city and year. */
+export function cityCompletion(rows: readonly CityYear[]): CompletionRecord[] {
+  return rows.map((r) => ({ key: r.city, year: r.year, completed: r.completed, reported: r.reported }));
+}
+
+/** The query string of this page with only `keep` kept (e.g. language and grouping, without the filters). */
+export function keepOnly(search: URLSearchParams, keep: readonly string[]): string {
+  const query = new URLSearchParams();
+  for (const key of keep) {
+    const value = search.get(key);
+    if (value) query.set(key, value);
+  }
+  return `?${query}`;
+}

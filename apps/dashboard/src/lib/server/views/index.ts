@@ -1,0 +1,186 @@
+/**
+ * Every page's data is a view: a pure function of (data version, page, filters, language, day), built by one
+ * builder per page in this folder, cached by that key, and built ahead for the default views after every load or
+ * restore. Pages and endpoints ask here; nothing else shapes page data.
+ */
+import { error } from '@sveltejs/kit';
+import { filtersToQuery, parseFilters } from '@puente/data';
+import {
+  filterOptions,
+  institutionProfile,
+  network,
+  today,
+  type FilterOptions,
+  type Store,
+} from '@puente/data/store';
+import { isIsoDate } from '@puente/charts';
+import { institutionPage, type InstitutionPage } from '$lib/components/institution/profile';
+import { parseStackBy } from '$lib/components/training/shape';
+import { LOCALES, translator, type Locale } from '$lib/i18n/translator';
+import { dataVersion, getStore } from '../store';
+import { ViewCache } from './cache';
+import { BusyError } from './network-pool';
+import {
+  networkSceneOfIds,
+  networkSceneView,
+  networkView,
+  type NetworkInput,
+  type NetworkSceneView,
+  type NetworkView,
+} from './network';
+import { overviewView, type OverviewView } from './overview';
+import { progressView, type ProgressView } from './progress';
+import { trainingView, type TrainingView } from './training';
+
+/** Page views kept: each is bounded in size (a few hundred kB at most), so this bounds their memory. */
+const cache = new ViewCache(300);
+/**
+ * Results that grow with the programme (the network's rows and scenes: megabytes at 20,000 institutions) have
+ * their own, short list.
+ */
+const large = new ViewCache(12);
+
+/** What every view carries besides its own data: the data version it was built from. */
+export type Versioned<T> = T & { version: number | null };
+
+async function cached<T>(
+  page: string,
+  parts: readonly (string | number | null)[],
+  build: (store: Store) => Promise<T>,
+  within: ViewCache = cache,
+): Promise<Versioned<T>> {
+  const version = await dataVersion();
+  const key = [page, version, ...parts].join('\u0000');
+  try {
+    return await within.get(key, async () => ({ ...(await build(getStore())), version }));
+  } catch (failure) {
+    if (failure instanceof BusyError) error(503, failure.message);
+    throw failure;
+  }
+}
+
+const canonical = (url: URL) => filtersToQuery(parseFilters(url.searchParams)).toString();
+
+/**
+ * The network under a URL's filters, as rows: the largest result any view reads (20,000 institutions and 30,000
+ * partnerships take the request thread about a quarter of a second to convert), so it is read once per data
+ * version and shared by the network page and its scene in every language.
+ */
+const graph = (store: Store, url: URL) =>
+  cached('graph', [canonical(url)], () => network(store, parseFilters(url.searchParams)), large);
+
+function networkInput(url: URL, locale: Locale): NetworkInput {
+  return {
+    filters: parseFilters(url.searchParams),
+    locale,
+    colorBy: url.searchParams.get('color') === 'type' ? 'type' : 'city',
+    layout: url.searchParams.get('layout') === 'bridge' ? 'bridge' : 'force',
+  };
+}
+
+export const views = {
+  overview(url: URL, locale: Locale): Promise<Versioned<OverviewView>> {
+    const asOf = today();
+    return cached('overview', [locale, asOf, canonical(url)], (store) =>
+      overviewView(store, { filters: parseFilters(url.searchParams), locale, asOf }),
+    );
+  },
+
+  network(url: URL, locale: Locale): Promise<Versioned<NetworkView>> {
+    const input = networkInput(url, locale);
+    return cached('network', [locale, input.colorBy, input.layout, canonical(url)], async (store) =>
+      networkView(await graph(store, url), input),
+    );
+  },
+
+  networkScene(url: URL, locale: Locale): Promise<Versioned<NetworkSceneView>> {
+    const { colorBy, layout, filters } = networkInput(url, locale);
+    const shape = [colorBy, layout, canonical(url)];
+    return cached(
+      'scene',
+      [locale, ...shape],
+      async (store) => {
+        const rows = await graph(store, url);
+        const scene = await cached(
+          'scene-of-ids',
+          shape,
+          () => networkSceneOfIds(rows, { filters, colorBy, layout }),
+          large,
+        );
+        return networkSceneView(rows, scene, locale);
+      },
+      large,
+    );
+  },
+
+  training(url: URL, locale: Locale): Promise<Versioned<TrainingView>> {
+    const by = parseStackBy(url.searchParams.get('by'));
+    return cached('training', [locale, by, canonical(url)], (store) =>
+      trainingView(store, { by, filters: parseFilters(url.searchParams), locale }),
+    );
+  },
+
+  /**
+   * "Today" can be pinned with `?asOf=yyyy-mm-dd` (a real date, nothing else), so a view of the past can be
+   * shared and tests don't depend on the calendar.
+   */
+  progress(url: URL, locale: Locale): Promise<Versioned<ProgressView & { pinned: boolean }>> {
+    const param = url.searchParams.get('asOf');
+    const pinned = isIsoDate(param) ? param : null;
+    const asOf = pinned ?? today();
+    return cached('progress', [locale, asOf, canonical(url)], async (store) => ({
+      ...(await progressView(store, { filters: parseFilters(url.searchParams), locale, asOf })),
+      pinned: pinned !== null,
+    }));
+  },
+
+  /** One institution's page, or null when no institution has this id. */
+  async institution(id: string, locale: Locale): Promise<InstitutionPage | null> {
+    const version = await dataVersion();
+    const key = ['institution', version, locale, id].join('\u0000');
+    const page = await cache.get(key, async () => {
+      const profile = await institutionProfile(getStore(), id);
+      if (!profile) return null;
+      const tr = translator(locale);
+      return institutionPage(profile, {
+        locale,
+        labels: {
+          completionRate: tr.t('institution.training.rate'),
+          other: tr.t('institution.training.other'),
+        },
+      });
+    });
+    // Unknown ids are not kept: a crawler trying ids must not push real views out of the cache.
+    if (page === null) cache.delete(key);
+    return page;
+  },
+
+  /** The values each filter can take: the same for every page of a data version. */
+  filterOptions(): Promise<Versioned<FilterOptions>> {
+    return cached('filters', [], filterOptions);
+  },
+};
+
+/**
+ * Builds the views a visitor most likely opens first — every page without filters, in every language — so the
+ * first visitor after a load or restore does not wait. One at a time: requests keep the other core.
+ */
+export async function precomputeDefaults(): Promise<void> {
+  const url = new URL('http://puente.local/');
+  await views.filterOptions();
+  for (const locale of LOCALES) {
+    await views.overview(url, locale);
+    const network = await views.network(url, locale);
+    if (network.model === null) await views.networkScene(url, locale);
+    await views.training(url, locale);
+    await views.progress(url, locale);
+  }
+}
+
+/** Precomputes now and after every commit (load, restore) of the store. */
+export function keepViewsWarm(store: Store): void {
+  const warm = () =>
+    precomputeDefaults().catch((error: unknown) => console.error('Precomputing views failed:', error));
+  store.onCommit(() => void warm());
+  void warm();
+}

@@ -1,0 +1,134 @@
+/**
+ * The /network page's views. Up to `SVG_UP_TO` institutions the chart is laid out on the server and sent as SVG
+ * (it shows before any JavaScript runs). Past that it is a canvas: the page itself stays small, and the scene
+ * (sizes, colours, centrality, every institution's names for search) comes from `/network/scene` as its own,
+ * cached and compressed response, to be laid out in a Web Worker and drawn in the browser.
+ */
+import type { Filters } from '@puente/data';
+import { LIST_FILTERS } from '@puente/data';
+import type { NetworkData as GraphRows } from '@puente/data/store';
+import type { NetworkData, NetworkModel, NetworkOptions, PackedScene } from '@puente/charts';
+import type { Locale } from '$lib/i18n/translator';
+import { institutionLabel } from '$lib/labels';
+import { networkModelOffThread, networkSceneOffThread } from './network-pool';
+
+/** Past this many institutions the network is drawn on canvas, laid out in the browser. */
+export const SVG_UP_TO = 1500;
+
+/**
+ * The viewBox. The SVG scales with its column (about 920 px wide next to the side panel on a laptop,
+ * 680 px on a 768 px tablet), so labels are set at 15 to read at 10–11 px on the tablet.
+ */
+const CHART: Pick<NetworkOptions, 'width' | 'height' | 'labelSize'> = {
+  width: 960,
+  height: 600,
+  labelSize: 15,
+};
+
+export type ColorBy = 'city' | 'type';
+export type Layout = 'force' | 'bridge';
+
+export interface NetworkInput {
+  filters: Filters;
+  locale: Locale;
+  colorBy: ColorBy;
+  layout: Layout;
+}
+
+export interface NetworkView {
+  colorBy: ColorBy;
+  layout: Layout;
+  /** The laid-out chart (SVG), or null when the graph is drawn on canvas from `/network/scene`. */
+  model: NetworkModel | null;
+  /** Institutions and partnerships in view, whichever way the chart is drawn. */
+  counts: { institutions: number; partnerships: number };
+  /** The other names of each institution, so the search finds it in any language (SVG views; canvas views get
+   * them with the scene). */
+  aliases: Record<string, string[]>;
+  filtered: boolean;
+}
+
+export interface NetworkSceneView {
+  scene: PackedScene;
+  aliases: Record<string, string[]>;
+}
+
+/** The chart's input in the reader's language, and the aliases for search. */
+function chartData(
+  graph: GraphRows,
+  locale: Locale,
+): { data: NetworkData; aliases: Record<string, string[]> } {
+  const aliases: Record<string, string[]> = {};
+  const nodes = graph.nodes.map((n) => {
+    const label = institutionLabel(n, locale);
+    const others = [...new Set([n.name, n.name_en, n.name_es, n.name_zh])].filter(
+      (name): name is string => !!name && name !== label,
+    );
+    if (others.length > 0) aliases[n.id] = others;
+    return {
+      id: n.id,
+      label,
+      city: n.city,
+      country: n.country,
+      type: n.type,
+      trained: n.trained,
+      matched: n.matched,
+    };
+  });
+  const links = graph.links.map((l) => ({
+    id: l.id,
+    source: l.source,
+    target: l.target,
+    status: l.status,
+    area: l.area,
+    milestones: l.milestones,
+    milestonesDone: l.milestonesDone,
+  }));
+  return { data: { nodes, links }, aliases };
+}
+
+const options = (input: Omit<NetworkInput, 'locale'>): NetworkOptions => ({
+  ...CHART,
+  colorBy: input.colorBy,
+  layout: input.layout,
+  seed: 1,
+});
+
+/** The page's view of the network in view (`graph`: the `network()` rows under the page's filters). */
+export async function networkView(graph: GraphRows, input: NetworkInput): Promise<NetworkView> {
+  const canvas = graph.nodes.length > SVG_UP_TO;
+  const { data, aliases } = chartData(canvas ? { nodes: [], links: [] } : graph, input.locale);
+  return {
+    colorBy: input.colorBy,
+    layout: input.layout,
+    model: canvas ? null : await networkModelOffThread({ data, options: options(input) }),
+    counts: { institutions: graph.nodes.length, partnerships: graph.links.length },
+    aliases,
+    filtered:
+      LIST_FILTERS.some((key) => input.filters[key].length > 0) ||
+      input.filters.from !== null ||
+      input.filters.to !== null,
+  };
+}
+
+/**
+ * The scene of a large network, in no language: labels are the institutions' ids. Sizes, colours and centrality
+ * don't depend on the language, so this heavy part is computed once for all three.
+ */
+export function networkSceneOfIds(
+  graph: GraphRows,
+  input: Omit<NetworkInput, 'locale'>,
+): Promise<PackedScene> {
+  const nodes = graph.nodes.map((n) => ({ ...n, label: n.id }));
+  return networkSceneOffThread({ data: { nodes, links: graph.links }, options: options(input) });
+}
+
+/** The scene in the reader's language, with every institution's other names for search. */
+export function networkSceneView(graph: GraphRows, scene: PackedScene, locale: Locale): NetworkSceneView {
+  const labels = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locale)]));
+  const { aliases } = chartData({ nodes: graph.nodes, links: [] }, locale);
+  return {
+    scene: { ...scene, nodes: { ...scene.nodes, label: scene.nodes.id.map((id) => labels.get(id) ?? id) } },
+    aliases,
+  };
+}

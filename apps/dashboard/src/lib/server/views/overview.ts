@@ -1,0 +1,163 @@
+/**
+ * The overview's view: key figures, a summary written from the data, the network's most connected institutions,
+ * the stalled partnerships, the training trend by city and the funnel — each bounded, whatever the programme's size.
+ */
+import type { Filters } from '@puente/data';
+import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
+import {
+  activityByYear,
+  kpis,
+  mostConnected,
+  network,
+  partnershipList,
+  trainingByYear,
+  type ConnectedInstitution,
+  type Kpis,
+  type NetworkData as GraphRows,
+  type PartnershipSummary,
+  type Store,
+  type YearActivity,
+} from '@puente/data/store';
+import type { NetworkModel, ProgressRecord, TrainingRecord } from '@puente/charts';
+import type { Locale } from '$lib/i18n/translator';
+import { institutionLabel } from '$lib/labels';
+import { summarize, type Sentence } from '$lib/summary';
+import { networkModelOffThread } from './network-pool';
+
+/**
+ * The overview's network shows every institution up to this many; past it, the most connected institutions with
+ * their partners, this many in all.
+ */
+export const OVERVIEW_NODES = 60;
+/** Stalled partnerships listed; the rest are counted. */
+const STALLED_LISTED = 5;
+/** Cities of the training trend; the rest are summed into "other". */
+const TREND_CITIES = 7;
+
+export interface OverviewInput {
+  filters: Filters;
+  locale: Locale;
+  /** Today, `yyyy-mm-dd`: "stalled" is measured from it. */
+  asOf: string;
+}
+
+export interface OverviewView {
+  figures: Kpis;
+  model: NetworkModel;
+  /** Institutions drawn in the network, of how many in view. */
+  networkShown: { shown: number; total: number };
+  /** The year the figures speak of, and the one before. */
+  reference: YearActivity | null;
+  previous: YearActivity | null;
+  activity: YearActivity[];
+  summary: Sentence[];
+  stalled: Array<PartnershipSummary & { sourceName: string; targetName: string }>;
+  stalledCount: number;
+  /** Partnerships per status. */
+  funnel: ProgressRecord[];
+  /** The training trend, stacked by city. */
+  trend: TrainingRecord[];
+}
+
+export async function overviewView(
+  store: Store,
+  { filters, locale, asOf }: OverviewInput,
+): Promise<OverviewView> {
+  const [figures, top, activity, stalled, byCity] = await Promise.all([
+    kpis(store, filters),
+    mostConnected(store, filters, OVERVIEW_NODES),
+    activityByYear(store, filters),
+    partnershipList(store, filters, { asOf, stalled: true, limit: STALLED_LISTED, locale }),
+    trainingByYear(store, filters, 'city', { top: TREND_CITIES }),
+  ]);
+  // Small programmes: the whole network in view. Large ones: the most connected institutions with their partners,
+  // up to OVERVIEW_NODES — who works with whom around the hubs, rather than hubs that seldom meet each other.
+  const all = figures.institutions <= OVERVIEW_NODES;
+  const graph = await network(
+    store,
+    filters,
+    all
+      ? {}
+      : {
+          only: aroundHubs(
+            await network(store, filters, { touching: top.items.map((t) => t.id) }),
+            top.items,
+          ),
+        },
+  );
+  const names = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locale)]));
+  const name = (id: string) => names.get(id) ?? id;
+
+  // The layout is computed off the request thread, seeded, so the page shows the network before any JavaScript.
+  const model = await networkModelOffThread({
+    data: { nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })), links: graph.links },
+    options: { width: 960, height: 520, colorBy: 'city', seed: 1 },
+  });
+  // The year the figures speak of: the latest with activity, never one still in the future.
+  const thisYear = Number(asOf.slice(0, 4));
+  const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
+  const previous = reference ? (activity.find((a) => a.year === reference.year - 1) ?? null) : null;
+  return {
+    figures,
+    model,
+    networkShown: { shown: graph.nodes.length, total: figures.institutions },
+    reference,
+    previous,
+    activity,
+    summary: summarize({
+      kpis: figures,
+      activity,
+      mostConnected: top.items[0] ?? null,
+      stalled: { items: stalled.items, total: stalled.total },
+      // The stalled list carries names in the reader's language; the network's cover the rest.
+      name: (id) => names.get(id) ?? stalledName(stalled.items, id) ?? id,
+    }),
+    stalled: stalled.items,
+    stalledCount: stalled.total,
+    funnel: PARTNERSHIP_STATUSES.filter((status) => figures.byStatus[status] > 0).map((status) => ({
+      id: status,
+      status,
+      count: figures.byStatus[status],
+    })),
+    trend: byCity.map((v) => ({
+      institution: v.other ? '' : v.group,
+      institutionLabel: v.other ? '' : v.group,
+      ...(v.other ? { other: true } : {}),
+      year: v.year,
+      trainees: v.trainees,
+      completed: v.completed,
+      reported: v.reported,
+    })),
+  };
+}
+
+/** The hubs in order, each followed by its partners (most connected first), until OVERVIEW_NODES are chosen. */
+function aroundHubs(near: GraphRows, hubs: readonly ConnectedInstitution[]): string[] {
+  const degree = new Map(hubs.map((h) => [h.id, h.degree]));
+  const partners = new Map<string, string[]>();
+  for (const l of near.links) {
+    (partners.get(l.source) ?? partners.set(l.source, []).get(l.source)!).push(l.target);
+    (partners.get(l.target) ?? partners.set(l.target, []).get(l.target)!).push(l.source);
+  }
+  const chosen = new Set<string>();
+  for (const hub of hubs) {
+    if (chosen.size >= OVERVIEW_NODES) break;
+    chosen.add(hub.id);
+    const around = [...new Set(partners.get(hub.id) ?? [])].sort(
+      (a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    for (const id of around) {
+      if (chosen.size >= OVERVIEW_NODES) break;
+      chosen.add(id);
+    }
+  }
+  return [...chosen];
+}
+
+function stalledName(items: readonly PartnershipSummary[], id: string): string | undefined {
+  for (const p of items) {
+    if (p.source === id) return p.sourceName;
+    if (p.target === id) return p.targetName;
+  }
+  return undefined;
+}

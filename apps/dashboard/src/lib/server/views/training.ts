@@ -1,0 +1,119 @@
+/**
+ * The /training page's view: what its charts draw, summed in SQL so the page has the same size for a programme of
+ * twenty institutions or twenty thousand — the institutions and cities with most trainees, the rest summed.
+ */
+import type { Filters } from '@puente/data';
+import {
+  institutionsById,
+  institutionsPerCity,
+  trainingByYear,
+  trainingTotals,
+  type Store,
+  type TrainingTotals,
+  type TrainingVolume,
+} from '@puente/data/store';
+import { categoryColors, type TrainingRecord, type YearCompletion } from '@puente/charts';
+import type { CityYear, StackBy } from '$lib/components/training/shape';
+import type { Locale } from '$lib/i18n/translator';
+import { institutionLabel } from '$lib/labels';
+
+/** Series the stacked chart colours (Okabe–Ito without black); the rest is its grey "other". */
+const STACKED = 7;
+/** Cities drawn as panels of the city chart (its default `maxPanels`); the rest are counted. */
+const CITY_PANELS = 8;
+
+export interface TrainingView {
+  by: StackBy;
+  from: number | null;
+  to: number | null;
+  stack: TrainingRecord[];
+  completion: YearCompletion[];
+  /** The cities with most trainees, per year. */
+  cities: CityYear[];
+  /** The cities left out of `cities`, and their trainees. */
+  citiesHidden: { cities: number; trainees: number };
+  totals: TrainingTotals;
+  cityColors: Record<string, string>;
+}
+
+export interface TrainingInput {
+  by: StackBy;
+  filters: Filters;
+  locale: Locale;
+}
+
+export async function trainingView(
+  store: Store,
+  { by, filters, locale }: TrainingInput,
+): Promise<TrainingView> {
+  // Training depends on the institutions in view (city, country, type) and the years, never on partnership filters.
+  const scope = { ...filters, area: [], status: [] };
+  const [stacked, perYear, perCity, totals, cityCounts] = await Promise.all([
+    trainingByYear(store, scope, by, { top: STACKED }),
+    trainingByYear(store, scope, 'year'),
+    trainingByYear(store, scope, 'city', { top: CITY_PANELS }),
+    trainingTotals(store, scope),
+    institutionsPerCity(store, scope),
+  ]);
+  const names =
+    by === 'institution' ? await institutionNames(store, stacked, locale) : new Map<string, string>();
+  // Cities keep the colours the network gives them (palette by number of institutions, sorted names).
+  const palette = categoryColors(cityCounts);
+  const shownCities = perCity.filter((v) => !v.other);
+  return {
+    by,
+    from: filters.from,
+    to: filters.to,
+    stack: stacked.map((v) => stackRecord(v, by, names)),
+    completion: perYear.map((v) => ({ year: v.year, completed: v.completed, reported: v.reported })),
+    cities: shownCities.map((v) => ({
+      city: v.group,
+      year: v.year,
+      trainees: v.trainees,
+      completed: v.completed,
+      reported: v.reported,
+    })),
+    citiesHidden: {
+      cities: Math.max(0, totals.cities - new Set(shownCities.map((v) => v.group)).size),
+      trainees: perCity.filter((v) => v.other).reduce((sum, v) => sum + v.trainees, 0),
+    },
+    totals,
+    cityColors: Object.fromEntries(shownCities.map((v) => [v.group, palette.colorOf(v.group)])),
+  };
+}
+
+function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, string>): TrainingRecord {
+  if (v.other) {
+    return {
+      institution: '',
+      other: true,
+      year: v.year,
+      trainees: v.trainees,
+      completed: v.completed,
+      reported: v.reported,
+    };
+  }
+  return by === 'institution'
+    ? {
+        institution: v.group,
+        institutionLabel: names.get(v.group) ?? v.group,
+        year: v.year,
+        trainees: v.trainees,
+        completed: v.completed,
+        reported: v.reported,
+      }
+    : // A topic's completion can't be told apart from its programmes that don't report it: the rate line takes its
+      // base from `completion` instead.
+      { institution: '', topic: v.group, year: v.year, trainees: v.trainees, completed: v.completed };
+}
+
+/** Names of the stacked institutions in the reader's language. */
+async function institutionNames(
+  store: Store,
+  volumes: readonly TrainingVolume[],
+  locale: Locale,
+): Promise<Map<string, string>> {
+  const ids = [...new Set(volumes.filter((v) => !v.other).map((v) => v.group))];
+  if (ids.length === 0) return new Map();
+  return new Map((await institutionsById(store, ids)).map((n) => [n.id, institutionLabel(n, locale)]));
+}

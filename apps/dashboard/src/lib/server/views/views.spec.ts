@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '@puente/data';
+import { generatedFiles, load, network, Store } from '@puente/data/store';
+import { unpackScene } from '@puente/charts';
+import { getStore, openStore } from '../store';
+import { views } from './index';
+import { networkSceneOfIds, networkSceneView, networkView, SVG_UP_TO } from './network';
+import { OVERVIEW_NODES, overviewView } from './overview';
+import { progressView } from './progress';
+import { trainingView } from './training';
+
+const asOf = '2026-12-01';
+const dirs: string[] = [];
+const tempDb = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'puente-views-'));
+  dirs.push(dir);
+  return path.join(dir, 'views.duckdb');
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A store holding a generated programme of `institutions` (2 years, 1 programme). */
+async function generated(institutions: number): Promise<Store> {
+  const store = await Store.open({ path: tempDb() });
+  const result = await load(store, {
+    files: generatedFiles({ institutions, years: 2, programmes: 1, seed: 2 }),
+    mode: 'replace',
+    user: 'test',
+  });
+  expect(result.ok).toBe(true);
+  return store;
+}
+
+describe('view builders on a programme larger than any list they show', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await generated(400);
+  });
+  afterAll(() => store.close());
+
+  it('overviewView: the most connected institutions, five stalled, a funnel of counts, a trend of 7 cities + other', async () => {
+    const view = await overviewView(store, { filters: NO_FILTERS, locale: 'en', asOf });
+    expect(view.figures.institutions).toBe(400);
+    expect(view.networkShown).toEqual({ shown: view.model.nodes.length, total: 400 });
+    expect(view.model.nodes.length).toBeLessThanOrEqual(OVERVIEW_NODES);
+    // Every drawn institution has a partnership: the cut keeps the connected ones.
+    expect(view.model.nodes.every((n) => n.degree > 0)).toBe(true);
+    expect(view.stalled.length).toBeLessThanOrEqual(5);
+    expect(view.stalledCount).toBeGreaterThan(view.stalled.length);
+    expect(view.funnel.reduce((sum, r) => sum + (r.count ?? 0), 0)).toBe(view.figures.partnerships);
+    const cities = new Set(view.trend.filter((r) => !r.other).map((r) => r.institution));
+    expect(cities.size).toBe(7);
+    const trendTotal = view.trend.reduce((sum, r) => sum + r.trainees, 0);
+    expect(trendTotal).toBe(view.figures.trainees);
+    expect(view.summary.find((s) => s.key === 'summary.stalled')?.values.count).toBe(view.stalledCount);
+  });
+
+  it('trainingView: at most 7 series + other per year, totals that add up, hidden cities counted', async () => {
+    const view = await trainingView(store, { by: 'institution', filters: NO_FILTERS, locale: 'zh' });
+    const years = new Set(view.stack.map((r) => r.year));
+    expect(view.stack.length).toBeLessThanOrEqual(years.size * 8);
+    expect(view.stack.some((r) => r.other)).toBe(true);
+    const stacked = view.stack.reduce((sum, r) => sum + r.trainees, 0);
+    expect(stacked).toBe(view.totals.trainees);
+    expect(view.completion.map((c) => c.year)).toEqual([...years].sort());
+    const shownCities = new Set(view.cities.map((c) => c.city));
+    expect(shownCities.size).toBe(8);
+    expect(view.citiesHidden.cities).toBe(view.totals.cities - 8);
+    const cityTotal = view.cities.reduce((sum, c) => sum + c.trainees, 0) + view.citiesHidden.trainees;
+    expect(cityTotal).toBe(view.totals.trainees);
+    expect(Object.keys(view.cityColors).sort()).toEqual([...shownCities].sort());
+  });
+
+  it('progressView: 40 timeline rows in attention order, their milestones, counted lists of the next 90 days', async () => {
+    const view = await progressView(store, { filters: NO_FILTERS, locale: 'es', asOf });
+    expect(view.timeline).toHaveLength(40);
+    // Stalled first: the flags never go from false back to true.
+    const flags = view.timeline.map((p) => p.stalled);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    const shown = new Set(view.timeline.map((p) => p.id));
+    expect(view.timelineMilestones.every((m) => shown.has(m.partnership))).toBe(true);
+    expect(view.stalled.length).toBeLessThanOrEqual(25);
+    expect(view.stalledCount).toBeGreaterThanOrEqual(view.stalled.length);
+    for (const list of ['within', 'next', 'overdue'] as const) {
+      expect(view.upcoming[list].length).toBeLessThanOrEqual(8);
+      expect(view.upcomingCounts[list]).toBeGreaterThanOrEqual(view.upcoming[list].length);
+      for (const m of view.upcoming[list]) expect(view.upcomingNames[m.partnership]).toBeTruthy();
+    }
+    expect(Object.values(view.statusCounts).reduce((a, b) => a + b, 0)).toBe(view.partnerships);
+  });
+
+  it('networkView: laid out as SVG up to the threshold', async () => {
+    const graph = await network(store, NO_FILTERS);
+    const input = {
+      filters: NO_FILTERS,
+      locale: 'en' as const,
+      colorBy: 'city' as const,
+      layout: 'force' as const,
+    };
+    const view = await networkView(graph, input);
+    expect(view.model?.nodes).toHaveLength(400);
+    expect(view.counts.institutions).toBe(400);
+  });
+});
+
+describe('networkView and networkSceneView past the SVG threshold', () => {
+  it('sends no drawing with the page, and the whole scene on its own', async () => {
+    const store = await generated(SVG_UP_TO + 100);
+    try {
+      const input = {
+        filters: NO_FILTERS,
+        locale: 'zh' as const,
+        colorBy: 'city' as const,
+        layout: 'force' as const,
+      };
+      const graph = await network(store, NO_FILTERS);
+      const view = await networkView(graph, input);
+      expect(view.model).toBeNull();
+      expect(view.counts.institutions).toBe(SVG_UP_TO + 100);
+      // One scene for every language; each reader gets it with labels in theirs.
+      const ofIds = await networkSceneOfIds(graph, input);
+      expect(ofIds.nodes.label).toEqual(ofIds.nodes.id);
+      // The generated programme has no translated names: give one institution a Chinese one.
+      const first = graph.nodes[0]!;
+      const translated = { ...graph, nodes: [{ ...first, name_zh: '测试学院' }, ...graph.nodes.slice(1)] };
+      const { scene, aliases } = networkSceneView(translated, ofIds, 'zh');
+      const nodes = unpackScene(scene).nodes;
+      expect(nodes).toHaveLength(SVG_UP_TO + 100);
+      expect(nodes.find((n) => n.id === first.id)?.label).toBe('测试学院');
+      expect(aliases[first.id]).toEqual([first.name]);
+      const other = graph.nodes[1]!;
+      expect(nodes.find((n) => n.id === other.id)?.label).toBe(other.name);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('views (cached per data version)', () => {
+  it('answers from the cache, and a load shows its data at once', async () => {
+    await openStore({ PUENTE_DB: tempDb() });
+    const url = new URL('http://localhost/?lang=en');
+    const before = await views.overview(url, 'en');
+    expect(await views.overview(url, 'en')).toBe(before);
+    expect(before.figures.institutions).toBeGreaterThan(0);
+
+    const result = await load(getStore(), {
+      files: generatedFiles({ institutions: 120, years: 1, programmes: 1, seed: 9 }),
+      mode: 'replace',
+      user: 'test',
+    });
+    expect(result.ok).toBe(true);
+    const after = await views.overview(url, 'en');
+    expect(after.version).toBe((before.version ?? 0) + 1);
+    expect(after.figures.institutions).toBe(120);
+    expect((await views.filterOptions()).version).toBe(after.version);
+    getStore().close();
+  });
+});

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { serveGenerated, type GeneratedServer } from './programme';
+
+/**
+ * A programme a thousand times the sample: 20,000 institutions, 30,000 partnerships. Every page must answer, in
+ * every language, with a page whose size does not grow with the data; and a view still being built must not hold
+ * up anyone else. Correctness, not timing: the timings live in `npm run bench`.
+ */
+test.describe('at 20,000 institutions', () => {
+  test.describe.configure({ mode: 'serial' });
+  let server: GeneratedServer;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    server = await serveGenerated(4176, [
+      '--institutions',
+      '20000',
+      '--years',
+      '2',
+      '--programmes',
+      '1',
+      '--seed',
+      '5',
+    ]);
+  });
+  test.afterAll(async () => server.stop());
+
+  test('health stays quick while a view that is not built yet is being built', async () => {
+    test.setTimeout(120_000);
+    // Not among the views built ahead: the bridge layout coloured by type, of one country.
+    const slow = fetch(`${server.base}/network?country=CN&color=type&layout=bridge&lang=es`).then(
+      async (r) => ({
+        status: r.status,
+        at: performance.now(),
+        size: (await r.arrayBuffer()).byteLength,
+      }),
+    );
+    let pending = true;
+    void slow.finally(() => (pending = false));
+    const during: number[] = [];
+    while (pending) {
+      const started = performance.now();
+      const health = await fetch(`${server.base}/api/health`);
+      expect(health.status).toBe(200);
+      if (pending) during.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await slow).status).toBe(200);
+    // Health answered many times while the view was built, each time without waiting for it.
+    expect(during.length).toBeGreaterThan(3);
+    expect(Math.max(...during)).toBeLessThan(1_000);
+  });
+
+  const PAGES = [
+    '/',
+    '/network',
+    '/training',
+    '/progress',
+    '/training?by=institution',
+    '/institutions/inst-00001',
+  ];
+  for (const lang of ['en', 'es', 'zh']) {
+    test(`every page answers with at most 300 kB of HTML (${lang})`, async () => {
+      test.setTimeout(120_000);
+      for (const path of PAGES) {
+        const response = await fetch(`${server.base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        const html = await response.text();
+        expect(response.status, path).toBe(200);
+        expect(html.length, path).toBeLessThan(300_000);
+        expect(html, path).toContain(`<html lang="${lang === 'zh' ? 'zh-CN' : lang}"`);
+      }
+    });
+  }
+
+  test('the overview names the cut: the most connected institutions, and how many stalled are not listed', async ({
+    page,
+  }) => {
+    await page.goto(`${server.base}/?lang=en`);
+    await expect(
+      page.getByText('The most connected of 20,000 institutions and their partners: 60 institutions'),
+    ).toBeVisible();
+    await expect(page.locator('.stalled li')).toHaveCount(5);
+    await expect(page.getByText(/more stalled partnerships/)).toBeVisible();
+  });
+
+  test('a large network comes as a scene of its own, cached, compressed and revalidated by ETag', async () => {
+    const url = `${server.base}/network/scene?lang=en`;
+    const first = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('br');
+    const body = (await first.json()) as { scene: { nodes: { id: string[] } }; version: number };
+    expect(body.scene.nodes.id).toHaveLength(20_000);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+  });
+});

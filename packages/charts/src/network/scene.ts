@@ -1,0 +1,294 @@
+/**
+ * The network chart's scene: everything about the chart but where things go — sizes, colours, link
+ * styles, degree and betweenness, the legend — and what a layout needs from it. Large graphs ship only
+ * the scene to the browser, where a Web Worker lays it out (`forceInput`) and a canvas draws it.
+ */
+import { max } from 'd3-array';
+import { scaleLinear, scaleSqrt } from 'd3-scale';
+import {
+  categoryColors,
+  compareStrings,
+  fixedCategoryColors,
+  INSTITUTION_TYPE_COLORS,
+  INSTITUTION_TYPE_ORDER,
+} from '../palette.js';
+import { clamp, round2 } from '../number.js';
+import { estimateTextWidth } from '../text.js';
+import { betweenness } from './betweenness.js';
+import type { ForceInput, Margins } from './force.js';
+import { wrapLabel } from './labels.js';
+import { parallelOffsets } from './links.js';
+import { linkFade, PARTNERSHIP_STATUS_ORDER, statusDash, statusStyle } from './style.js';
+import type {
+  NetworkData,
+  NetworkLegendModel,
+  NetworkLegendStatus,
+  NetworkLink,
+  NetworkNode,
+  NetworkOptions,
+  NetworkScene,
+  NetworkSceneLink,
+  NetworkSceneNode,
+} from './types.js';
+
+/** Betweenness is exact up to this many nodes, and estimated from this many pivots above. */
+const BETWEENNESS_EXACT_UP_TO = 3000;
+const BETWEENNESS_PIVOTS = 400;
+
+/** Up to this many nodes every node is labelled; above it, at most this many labels. */
+export const LABEL_ALL_UP_TO = 40;
+/** Room kept free along the edges of the box, px. */
+export const PADDING = 8;
+/** Longest line of a label in the force layout, in em (about 30 Latin characters). */
+export const FORCE_LABEL_EM = 17;
+
+/** Tick budget by graph size, so 2,000 nodes lay out well under a second on a laptop. */
+export function defaultTicks(nodeCount: number): number {
+  if (nodeCount <= 200) return 300;
+  if (nodeCount <= 500) return 200;
+  if (nodeCount <= 1000) return 120;
+  return 60;
+}
+
+/**
+ * Tick budget in the browser, where a Web Worker lays out large graphs while the page shows them
+ * settling: 240 up to 2,000 nodes (more than the server affords), then fewer as graphs grow, for about
+ * the same total work (a tick of 20,000 nodes takes about 0.2 s there; 240 of them took minutes), and
+ * never fewer than the server's budget.
+ */
+export function browserTicks(nodeCount: number): number {
+  return Math.max(defaultTicks(nodeCount), Math.round((240 * 2000) / Math.max(2000, nodeCount)));
+}
+
+/** Default label font size for a viewBox width (see `NetworkOptions.labelSize`). */
+export function defaultLabelSize(width: number): number {
+  return clamp(Math.round(width / 60), 11, 16);
+}
+
+/**
+ * Works out everything about the chart except where things go: sizes, colours, link styles, degree
+ * and betweenness, the legend. Pure and deterministic; input order doesn't matter.
+ */
+export function networkScene(data: NetworkData, options: NetworkOptions): NetworkScene {
+  const { width, height } = options;
+  if (!(width > 0 && height > 0)) throw new RangeError(`networkModel: width and height must be > 0`);
+  const colorBy = options.colorBy ?? 'city';
+  const layout = options.layout ?? 'force';
+  const seed = options.seed ?? 1;
+  const labelSize = round2(options.labelSize ?? defaultLabelSize(width));
+
+  // Nodes sorted by id: the layout's initial state, and so its result, doesn't depend on input order.
+  const byId = new Map<string, NetworkNode>();
+  let droppedNodes = 0;
+  for (const node of data.nodes) {
+    if (byId.has(node.id)) droppedNodes++;
+    else byId.set(node.id, node);
+  }
+  const nodes = [...byId.values()].sort((a, b) => compareStrings(a.id, b.id));
+  const indexOf = new Map(nodes.map((n, i) => [n.id, i]));
+
+  const linkIds = new Set<string>();
+  const links: NetworkLink[] = [];
+  let droppedLinks = 0;
+  for (const link of [...data.links].sort((a, b) => compareStrings(a.id, b.id))) {
+    if (
+      !indexOf.has(link.source) ||
+      !indexOf.has(link.target) ||
+      link.source === link.target ||
+      linkIds.has(link.id)
+    ) {
+      droppedLinks++;
+      continue;
+    }
+    linkIds.add(link.id);
+    links.push(link);
+  }
+  const edges = links.map((l) => [indexOf.get(l.source) ?? 0, indexOf.get(l.target) ?? 0] as const);
+
+  const degree = new Array<number>(nodes.length).fill(0);
+  for (const [a, b] of edges) {
+    degree[a]!++;
+    degree[b]!++;
+  }
+  // Exact up to a few thousand institutions; past that an estimate from a fixed number of pivots, said so in the scene.
+  const pivots = nodes.length > BETWEENNESS_EXACT_UP_TO ? BETWEENNESS_PIVOTS : undefined;
+  const centrality = betweenness(nodes.length, edges, { pivots, seed });
+
+  // Sizes: area ∝ people trained (sqrt scale), with a floor so institutions with nobody trained show.
+  // Radii shrink with crowding so large graphs stay legible.
+  const crowding = clamp(Math.sqrt((width * height) / Math.max(1, nodes.length) / 12000), 0.3, 1);
+  const rMin = Math.max(2, 5 * crowding);
+  const rMax = Math.max(rMin + 2, 22 * crowding);
+  const maxTrained = max(nodes, (n) => Math.max(0, n.trained)) ?? 0;
+  const radius = scaleSqrt()
+    .domain([0, Math.max(1, maxTrained)])
+    .range([rMin, rMax])
+    .clamp(true);
+
+  // Colours.
+  const cities = [...new Set(nodes.map((n) => n.city))].sort(compareStrings);
+  const palette =
+    colorBy === 'type'
+      ? fixedCategoryColors(
+          nodes.map((n) => n.type),
+          INSTITUTION_TYPE_COLORS,
+          INSTITUTION_TYPE_ORDER,
+        )
+      : categoryColors(countBy(nodes, (n) => n.city));
+
+  const sceneNodes: NetworkSceneNode[] = nodes.map((n, i) => ({
+    id: n.id,
+    label: n.label,
+    city: n.city,
+    country: n.country,
+    type: n.type,
+    trained: n.trained,
+    r: round2(radius(Math.max(0, n.trained || 0))),
+    color: palette.colorOf(colorBy === 'type' ? n.type : n.city),
+    degree: degree[i]!,
+    betweenness: round2(centrality[i]!),
+    context: n.matched === false,
+  }));
+
+  // Links: width by milestones, dash by status.
+  const maxMilestones = max(links, (l) => l.milestones) ?? 0;
+  // Thinner, lighter links when crowded, so a large graph doesn't turn into a dark mat.
+  const linkScale = clamp(crowding * 1.25, 0.4, 1);
+  const fade = linkFade(links.length);
+  const linkWidth = scaleLinear()
+    .domain([0, Math.max(1, maxMilestones)])
+    .range([Math.max(0.75, 1.25 * linkScale), 5 * linkScale])
+    .clamp(true);
+  const parallel = parallelOffsets(links);
+  const sceneLinks: NetworkSceneLink[] = links.map((l, i) => {
+    const w = round2(linkWidth(Math.max(0, l.milestones || 0)));
+    const style = statusStyle(l.status);
+    return {
+      id: l.id,
+      source: l.source,
+      target: l.target,
+      status: l.status,
+      area: l.area,
+      milestones: l.milestones,
+      milestonesDone: l.milestonesDone ?? 0,
+      width: w,
+      dash: statusDash(l.status, w),
+      linecap: style.linecap,
+      stroke: style.stroke,
+      opacity: round2(style.opacity * fade),
+      bend: parallel[i]!,
+    };
+  });
+
+  const present = new Set(links.map((l) => l.status));
+  const statuses: NetworkLegendStatus[] = [
+    ...PARTNERSHIP_STATUS_ORDER.filter((s) => present.has(s)),
+    ...[...present].filter((s) => !PARTNERSHIP_STATUS_ORDER.includes(s)).sort(compareStrings),
+  ].map((key) => {
+    const style = statusStyle(key);
+    return {
+      key,
+      dash: statusDash(key, 2),
+      linecap: style.linecap,
+      stroke: style.stroke,
+      opacity: style.opacity,
+      width: 2,
+    };
+  });
+
+  const ticks = layout === 'force' ? Math.max(0, Math.floor(options.ticks ?? defaultTicks(nodes.length))) : 0;
+  const legend: NetworkLegendModel = {
+    colorBy,
+    colors: palette.entries,
+    statuses,
+    sizes: sizeSamples(maxTrained, radius),
+  };
+  if (sceneNodes.some((n) => n.context)) legend.context = true;
+
+  return {
+    width: round2(width),
+    height: round2(height),
+    layout,
+    colorBy,
+    seed,
+    ticks,
+    labelSize,
+    cities,
+    nodes: sceneNodes,
+    links: sceneLinks,
+    legend,
+    droppedLinks,
+    droppedNodes,
+    betweennessPivots: pivots !== undefined && degree.filter((d) => d > 0).length > pivots ? pivots : null,
+    summary: {
+      institutions: nodes.length,
+      partnerships: links.length,
+      cities: cities.length,
+      trained: nodes.reduce((sum, n) => sum + Math.max(0, n.trained || 0), 0),
+    },
+  };
+}
+
+/** Node index pairs of the scene's links. */
+export function sceneEdges(scene: Pick<NetworkScene, 'nodes' | 'links'>): Array<[number, number]> {
+  const indexOf = new Map(scene.nodes.map((n, i) => [n.id, i]));
+  return scene.links.map((l) => [indexOf.get(l.source) ?? 0, indexOf.get(l.target) ?? 0]);
+}
+
+/** Whether every node of a scene gets a label. */
+export const labelsAll = (scene: Pick<NetworkScene, 'nodes'>) => scene.nodes.length <= LABEL_ALL_UP_TO;
+
+/** Input of the force layout for a scene (what the Web Worker receives for large graphs). */
+export function forceInput(scene: NetworkScene, ticks: number = scene.ticks): ForceInput {
+  const f = scene.labelSize;
+  return {
+    // Small graphs label every node: keep nodes apart by most of their label's longest line (not all:
+    // labels may go above, below or to either side). 0.7 gave the fewest collisions on the sample
+    // programme in three languages and two box sizes.
+    labelRadii: labelsAll(scene)
+      ? scene.nodes.map(
+          (n) =>
+            0.7 *
+            Math.max(...wrapLabel(n.label, FORCE_LABEL_EM * f, f, 2).map((l) => estimateTextWidth(l, f))),
+        )
+      : undefined,
+    nodes: scene.nodes.map((n) => ({ r: n.r, city: n.city, degree: n.degree })),
+    edges: sceneEdges(scene),
+    cities: scene.cities,
+    width: scene.width,
+    height: scene.height,
+    seed: scene.seed,
+    ticks,
+    margins: forceMargins(scene),
+  };
+}
+
+/** Room around a force layout: labels above and below the top and bottom nodes, and beside the outer ones. */
+function forceMargins(scene: NetworkScene): Margins {
+  const f = scene.labelSize;
+  const side = labelsAll(scene) ? PADDING + f : PADDING;
+  return {
+    top: PADDING + (labelsAll(scene) ? f * 1.2 : 0),
+    bottom: PADDING + f * 1.3,
+    left: side,
+    right: side,
+  };
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** Reference sizes for the legend: up to three "nice" values of people trained, largest first. */
+function sizeSamples(maxTrained: number, radius: (v: number) => number): Array<{ value: number; r: number }> {
+  if (maxTrained <= 0) return [{ value: 0, r: round2(radius(0)) }];
+  const ticks = scaleLinear().domain([0, maxTrained]).nice(4).ticks(4);
+  const top = ticks.filter((t) => t > 0 && t <= maxTrained);
+  const picks = [top[top.length - 1], top[Math.floor((top.length - 1) / 2)], top[0]].filter(
+    (v): v is number => v !== undefined,
+  );
+  const values = [...new Set(picks.length > 0 ? picks : [maxTrained])].sort((a, b) => b - a);
+  return values.map((value) => ({ value, r: round2(radius(value)) }));
+}
