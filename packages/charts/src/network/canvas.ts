@@ -571,6 +571,9 @@ function drawLinks(
   ctx.setLineDash([]);
 }
 
+/** Discs without the outline first, then those with it. */
+const OUTLINE_PASSES = [false, true] as const;
+
 function drawNodes(
   ctx: Context2D,
   paint: PaintScene,
@@ -616,7 +619,7 @@ function drawNodes(
     }
 
     // Discs: small ones without the outline, larger ones with it (context ones always, hollow).
-    for (const outlined of [false, true]) {
+    for (const outlined of OUTLINE_PASSES) {
       ctx.beginPath();
       any = false;
       for (let k = from; k < to; k++) {

@@ -137,16 +137,20 @@ export class NetworkPainter {
   private zoom = 0;
   private zoomedAt = 0;
 
-  /** `onlayer`: a layer came (or it is time to ask again): draw a frame. */
+  /**
+   * `onlayer`: a layer came (or it is time to ask again): draw a frame. Options, for tests: no
+   * worker, and where the main thread draws layers.
+   */
   constructor(
     paint: PaintScene,
     labels: LabelTexts,
     private readonly onlayer: () => void,
+    private readonly options: { worker?: boolean; createCanvas?: () => HTMLCanvasElement } = {},
   ) {
     this.paint = paint;
     this.labels = labels;
     const receive = (reply: LayerReply) => this.receive(reply);
-    this.renderer = workerRenderer(this.paint, receive) ?? this.localRenderer();
+    this.renderer = (options.worker !== false && workerRenderer(this.paint, receive)) || this.localRenderer();
   }
 
   /** Draws a frame: the layer (moved and scaled to the viewport), then emphasis, rings and labels. */
@@ -187,8 +191,9 @@ export class NetworkPainter {
         y = Math.round(y);
       }
       ctx.imageSmoothingEnabled = !sharp;
-      // A layer with the emphasis drawn in is shown as it is; otherwise dimmed under the emphasis.
-      ctx.globalAlpha = frame.emphasis && layer.request.emphasis !== this.baked ? DIMMED : 1;
+      // Dimmed under an emphasis drawn on top; as it is when the emphasis is drawn in it.
+      const bakedIn = this.baked !== 0 && layer.request.emphasis === this.baked;
+      ctx.globalAlpha = frame.emphasis && !bakedIn ? DIMMED : 1;
       ctx.drawImage(layer.image, x, y, width * ratio, height * ratio);
       ctx.globalAlpha = 1;
     }
@@ -274,6 +279,7 @@ export class NetworkPainter {
       this.geometry,
       () => (this.baked ? this.emphasis : null),
       (reply) => this.receive(reply),
+      this.options.createCanvas ?? (() => document.createElement('canvas')),
     );
   }
 
@@ -356,6 +362,7 @@ function localRenderer(
   geometry: SceneGeometry,
   emphasis: () => Emphasis | null,
   onreply: (reply: LayerReply) => void,
+  createCanvas: () => HTMLCanvasElement,
 ): Renderer {
   const scratch = new DrawScratch();
   return {
@@ -363,7 +370,7 @@ function localRenderer(
     emphasis() {},
     render(request) {
       const started = performance.now();
-      const canvas = document.createElement('canvas');
+      const canvas = createCanvas();
       canvas.width = request.width;
       canvas.height = request.height;
       const ctx = canvas.getContext('2d');
