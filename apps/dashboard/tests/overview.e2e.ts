@@ -52,6 +52,17 @@ test('the overview speaks Spanish and Chinese', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
+test('the language links switch the whole page, its lang attribute and the next pages', async ({ page }) => {
+  await page.goto('/?lang=en&city=Hangzhou');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Está funcionando el programa?');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  expect(new URL(page.url()).searchParams.get('city')).toBe('Hangzhou');
+  // The choice is remembered (cookie): the next page speaks Spanish without ?lang.
+  await page.goto('/network');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+});
+
 test('health reports the data version', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);

@@ -1,5 +1,5 @@
 import type { NetworkModelLink, NetworkModelNode } from '@puente/charts';
-import type { MessageKey, Translator } from '$lib/i18n/translator';
+import type { Translator } from '$lib/i18n/translator';
 
 /**
  * The words around a network chart in the reader's language: legend labels, the descriptions of nodes and
@@ -7,13 +7,12 @@ import type { MessageKey, Translator } from '$lib/i18n/translator';
  * read the same everywhere.
  */
 export function networkText(tr: Translator) {
-  const status = (s: string) => tr.t(`status.${s}` as MessageKey);
   return {
     legend: {
       color: tr.t('legend.city'),
       status: tr.t('legend.status'),
       size: tr.t('legend.size'),
-      statusName: status,
+      statusName: tr.labels.status,
       sizeName: (n: number) => tr.t('legend.sizeValue', { count: n }),
     },
     /** A node that opens the institution's page. */
@@ -21,15 +20,15 @@ export function networkText(tr: Translator) {
       tr.t('institution.network.node', {
         name: node.label,
         city: node.city,
-        type: tr.t(`type.${node.type}` as MessageKey),
+        type: tr.labels.type(node.type),
         trained: node.trained,
       }),
     describeLink: (link: NetworkModelLink) =>
       tr.t('institution.network.link', {
         source: link.sourceLabel,
         target: link.targetLabel,
-        area: tr.t(`area.${link.area}` as MessageKey),
-        status: status(link.status),
+        area: tr.labels.area(link.area),
+        status: tr.labels.status(link.status),
         done: link.milestonesDone,
         total: link.milestones,
       }),
@@ -42,8 +41,8 @@ export function networkText(tr: Translator) {
         trained: tr.t('table.trained'),
         partners: tr.t('table.partners'),
       },
-      typeName: (type: string) => tr.t(`type.${type}` as MessageKey),
-      statusName: status,
+      typeName: tr.labels.type,
+      statusName: tr.labels.status,
     },
   };
 }

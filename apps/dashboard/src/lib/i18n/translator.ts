@@ -1,30 +1,19 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { catalogues, type MessageKey } from './messages/index.js';
+import { bundled, importers } from 'virtual:puente-messages';
+import type { CompiledCatalogue } from './compile.js';
+import { contractLabels, type ContractLabels } from './contract-labels.js';
+import { LANGUAGE_TAGS, type Locale } from './locales.js';
+import type { MessageKey } from './messages/index.js';
 
-export const LOCALES = ['en', 'es', 'zh'] as const;
-export type Locale = (typeof LOCALES)[number];
+export {
+  LOCALES,
+  LANGUAGE_TAGS,
+  LANGUAGE_NAMES,
+  isLocale,
+  localeFromAcceptLanguage,
+  type Locale,
+} from './locales.js';
 export type { MessageKey };
-
-/** BCP 47 tags for Intl formatting: Chinese is shown in Simplified script. */
-export const LANGUAGE_TAGS: Record<Locale, string> = { en: 'en', es: 'es', zh: 'zh-CN' };
-export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español', zh: '中文' };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** Best locale from an Accept-Language header, by quality order; English when nothing matches. */
-export function localeFromAcceptLanguage(header: string | null): Locale {
-  if (!header) return 'en';
-  const ranked = header
-    .split(',')
-    .map((part) => {
-      const [tag = '', q] = part.trim().split(';q=');
-      return { lang: tag.toLowerCase().split('-')[0], q: q === undefined ? 1 : Number(q) };
-    })
-    .sort((a, b) => b.q - a.q);
-  return ranked.map((r) => r.lang).find(isLocale) ?? 'en';
-}
 
 export type Values = Record<string, string | number | Date>;
 
@@ -32,25 +21,47 @@ export interface Translator {
   locale: Locale;
   t(key: MessageKey, values?: Values): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
+  /** Names of the CSV contract's enum values: `labels.status('active')`. */
+  labels: ContractLabels;
+}
+
+// Messages arrive compiled (messages-plugin.ts): every language is bundled into the server; the browser holds only
+// the languages it has loaded.
+const catalogues: Partial<Record<Locale, CompiledCatalogue>> = { ...bundled };
+
+/**
+ * Makes a language's messages available to translator(). In the browser it fetches that language's chunk, once; the
+ * root layout's load awaits it, so pages hydrate with their messages present. On the server it resolves at once.
+ */
+export async function loadMessages(locale: Locale): Promise<void> {
+  catalogues[locale] ??= (await importers[locale]()).default;
 }
 
 const formatters = new Map<string, IntlMessageFormat>();
 
 export function translator(locale: Locale): Translator {
+  const catalogue = catalogues[locale];
+  if (!catalogue)
+    throw new Error(`Messages for "${locale}" are not loaded: await loadMessages("${locale}") first.`);
   const tag = LANGUAGE_TAGS[locale];
   const numbers = new Intl.NumberFormat(tag);
+  const t = (key: MessageKey, values?: Values): string => {
+    const message = catalogue[key];
+    if (message === undefined) throw new Error(`No message "${key}" in "${locale}".`);
+    if (typeof message === 'string') return message;
+    const cacheKey = `${locale}\u0000${key}`;
+    let format = formatters.get(cacheKey);
+    if (!format) {
+      format = new IntlMessageFormat(message, tag);
+      formatters.set(cacheKey, format);
+    }
+    return String(format.format(values));
+  };
   return {
     locale,
-    t(key, values) {
-      const cacheKey = `${locale}\u0000${key}`;
-      let format = formatters.get(cacheKey);
-      if (!format) {
-        format = new IntlMessageFormat(catalogues[locale][key], tag);
-        formatters.set(cacheKey, format);
-      }
-      return String(format.format(values));
-    },
+    t,
     number: (value, options) =>
       options ? new Intl.NumberFormat(tag, options).format(value) : numbers.format(value),
+    labels: contractLabels(t),
   };
 }
