@@ -1,7 +1,7 @@
 // Frame times of the /network canvas while panning and zooming, at generated scale. Not a test: it prints
 // numbers and fails only when something is broken (the server or the page doesn't come up).
 //
-//   npm run build && npm run bench:pan -w @puente/dashboard [-- --institutions 5000,20000 --seconds 6]
+//   npm run build && node apps/dashboard/bench/pan-zoom.js [--institutions 5000,20000 --seconds 6] (part of npm run bench)
 //
 // For each size: generate a programme (`puente generate`, seed 1), load it into a fresh database, start the built
 // server on a free port, open /network in Chromium at 1366×768, wait for the layout to settle, then drag the
