@@ -54,7 +54,7 @@ test('the network page draws one node per institution with a legend, before any 
 test('a city filter changes the URL and the chart, keeping partners outside it as hollow context', async ({
   page,
 }) => {
-  await page.goto('/network?lang=en');
+  await page.goto('/network?lang=en', { waitUntil: 'networkidle' });
   await page.getByRole('combobox', { name: 'City' }).selectOption('Hangzhou');
   await expect(page).toHaveURL(/[?&]city=Hangzhou/);
   const inCity = institutions.filter((i) => i.city === 'Hangzhou').map((i) => i.id);
@@ -78,7 +78,7 @@ test('a city filter changes the URL and the chart, keeping partners outside it a
 test('colour by type and the city-to-city layout change the URL and the drawing, and survive a filter', async ({
   page,
 }) => {
-  await page.goto('/network?lang=en');
+  await page.goto('/network?lang=en', { waitUntil: 'networkidle' });
   const drc = chart(page).locator('[data-node="hangzhou-drc"] circle').first();
   await expect(drc).toHaveAttribute('fill', '#E69F00'); // Hangzhou's colour
   await page.getByRole('radio', { name: 'Type' }).check();
@@ -108,7 +108,7 @@ test('colour by type and the city-to-city layout change the URL and the drawing,
 });
 
 test('clicking an institution opens a panel with its partners, training and milestones', async ({ page }) => {
-  await page.goto('/network?lang=en');
+  await page.goto('/network?lang=en', { waitUntil: 'networkidle' });
   await chart(page).locator('[data-node="hangzhou-hansheng"]').click();
   const panel = page.getByRole('complementary', { name: /Hangzhou Hansheng/ });
   await expect(panel).toBeVisible();
@@ -140,7 +140,7 @@ test('clicking an institution opens a panel with its partners, training and mile
 test('keyboard: Tab reaches an institution, arrows move, Enter opens details, Escape returns; zoom buttons work', async ({
   page,
 }) => {
-  await page.goto('/network?lang=en');
+  await page.goto('/network?lang=en', { waitUntil: 'networkidle' });
   await page.getByRole('searchbox', { name: 'Find an institution' }).focus();
   let onNode = false;
   for (let i = 0; i < 8 && !onNode; i++) {
@@ -180,7 +180,7 @@ test('keyboard: Tab reaches an institution, arrows move, Enter opens details, Es
 });
 
 test('search highlights institutions by any of their names, and Enter opens the first', async ({ page }) => {
-  await page.goto('/network?lang=en');
+  await page.goto('/network?lang=en', { waitUntil: 'networkidle' });
   const search = page.getByRole('searchbox', { name: 'Find an institution' });
   const marked = () =>
     chart(page)
@@ -202,7 +202,7 @@ test('search highlights institutions by any of their names, and Enter opens the 
 });
 
 test('dragging the background pans the chart, dragging an institution moves it', async ({ page }) => {
-  await page.goto('/network?lang=en');
+  await page.goto('/network?lang=en', { waitUntil: 'networkidle' });
   await page.locator('.surface').scrollIntoViewIfNeeded();
   const box = (await page.locator('.surface').boundingBox())!;
   // An empty corner, then a node.
@@ -297,6 +297,15 @@ test.describe('at generated scale: 2,000 institutions', () => {
     // The accessible alternative: the table, most connected first, capped with a note.
     await expect(page.getByText(/most connected of 2,000 institutions/)).toBeAttached();
     await expect(surface).toHaveAttribute('data-layout', 'done', { timeout: 20_000 });
+    // Drawn: the layer (rendered in a worker) and what goes on top of it leave ink on the canvas.
+    const ink = () =>
+      page.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) count++;
+        return count / (canvas.width * canvas.height);
+      });
+    await expect.poll(ink).toBeGreaterThan(0.05);
 
     // Pan: drag on the canvas changes the view.
     await surface.scrollIntoViewIfNeeded();

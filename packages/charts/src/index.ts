@@ -13,7 +13,7 @@ export {
 } from './palette.js';
 
 export { networkModel, modelFromScene, scenePositions, moveNode } from './network/model.js';
-export { networkScene, forceInput, defaultTicks, defaultLabelSize } from './network/scene.js';
+export { networkScene, forceInput, defaultTicks, browserTicks, defaultLabelSize } from './network/scene.js';
 export { linkCurve, curvePath, type LinkCurve } from './network/links.js';
 export {
   linkFade,
@@ -46,6 +46,7 @@ export { default as NetworkLegend } from './network/NetworkLegend.svelte';
 export { default as NetworkCanvas } from './network/NetworkCanvas.svelte';
 export { default as NetworkTable } from './network/NetworkTable.svelte';
 export { drawNetwork, type CanvasFrame, type CanvasSurface } from './network/canvas.js';
+export { SpatialIndex } from './network/spatial-index.js';
 export {
   IDENTITY,
   ZOOM_LIMITS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fuenlabradaHangzhou, syntheticNetwork } from '../../test/fixtures.js';
-import { drawNetwork, type CanvasFrame } from './canvas.js';
+import { drawNetwork, emphasisOf, paintScene, type CanvasFrame } from './canvas.js';
+import { networkEmphasis } from './highlight.js';
 import { importanceOrder } from './labels.js';
 import { scenePositions } from './model.js';
 import { networkScene } from './scene.js';
@@ -78,6 +79,54 @@ describe('drawNetwork(ctx, scene, frame, surface)', () => {
     expect(count('arc')).toBe(303);
   });
 
+  it('draws only what is in view when zoomed in', () => {
+    const scene = networkScene(syntheticNetwork(300, 450, 3), { width: 800, height: 500 });
+    const { ctx, calls, count } = recorder();
+    // Zoom 4 on the middle: a quarter of the chart's width and height is in view.
+    const viewport = { x: -1200, y: -750, k: 4 };
+    const f = frame(scene, { viewport });
+    drawNetwork(ctx, scene, f, surface);
+    const discs = calls.filter(([n]) => n === 'arc').map(([, [x, y, r]]) => [x, y, r] as number[]);
+    expect(discs.length).toBeGreaterThan(0);
+    expect(discs.length).toBeLessThan(300 / 3);
+    for (const [x, y, r] of discs) {
+      expect(x! + r!).toBeGreaterThanOrEqual(300);
+      expect(x! - r!).toBeLessThanOrEqual(500);
+      expect(y! + r!).toBeGreaterThanOrEqual(187.5);
+      expect(y! - r!).toBeLessThanOrEqual(312.5);
+    }
+    expect(count('lineTo') + count('quadraticCurveTo')).toBeLessThan(scene.links.length);
+    // Straight links are cut at the edges of the view (widened by the line's width).
+    const ends = calls.filter(([n]) => n === 'lineTo').map(([, [x, y]]) => [x, y] as number[]);
+    const pad = Math.max(...scene.links.map((l) => l.width)) + 1e-9;
+    for (const [x, y] of ends) {
+      expect(x).toBeGreaterThanOrEqual(300 - pad);
+      expect(x).toBeLessThanOrEqual(500 + pad);
+      expect(y).toBeGreaterThanOrEqual(187.5 - pad);
+      expect(y).toBeLessThanOrEqual(312.5 + pad);
+    }
+  });
+
+  it('zoomed out, draws small discs as squares and thin links as hairlines, one path per look', () => {
+    const scene = networkScene(syntheticNetwork(300, 450, 3), { width: 800, height: 500 });
+    const { ctx, calls, count } = recorder();
+    // 0.3 CSS px per unit at zoom 0.5, on a screen of 1 device px per CSS px: discs are 0.3–1.1 px.
+    const small = { scale: 0.3, pixelRatio: 1, width: 240, height: 150 };
+    drawNetwork(ctx, scene, frame(scene, { viewport: { x: 60, y: 37.5, k: 0.5 } }), small);
+    expect(count('arc')).toBe(0);
+    expect(count('rect')).toBe(300);
+    const px = 0.5 * 0.3;
+    const widths = calls.filter(([n]) => n === '=lineWidth').map(([, [w]]) => (w as number) * px);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(1);
+    // Dash patterns this fine are drawn solid.
+    const dashes = calls.filter(([n]) => n === 'setLineDash').map(([, [d]]) => (d as number[]).length);
+    expect(Math.max(...dashes)).toBe(0);
+    const looks = new Set(scene.nodes.map((n) => `${n.context}|${n.color}`)).size;
+    expect(count('fill')).toBeLessThanOrEqual(looks);
+    const linkLooks = new Set(scene.links.map((l) => `${l.status}|${l.width}`)).size;
+    expect(count('stroke')).toBeLessThanOrEqual(linkLooks + looks);
+  });
+
   it('dims what is not emphasised', () => {
     const scene = networkScene(fuenlabradaHangzhou, { width: 800, height: 500 });
     const { ctx, calls } = recorder();
@@ -86,5 +135,31 @@ describe('drawNetwork(ctx, scene, frame, surface)', () => {
     const alphas = calls.filter(([n]) => n === '=globalAlpha').map(([, [a]]) => a as number);
     expect(Math.min(...alphas)).toBeLessThan(0.2);
     expect(Math.max(...alphas)).toBe(1);
+  });
+});
+
+describe('emphasisOf(paint, nodes, links)', () => {
+  it('emphasises what networkEmphasis does, by index, with lists of the emphasised', () => {
+    const scene = networkScene(syntheticNetwork(300, 450, 3), { width: 800, height: 500 });
+    const paint = paintScene(scene);
+    const cases: Array<{ nodes: number[]; links: number[] }> = [
+      { nodes: [7], links: [] },
+      { nodes: [], links: [12] },
+      { nodes: [3, 150], links: [40] },
+      { nodes: [], links: [] },
+    ];
+    for (const { nodes, links } of cases) {
+      const ids = [...nodes.map((i) => scene.nodes[i]!.id), ...links.map((j) => scene.links[j]!.id)];
+      const byId = networkEmphasis(scene, ids.length ? ids : ['nobody'])!;
+      const e = emphasisOf(paint, nodes, links);
+      const strongNodes = scene.nodes.flatMap((n, i) => (byId.nodes[n.id] ? [i] : []));
+      const strongLinks = scene.links.flatMap((l, j) => (byId.links[l.id] ? [j] : []));
+      expect([...e.nodeIndices]).toEqual(strongNodes);
+      expect([...e.linkIndices]).toEqual(strongLinks);
+      expect(scene.nodes.filter((_, i) => e.nodes[i]).length).toBe(strongNodes.length);
+      expect(scene.links.filter((_, j) => e.links[j]).length).toBe(strongLinks.length);
+    }
+    // A node brings its partnerships and partners.
+    expect(emphasisOf(paint, [7], []).linkIndices.length).toBe(scene.nodes[7]!.degree);
   });
 });

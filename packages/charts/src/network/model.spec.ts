@@ -6,7 +6,7 @@ import { bridgeLayout } from './bridge.js';
 import { networkEmphasis } from './highlight.js';
 import { curvePath, linkCurve } from './links.js';
 import { modelFromScene, moveNode, networkModel, scenePositions } from './model.js';
-import { defaultLabelSize, defaultTicks, networkScene } from './scene.js';
+import { browserTicks, defaultLabelSize, defaultTicks, networkScene } from './scene.js';
 import type { NetworkData, NetworkModel } from './types.js';
 import { estimateTextWidth } from '../text.js';
 
@@ -275,6 +275,15 @@ describe('networkModel(data, options)', () => {
     // A large graph gets the reduced budget (checked on the budget itself: a full 1,500-node layout is slow).
     expect(defaultTicks(1500)).toBe(60);
     expect(networkModel(fuenlabradaHangzhou, { ...size, ticks: 10 }).ticks).toBe(10);
+  });
+
+  it('gives the browser more ticks up to 2,000 nodes, then fewer, never below the server budget', () => {
+    expect(browserTicks(1600)).toBe(240);
+    expect(browserTicks(2000)).toBe(240);
+    expect(browserTicks(5000)).toBe(96);
+    expect(browserTicks(20000)).toBe(defaultTicks(20000));
+    for (const n of [10, 300, 1000, 3000, 8000])
+      expect(browserTicks(n)).toBeGreaterThanOrEqual(defaultTicks(n));
   });
 
   it('handles an empty programme', () => {

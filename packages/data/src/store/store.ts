@@ -10,7 +10,7 @@ import {
   type UndoneWrite,
 } from './self-check.js';
 import { UploadsReadOnlyError } from './uploads.js';
-import { plainRows, type PlainRow } from './values.js';
+import { plainRow, plainRows, type PlainRow } from './values.js';
 
 export interface OpenStoreOptions {
   /** DuckDB file; created with its folder when missing. */
@@ -143,9 +143,18 @@ export class Store {
     }
   }
 
-  /** Runs a read query with bound parameters and returns plain rows. */
+  /**
+   * Runs a read query with bound parameters and returns plain rows. The result is read a chunk (2,048 rows) at a
+   * time, each fetch a turn of the event loop: a large result never holds up a server's other requests for long.
+   */
   async all(sql: string, params: DuckDBValue[] = []): Promise<PlainRow[]> {
-    return this.withConnection(async (c) => plainRows(await c.runAndReadAll(sql, params)));
+    return this.withConnection(async (c) => {
+      const rows: PlainRow[] = [];
+      for await (const chunk of (await c.stream(sql, params)).yieldRowObjectJs()) {
+        for (const row of chunk) rows.push(plainRow(row));
+      }
+      return rows;
+    });
   }
 
   /**

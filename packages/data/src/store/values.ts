@@ -22,10 +22,12 @@ function plain(value: unknown): string | number | boolean | null {
   throw new TypeError(`Unexpected value of type ${typeof value} from DuckDB`);
 }
 
+export function plainRow(row: Record<string, unknown>): PlainRow {
+  const out: PlainRow = {};
+  for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+  return out;
+}
+
 export function plainRows(reader: DuckDBResultReader): PlainRow[] {
-  return reader.getRowObjectsJS().map((row) => {
-    const out: PlainRow = {};
-    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-    return out;
-  });
+  return reader.getRowObjectsJS().map(plainRow);
 }
