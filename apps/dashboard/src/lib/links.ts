@@ -16,3 +16,13 @@ export function formQuery(data: FormData): string {
     [...data].filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
   );
 }
+
+/** The query string of this page with only `keep` kept (e.g. language and a view option, without the filters). */
+export function keepOnly(search: URLSearchParams, keep: readonly string[]): string {
+  const query = new URLSearchParams();
+  for (const key of keep) {
+    const value = search.get(key);
+    if (value) query.set(key, value);
+  }
+  return `?${query}`;
+}

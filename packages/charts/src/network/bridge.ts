@@ -2,6 +2,7 @@
  * The bridge layout: each city on its own side, cooperation across the middle. Positions and label
  * places come out of one pass, and labels keep their place relative to their node wherever it is moved.
  */
+import { max } from 'd3-array';
 import type { InstitutionType } from '@puente/data/schema';
 import { INSTITUTION_TYPE_ORDER, compareStrings } from '../palette.js';
 import { clamp, round2 } from '../number.js';
@@ -176,7 +177,7 @@ export function bridgeLabels(
   const { width, height, labelSize: f } = scene;
   const spots = bridge.placements.map((p, i) => {
     const lines = wrapLabel(scene.nodes[i]!.label, p.labelRoom, f, p.labelLines);
-    const w = Math.max(...lines.map((line) => estimateTextWidth(line, f)));
+    const w = max(lines, (line) => estimateTextWidth(line, f)) ?? 0;
     const extra = (lines.length - 1) * LINE_HEIGHT * f;
     const lx = xs[i]! + p.labelX - p.x;
     const ly = ys[i]! + p.labelY - p.y - extra / 2;

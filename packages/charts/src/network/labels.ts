@@ -4,6 +4,7 @@
  * nodes and links; labels are placed in order of importance, so the best-connected institutions get
  * the best spots. Text widths are estimated (no font to measure on the server), with some slack.
  */
+import { max } from 'd3-array';
 import { compareStrings } from '../palette.js';
 import { estimateTextWidth } from '../text.js';
 
@@ -265,7 +266,7 @@ export function wrapLabel(label: string, room: number, fontSize: number, maxLine
     space: m.index > 0 && /\s/u.test(label[m.index - 1]!),
   }));
   // Balanced lines: break at about an equal share of the text, not as late as possible.
-  const longestWord = Math.max(...words.map((w) => estimateTextWidth(w.text, fontSize)));
+  const longestWord = max(words, (w) => estimateTextWidth(w.text, fontSize)) ?? 0;
   const share = (estimateTextWidth(label, fontSize) / maxLines) * 1.1;
   const lineRoom = Math.min(room, Math.max(share, longestWord));
   const lines: string[] = [];

@@ -248,8 +248,7 @@ export function forceInput(scene: NetworkScene, ticks: number = scene.ticks): Fo
     labelRadii: labelsAll(scene)
       ? scene.nodes.map(
           (n) =>
-            0.7 *
-            Math.max(...wrapLabel(n.label, FORCE_LABEL_EM * f, f, 2).map((l) => estimateTextWidth(l, f))),
+            0.7 * (max(wrapLabel(n.label, FORCE_LABEL_EM * f, f, 2), (l) => estimateTextWidth(l, f)) ?? 0),
         )
       : undefined,
     nodes: scene.nodes.map((n) => ({ r: n.r, city: n.city, degree: n.degree })),

@@ -15,16 +15,6 @@ export function partnershipName(p: { title: string | null; sourceName: string; t
   return p.title && p.title.trim() ? p.title : `${p.sourceName} – ${p.targetName}`;
 }
 
-/** The query string of this page with only `keep` kept (e.g. language and date, without the filters). */
-export function keepOnly(search: URLSearchParams, keep: readonly string[]): string {
-  const query = new URLSearchParams();
-  for (const key of keep) {
-    const value = search.get(key);
-    if (value) query.set(key, value);
-  }
-  return `?${query}`;
-}
-
 /** Milestones by partnership id, in their order. */
 export function groupByPartnership<M extends { partnership: string }>(
   milestones: readonly M[],

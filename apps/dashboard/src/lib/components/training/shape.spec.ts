@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cityCompletion, cityRecords, keepOnly, parseStackBy } from './shape';
+import { keepOnly } from '$lib/links';
+import { cityCompletion, cityRecords, parseStackBy } from './shape';
 
 describe('parseStackBy(value)', () => {
   it('is topic unless the URL says institution', () => {

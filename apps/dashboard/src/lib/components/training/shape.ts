@@ -30,13 +30,3 @@ export function cityRecords(rows: readonly CityYear[]): CityTrainingRecord[] {
 export function cityCompletion(rows: readonly CityYear[]): CompletionRecord[] {
   return rows.map((r) => ({ key: r.city, year: r.year, completed: r.completed, reported: r.reported }));
 }
-
-/** The query string of this page with only `keep` kept (e.g. language and grouping, without the filters). */
-export function keepOnly(search: URLSearchParams, keep: readonly string[]): string {
-  const query = new URLSearchParams();
-  for (const key of keep) {
-    const value = search.get(key);
-    if (value) query.set(key, value);
-  }
-  return `?${query}`;
-}

@@ -75,16 +75,8 @@ function chartData(
       matched: n.matched,
     };
   });
-  const links = graph.links.map((l) => ({
-    id: l.id,
-    source: l.source,
-    target: l.target,
-    status: l.status,
-    area: l.area,
-    milestones: l.milestones,
-    milestonesDone: l.milestonesDone,
-  }));
-  return { data: { nodes, links }, aliases };
+
+  return { data: { nodes, links: graph.links }, aliases };
 }
 
 const options = (input: Omit<NetworkInput, 'locale'>): NetworkOptions => ({
