@@ -88,6 +88,7 @@ export default defineMessages({
     'institution.milestones.partnership': 'Partnership',
 
     'errorPage.status': 'Error {status}',
+    'errorPage.reference': 'Reference',
     'errorPage.notFoundTitle': 'Page not found',
     'errorPage.institutionNotFound':
       'There is no institution at this address in the current data. It may have been renamed or removed by a newer data load, or the link may be mistyped.',
@@ -187,6 +188,7 @@ export default defineMessages({
     'institution.milestones.partnership': 'Colaboración',
 
     'errorPage.status': 'Error {status}',
+    'errorPage.reference': 'Referencia',
     'errorPage.notFoundTitle': 'Página no encontrada',
     'errorPage.institutionNotFound':
       'No hay ninguna institución en esta dirección con los datos actuales. Puede que una carga de datos más reciente la haya renombrado o eliminado, o que el enlace esté mal escrito.',
@@ -276,6 +278,7 @@ export default defineMessages({
     'institution.milestones.partnership': '所属合作',
 
     'errorPage.status': '错误 {status}',
+    'errorPage.reference': '参考编号',
     'errorPage.notFoundTitle': '页面未找到',
     'errorPage.institutionNotFound':
       '当前数据中没有位于此地址的机构。它可能已在较新的数据导入中被更名或删除，也可能是链接输入有误。',
