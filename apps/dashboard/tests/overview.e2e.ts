@@ -115,3 +115,19 @@ test('the overview works from the keyboard: a node opens with Enter, the table w
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/institutions\/alibaba/);
 });
+
+test('the summary compares like with like: 2023 is incomplete in the sample, not a fall', async ({
+  page,
+}) => {
+  // In data/, the vocational college's series stops in 2022 while the three institutions that reported both years
+  // all grew: the plain totals fall, the like-with-like comparison grows, and 2023 is named as incomplete.
+  await page.goto('/?lang=en');
+  const summary = page.getByRole('region', { name: 'In short' });
+  await expect(summary).toContainText(
+    'Among the 3 institutions that reported both 2022 and 2023, training grew by',
+  );
+  await expect(summary).toContainText(
+    '2023 is not complete yet: 3 of the 4 institutions that reported 2022 have reported 2023.',
+  );
+  await expect(summary).not.toContainText('fell');
+});

@@ -8,6 +8,7 @@ import {
   mostConnected,
   partnershipList,
   trainingByYear,
+  trainingComparison,
   trainingTotals,
   upcomingMilestones,
   type Store,
@@ -198,6 +199,36 @@ describe('institutionProfile(store, id, { limit })', () => {
       partnerships: 4,
       partners: 4,
       milestones: { done: 3, planned: 4, missed: 0 },
+    });
+  });
+});
+
+describe('trainingComparison(store, filters, year)', () => {
+  it('compares a year with the one before over the institutions that reported both', async () => {
+    const store = await freshStore();
+    const result = await load(store, {
+      mode: 'replace',
+      user: 'test',
+      files: [
+        csv(
+          'institutions.csv',
+          `id,name,city,country,type\na,A,X,ES,other\nb,B,X,ES,other\nc,C,Y,CN,other\n`,
+        ),
+        // c reported 2023 only up to 2022: 2024 is incomplete, not a fall.
+        csv(
+          'training.csv',
+          `institution,programme,year,trainees\na,P,2023,100\na,P,2024,120\nb,P,2023,50\nb,Q,2024,30\nb,R,2024,30\nc,P,2023,900\n`,
+        ),
+      ],
+    });
+    expect(result.ok).toBe(true);
+    expect(await trainingComparison(store, NO_FILTERS, 2024)).toEqual({
+      year: 2024,
+      reportedBefore: 3,
+      reportedNow: 2,
+      both: 2,
+      traineesNow: 180,
+      traineesBefore: 150,
     });
   });
 });

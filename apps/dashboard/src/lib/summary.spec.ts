@@ -16,24 +16,15 @@ const kpis: Kpis = {
   traineesPreviousYear: 100,
   milestones: { done: 2, planned: 1, missed: 1 },
 };
-const activity = [
-  {
-    year: 2022,
-    trainees: 100,
-    completed: 50,
-    partnershipsStarted: 1,
-    milestonesDone: 0,
-    activeInstitutions: 2,
-  },
-  {
-    year: 2023,
-    trainees: 200,
-    completed: 150,
-    partnershipsStarted: 2,
-    milestonesDone: 2,
-    activeInstitutions: 3,
-  },
-];
+/** 2023 against 2022: three institutions reported 2022, all three 2023; their trainees doubled. */
+const training = {
+  year: 2023,
+  reportedBefore: 3,
+  reportedNow: 3,
+  both: 3,
+  traineesNow: 200,
+  traineesBefore: 100,
+};
 const mostConnected = { id: 'a', degree: 2 };
 const none = { items: [], total: 0 };
 const name = (id: string) => id.toUpperCase();
@@ -41,9 +32,9 @@ const name = (id: string) => id.toUpperCase();
 describe('summarize(input)', () => {
   it('names the most connected institution, the training trend, proposals, late partnerships and misses', () => {
     const stalled = { items: [{ source: 'a', target: 'b' }], total: 1 };
-    expect(summarize({ kpis, mostConnected, activity, stalled, name })).toEqual([
+    expect(summarize({ kpis, mostConnected, training, stalled, name })).toEqual([
       { key: 'summary.connected', values: { name: 'A', count: 2 } },
-      { key: 'summary.trainingGrew', values: { year: '2023', previous: '2022', trainees: 200, change: 1 } },
+      { key: 'summary.trainingGrew', values: { year: '2023', previous: '2022', institutions: 3, change: 1 } },
       { key: 'summary.proposals', values: { count: 1, total: 3 } },
       { key: 'summary.stalled', values: { count: 1, names: 'A – B' } },
       { key: 'summary.missed', values: { count: 1 } },
@@ -55,7 +46,7 @@ describe('summarize(input)', () => {
     const [sentence] = summarize({
       kpis,
       mostConnected: null,
-      activity: [],
+      training: null,
       stalled: { items, total: 40 },
       name,
     }).filter((s) => s.key === 'summary.stalled');
@@ -63,11 +54,10 @@ describe('summarize(input)', () => {
   });
 
   it('says when training fell, and when no active partnership is late', () => {
-    const fell = [activity[0]!, { ...activity[1]!, trainees: 60 }];
     const sentences = summarize({
       kpis: { ...kpis, milestones: { done: 0, planned: 0, missed: 0 } },
       mostConnected,
-      activity: fell,
+      training: { ...training, traineesNow: 60 },
       stalled: none,
       name,
     });
@@ -87,6 +77,47 @@ describe('summarize(input)', () => {
       byStatus: { ...kpis.byStatus, proposed: 0, active: 0 },
       milestones: { done: 0, planned: 0, missed: 0 },
     };
-    expect(summarize({ kpis: empty, mostConnected: null, activity: [], stalled: none, name })).toEqual([]);
+    expect(summarize({ kpis: empty, mostConnected: null, training: null, stalled: none, name })).toEqual([]);
+  });
+
+  it('compares like with like: a year not every institution has reported is incomplete, not a fall', () => {
+    // The sample's case: four institutions reported 2022; three of them reported 2023, and each grew, but the
+    // fourth's large 2022 figure made the plain totals fall.
+    const incomplete = {
+      year: 2023,
+      reportedBefore: 4,
+      reportedNow: 3,
+      both: 3,
+      traineesNow: 1300,
+      traineesBefore: 1000,
+    };
+    const sentences = summarize({ kpis, mostConnected: null, training: incomplete, stalled: none, name });
+    expect(sentences.filter((s) => s.key.startsWith('summary.training'))).toEqual([
+      {
+        key: 'summary.trainingGrew',
+        values: { year: '2023', previous: '2022', institutions: 3, change: 0.3 },
+      },
+      {
+        key: 'summary.trainingIncomplete',
+        values: { year: '2023', previous: '2022', reported: 3, expected: 4 },
+      },
+    ]);
+  });
+
+  it('says nothing of a change when no institution reported both years', () => {
+    const none2 = {
+      year: 2023,
+      reportedBefore: 2,
+      reportedNow: 1,
+      both: 0,
+      traineesNow: 0,
+      traineesBefore: 0,
+    };
+    const keys = summarize({ kpis, mostConnected: null, training: none2, stalled: none, name }).map(
+      (s) => s.key,
+    );
+    expect(keys).not.toContain('summary.trainingFell');
+    expect(keys).not.toContain('summary.trainingGrew');
+    expect(keys).toContain('summary.trainingIncomplete');
   });
 });

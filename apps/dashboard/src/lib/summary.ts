@@ -1,5 +1,5 @@
 import { EARLY_STATUSES, IN_MOTION_STATUSES, partnershipsWith } from '@puente/data/schema';
-import type { ConnectedInstitution, Kpis, Listed, YearActivity } from '@puente/data/store';
+import type { ConnectedInstitution, Kpis, Listed, TrainingComparison } from '@puente/data/store';
 
 /** One sentence of the overview's summary: a message key and its values, localized when shown. */
 export interface Sentence {
@@ -8,6 +8,7 @@ export interface Sentence {
     | 'summary.trainingGrew'
     | 'summary.trainingFell'
     | 'summary.trainingSteady'
+    | 'summary.trainingIncomplete'
     | 'summary.stalled'
     | 'summary.noneStalled'
     | 'summary.missed'
@@ -17,7 +18,8 @@ export interface Sentence {
 
 export interface SummaryInput {
   kpis: Kpis;
-  activity: YearActivity[];
+  /** The latest year with training against the year before, over the institutions that reported both. */
+  training: TrainingComparison | null;
   /** The institution with most partnerships in view, if any has one. */
   mostConnected: ConnectedInstitution | null;
   /** The stalled partnerships in view: the first few, and how many. */
@@ -27,7 +29,7 @@ export interface SummaryInput {
 }
 
 /** Who is most connected, what grew, what is late: a few plain sentences computed from the data in view. */
-export function summarize({ kpis, activity, mostConnected, stalled, name }: SummaryInput): Sentence[] {
+export function summarize({ kpis, training, mostConnected, stalled, name }: SummaryInput): Sentence[] {
   const sentences: Sentence[] = [];
 
   if (mostConnected) {
@@ -37,11 +39,10 @@ export function summarize({ kpis, activity, mostConnected, stalled, name }: Summ
     });
   }
 
-  const withTraining = activity.filter((a) => a.trainees > 0);
-  const last = withTraining.at(-1);
-  const previous = last ? activity.find((a) => a.year === last.year - 1) : undefined;
-  if (last && previous && previous.trainees > 0) {
-    const change = (last.trainees - previous.trainees) / previous.trainees;
+  // Like with like: a change is measured over the institutions that reported both years, and a year some of them
+  // have not reported yet is called incomplete, never a fall.
+  if (training && training.both > 0 && training.traineesBefore > 0) {
+    const change = (training.traineesNow - training.traineesBefore) / training.traineesBefore;
     const key =
       Math.abs(change) < 0.02
         ? 'summary.trainingSteady'
@@ -51,10 +52,21 @@ export function summarize({ kpis, activity, mostConnected, stalled, name }: Summ
     sentences.push({
       key,
       values: {
-        year: String(last.year),
-        previous: String(previous.year),
-        trainees: last.trainees,
+        year: String(training.year),
+        previous: String(training.year - 1),
+        institutions: training.both,
         change: Math.abs(change),
+      },
+    });
+  }
+  if (training && training.both < training.reportedBefore) {
+    sentences.push({
+      key: 'summary.trainingIncomplete',
+      values: {
+        year: String(training.year),
+        previous: String(training.year - 1),
+        reported: training.both,
+        expected: training.reportedBefore,
       },
     });
   }

@@ -364,6 +364,51 @@ export async function trainingTotals(store: Store, filters: Filters): Promise<Tr
   };
 }
 
+/**
+ * Training in `year` against the year before, like with like: only institutions that reported both years count, so
+ * an institution that has not reported `year` yet reads as incomplete, not as a fall.
+ */
+export interface TrainingComparison {
+  year: number;
+  /** Institutions with training in the year before, and in `year`. */
+  reportedBefore: number;
+  reportedNow: number;
+  /** Institutions with training in both years, and their trainees in each. */
+  both: number;
+  traineesNow: number;
+  traineesBefore: number;
+}
+
+export async function trainingComparison(
+  store: Store,
+  filters: Filters,
+  year: number,
+): Promise<TrainingComparison> {
+  const p = new Params();
+  const now = p.bind(year);
+  const before = p.bind(year - 1);
+  const [row] = await store.all(
+    `WITH ${inView(p, filters)},
+     per AS (SELECT institution, year, sum(trainees) AS n FROM train WHERE year IN (${now}, ${before}) GROUP BY ALL),
+     n AS (SELECT institution, n FROM per WHERE year = ${now}),
+     b AS (SELECT institution, n FROM per WHERE year = ${before}),
+     both_years AS (SELECT n.n AS now, b.n AS before FROM n JOIN b USING (institution))
+     SELECT (SELECT count(*) FROM b) AS reported_before, (SELECT count(*) FROM n) AS reported_now,
+            (SELECT count(*) FROM both_years) AS both_count,
+            (SELECT coalesce(sum(now), 0) FROM both_years) AS trainees_now,
+            (SELECT coalesce(sum(before), 0) FROM both_years) AS trainees_before`,
+    p.values,
+  );
+  return {
+    year,
+    reportedBefore: num(row?.reported_before),
+    reportedNow: num(row?.reported_now),
+    both: num(row?.both_count),
+    traineesNow: num(row?.trainees_now),
+    traineesBefore: num(row?.trainees_before),
+  };
+}
+
 /** Institutions in view per city (all of them, cities being far fewer than institutions): the base of city colours. */
 export async function institutionsPerCity(store: Store, filters: Filters): Promise<Map<string, number>> {
   const p = new Params();

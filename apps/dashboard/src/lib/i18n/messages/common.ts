@@ -40,6 +40,8 @@ export default defineMessages({
     'kpi.trainees': 'People trained',
     'kpi.traineesLatest': 'Trained in {year}',
     'kpi.change': '{change, number, ::percent sign-always} on {year}',
+    'kpi.changeLikeForLike':
+      '{change, number, ::percent sign-always} on {year} ({institutions, plural, one {# institution} other {# institutions}} reporting both years)',
     'kpi.noPrevious': 'no data for {year}',
     'kpi.completion': '{rate, number, ::percent} completed',
     'kpi.milestones': 'Milestones done',
@@ -52,11 +54,13 @@ export default defineMessages({
     'summary.connected':
       '{name} is the most connected institution, with {count, plural, one {# partnership} other {# partnerships}}.',
     'summary.trainingGrew':
-      'Training grew by {change, number, ::percent} in {year} compared with {previous}, to {trainees, number} people.',
+      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training grew by {change, number, ::percent}.',
     'summary.trainingFell':
-      'Training fell by {change, number, ::percent} in {year} compared with {previous}, to {trainees, number} people.',
+      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training fell by {change, number, ::percent}.',
     'summary.trainingSteady':
-      'Training held steady in {year} compared with {previous}, at {trainees, number} people.',
+      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training held steady.',
+    'summary.trainingIncomplete':
+      '{year} is not complete yet: {reported, number} of the {expected, number} institutions that reported {previous} have reported {year}.',
     'summary.proposals': '{count} of {total} partnerships are still proposals or in negotiation.',
     'summary.stalled':
       '{count, plural, one {# partnership is} other {# partnerships are}} late — agreed or active with no milestone done in 180 days: {names}.',
@@ -176,6 +180,8 @@ export default defineMessages({
     'kpi.trainees': 'Personas formadas',
     'kpi.traineesLatest': 'Formadas en {year}',
     'kpi.change': '{change, number, ::percent sign-always} respecto a {year}',
+    'kpi.changeLikeForLike':
+      '{change, number, ::percent sign-always} respecto a {year} ({institutions, plural, one {# institución} other {# instituciones}} con datos de ambos años)',
     'kpi.noPrevious': 'sin datos de {year}',
     'kpi.completion': '{rate, number, ::percent} completado',
     'kpi.milestones': 'Hitos cumplidos',
@@ -188,11 +194,13 @@ export default defineMessages({
     'summary.connected':
       '{name} es la institución con más conexiones: {count, plural, one {# colaboración} other {# colaboraciones}}.',
     'summary.trainingGrew':
-      'La formación creció un {change, number, ::percent} en {year} respecto a {previous}, hasta {trainees, number} personas.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación creció un {change, number, ::percent}.',
     'summary.trainingFell':
-      'La formación bajó un {change, number, ::percent} en {year} respecto a {previous}, hasta {trainees, number} personas.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación bajó un {change, number, ::percent}.',
     'summary.trainingSteady':
-      'La formación se mantuvo estable en {year} respecto a {previous}, con {trainees, number} personas.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación se mantuvo estable.',
+    'summary.trainingIncomplete':
+      '{year} aún no está completo: {reported, number} de las {expected, number} instituciones con datos de {previous} han informado de {year}.',
     'summary.proposals': '{count} de {total} colaboraciones siguen siendo propuestas o están en negociación.',
     'summary.stalled':
       '{count, plural, one {# colaboración va} other {# colaboraciones van}} con retraso (acordadas o activas, sin hitos cumplidos en 180 días): {names}.',
@@ -313,6 +321,8 @@ export default defineMessages({
     'kpi.trainees': '培训人数',
     'kpi.traineesLatest': '{year} 年培训人数',
     'kpi.change': '较 {year} 年 {change, number, ::percent sign-always}',
+    'kpi.changeLikeForLike':
+      '较 {year} 年 {change, number, ::percent sign-always}（{institutions, number} 家机构两年均有报告）',
     'kpi.noPrevious': '无 {year} 年数据',
     'kpi.completion': '结业率 {rate, number, ::percent}',
     'kpi.milestones': '已完成里程碑',
@@ -324,10 +334,13 @@ export default defineMessages({
     'summary.title': '要点',
     'summary.connected': '{name} 是合作关系最多的机构，共有 {count} 项合作。',
     'summary.trainingGrew':
-      '{year} 年培训人数较 {previous} 年增长 {change, number, ::percent}，达到 {trainees, number} 人。',
+      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次增长了 {change, number, ::percent}。',
     'summary.trainingFell':
-      '{year} 年培训人数较 {previous} 年下降 {change, number, ::percent}，为 {trainees, number} 人。',
-    'summary.trainingSteady': '{year} 年培训人数与 {previous} 年基本持平，为 {trainees, number} 人。',
+      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次下降了 {change, number, ::percent}。',
+    'summary.trainingSteady':
+      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次基本持平。',
+    'summary.trainingIncomplete':
+      '{year} 年的数据尚不完整：{previous} 年有报告的 {expected, number} 家机构中，已有 {reported, number} 家报告了 {year} 年的数据。',
     'summary.proposals': '{total} 项合作中有 {count} 项仍处于提议或洽谈阶段。',
     'summary.stalled': '{count} 项合作进度滞后（已达成或进行中，但 180 天内没有完成任何里程碑）：{names}。',
     'summary.noneStalled': '所有已达成或进行中的合作在最近 180 天内都完成了里程碑。',

@@ -11,11 +11,13 @@ import {
   network,
   partnershipList,
   trainingByYear,
+  trainingComparison,
   type ConnectedInstitution,
   type Kpis,
   type NetworkData as GraphRows,
   type PartnershipSummary,
   type Store,
+  type TrainingComparison,
   type YearActivity,
 } from '@puente/data/store';
 import type { NetworkModel, ProgressRecord, TrainingRecord } from '@puente/charts';
@@ -49,6 +51,8 @@ export interface OverviewView {
   /** The year the figures speak of, and the one before. */
   reference: YearActivity | null;
   previous: YearActivity | null;
+  /** The latest year with training against the one before, over the institutions that reported both. */
+  training: TrainingComparison | null;
   activity: YearActivity[];
   summary: Sentence[];
   stalled: Array<PartnershipSummary & { sourceName: string; targetName: string }>;
@@ -97,16 +101,19 @@ export async function overviewView(
   const thisYear = Number(asOf.slice(0, 4));
   const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
   const previous = reference ? (activity.find((a) => a.year === reference.year - 1) ?? null) : null;
+  const trainingYear = activity.filter((a) => a.trainees > 0 && a.year <= thisYear).at(-1)?.year;
+  const training = trainingYear === undefined ? null : await trainingComparison(store, filters, trainingYear);
   return {
     figures,
     model,
     networkShown: { shown: graph.nodes.length, total: figures.institutions },
     reference,
     previous,
+    training,
     activity,
     summary: summarize({
       kpis: figures,
-      activity,
+      training,
       mostConnected: top.items[0] ?? null,
       stalled: { items: stalled.items, total: stalled.total },
       // The stalled list carries names in the reader's language; the network's cover the rest.
