@@ -64,13 +64,13 @@ export function bridgeLayout(scene: NetworkScene): BridgeLayout {
 
   if (cities.length <= 2) {
     // Room for labels beside the columns: the longest label, within 30% of the width.
-    const longest = Math.max(0, ...nodes.map((n) => estimateTextWidth(n.label, f)));
+    const longest = max(nodes, (n) => estimateTextWidth(n.label, f)) ?? 0;
     const labelRoom = clamp(longest + 8, 40, width * 0.3);
     // A band at the top for the cities' names.
     const top = PADDING + f * 2;
     members.forEach((group, c) => {
       const side = cities.length === 1 ? 1 : c === 0 ? -1 : 1; // -1 left, +1 right
-      const rMax = Math.max(0, ...group.map((i) => nodes[i]!.r));
+      const rMax = max(group, (i) => nodes[i]!.r) ?? 0;
       // Rows at least a line of text apart, so the labels beside the column don't collide.
       const slot = Math.max(2 * rMax + gap, f * 1.35);
       const available = height - top - PADDING;
@@ -130,7 +130,7 @@ export function bridgeLayout(scene: NetworkScene): BridgeLayout {
   let start = -Math.PI; // first city starts on the left
   members.forEach((group) => {
     const arc = (usable * group.length) / total;
-    const rMax = Math.max(0, ...group.map((i) => nodes[i]!.r));
+    const rMax = max(group, (i) => nodes[i]!.r) ?? 0;
     const slot = 2 * rMax + gap;
     const perRing = Math.max(1, Math.floor((arc * radius) / slot));
     group.forEach((i, k) => {

@@ -8,6 +8,7 @@
  * missed) and missed (cross). A row's name sits above its track, so long partnership titles get the
  * whole width rather than a narrow left column.
  */
+import { min, max } from 'd3-array';
 import type { MilestoneStatus } from '@puente/data/schema';
 import { scaleUtc } from 'd3-scale';
 import { INK } from '../palette.js';
@@ -149,8 +150,8 @@ export function timelineModel(rows: readonly TimelineRow[], options: TimelineOpt
 
   // Time domain: every date and today, padded so marks at the ends aren't cut (≥ 3 weeks a side).
   const times = [dateTime(asOf), ...valid.flatMap((row) => row.milestones.map((m) => dateTime(m.date)))];
-  const lo = options.from && isIsoDate(options.from) ? dateTime(options.from) : Math.min(...times);
-  const hi = options.to && isIsoDate(options.to) ? dateTime(options.to) : Math.max(...times);
+  const lo = options.from && isIsoDate(options.from) ? dateTime(options.from) : (min(times) ?? 0);
+  const hi = options.to && isIsoDate(options.to) ? dateTime(options.to) : (max(times) ?? 0);
   const pad = Math.max(21 * DAY, (hi - lo) * 0.04);
   const domain = [
     options.from && isIsoDate(options.from) ? lo : lo - pad,

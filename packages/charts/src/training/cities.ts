@@ -7,6 +7,7 @@
  * cities (the usual programme) to the dozens of a generated one, where overlaid lines would tangle.
  * Past `maxPanels`, the cities with fewer trainees are left to the data table and counted in `hidden`.
  */
+import { min, max } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { categoryColors, compareStrings, OKABE_ITO, OTHER_COLOR } from '../palette.js';
 import { round2 } from '../number.js';
@@ -95,8 +96,8 @@ export function cityTrainingModel(
   const maxPanels = Math.max(1, options.maxPanels ?? 8);
 
   const dataYears = records.map((r) => r.year);
-  const from = options.from ?? (dataYears.length ? Math.min(...dataYears) : null);
-  const to = options.to ?? (dataYears.length ? Math.max(...dataYears) : null);
+  const from = options.from ?? min(dataYears) ?? null;
+  const to = options.to ?? max(dataYears) ?? null;
   const years: number[] = [];
   if (from !== null && to !== null) for (let y = from; y <= to; y++) years.push(y);
 
@@ -125,10 +126,10 @@ export function cityTrainingModel(
   const panelHeight = TITLE_ROOM + plotHeight + AXIS_ROOM;
 
   // One scale for every panel, so heights compare; its left margin fits the widest tick label.
-  const peakValue = Math.max(1, ...[...byCity.values()].flatMap((perYear) => [...perYear.values()]));
+  const peakValue = Math.max(1, max([...byCity.values()], (perYear) => max(perYear.values())) ?? 0);
   const yDomain = scaleLinear().domain([0, peakValue]).nice(4);
   const tickValues = yDomain.ticks(4);
-  const left = Math.ceil(Math.max(...tickValues.map((v) => numberWidth(v, FONT_SIZE))) + 10);
+  const left = Math.ceil((max(tickValues, (v) => numberWidth(v, FONT_SIZE)) ?? 0) + 10);
 
   const panels: CityPanel[] = shown.map((city, i) => {
     const column = i % columns;

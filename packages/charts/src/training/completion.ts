@@ -6,6 +6,7 @@
  * a year or group that records no completion has no rate (a gap in its line), never a 0 %.
  * Each line ends in a direct label, so colour is never the only way to tell them apart.
  */
+import { min, max } from 'd3-array';
 import { line } from 'd3-shape';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { categoryColors, compareStrings, INK, OKABE_ITO } from '../palette.js';
@@ -104,8 +105,8 @@ export function completionModel(
 
   // Default range: the years where some completion is recorded (elsewhere there is no rate to draw).
   const dataYears = records.filter((r) => r.reported > 0).map((r) => r.year);
-  const from = options.from ?? (dataYears.length ? Math.min(...dataYears) : null);
-  const to = options.to ?? (dataYears.length ? Math.max(...dataYears) : null);
+  const from = options.from ?? min(dataYears) ?? null;
+  const to = options.to ?? max(dataYears) ?? null;
   const years: number[] = [];
   if (from !== null && to !== null) for (let y = from; y <= to; y++) years.push(y);
 

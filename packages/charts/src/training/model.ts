@@ -7,6 +7,7 @@
  * every trainee: a programme that doesn't report completion says nothing about it, and counting its
  * people as "not completed" would understate the rate.
  */
+import { min, max } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line, stack, stackOrderNone, stackOffsetNone } from 'd3-shape';
 import { categoryColors, compareStrings, INK, OKABE_ITO, OTHER_COLOR } from '../palette.js';
@@ -203,8 +204,8 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   }
 
   const dataYears = records.map((r) => r.year);
-  const from = options.from ?? (dataYears.length ? Math.min(...dataYears) : null);
-  const to = options.to ?? (dataYears.length ? Math.max(...dataYears) : null);
+  const from = options.from ?? min(dataYears) ?? null;
+  const to = options.to ?? max(dataYears) ?? null;
   const years: number[] = [];
   if (from !== null && to !== null) for (let y = from; y <= to; y++) years.push(y);
   const inRange = records.filter((r) => from !== null && to !== null && r.year >= from && r.year <= to);
@@ -267,7 +268,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     .nice(5);
   const left = Math.max(
     MARGIN.left,
-    Math.ceil(Math.max(...yDomain.ticks(5).map((v) => numberWidth(v, FONT_SIZE))) + 12),
+    Math.ceil((max(yDomain.ticks(5), (v) => numberWidth(v, FONT_SIZE)) ?? 0) + 12),
   );
 
   // Legend above the plot, wrapped into rows.

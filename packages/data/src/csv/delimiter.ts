@@ -142,7 +142,7 @@ export function detectDelimiter(text: string, options: DelimiterOptions = {}): D
     // A header longer than the sample: no record fits in it, so count the first line itself.
     const firstLine = text.slice(0, text.search(/[\r\n]|$/));
     if (firstLine.length >= SAMPLE_CHARS) {
-      const widest = Math.max(...DELIMITERS.map((d) => firstLine.split(d).length));
+      const widest = DELIMITERS.reduce((most, d) => Math.max(most, firstLine.split(d).length), 0);
       if (widest > MAX_COLUMNS) return { ok: false, issue: tooManyColumns(widest, 1) };
     }
     return { ok: false, issue: fileIssue('undetectable-delimiter', 'undetectable-delimiter.none') };
