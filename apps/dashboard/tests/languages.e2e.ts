@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// The language switcher, clicked as a reader would, on every page: en → es → zh → en. Each click must change the
+// page's text and its <html lang>, and the choice must hold on the next page reached through the main navigation.
+const LANGUAGES = [
+  { code: 'en', tag: 'en', name: 'English', nav: 'Main navigation', switcher: 'Language' },
+  { code: 'es', tag: 'es', name: 'Español', nav: 'Navegación principal', switcher: 'Idioma' },
+  { code: 'zh', tag: 'zh-CN', name: '中文', nav: '主导航', switcher: '语言' },
+] as const;
+type Code = (typeof LANGUAGES)[number]['code'];
+
+const PAGES: { path: string; heading: Record<Code, string | RegExp>; next: Record<Code, string> }[] = [
+  {
+    path: '/',
+    heading: {
+      en: 'Is the programme working?',
+      es: '¿Está funcionando el programa?',
+      zh: '合作项目进展如何？',
+    },
+    next: { en: 'Network', es: 'Red', zh: '合作网络' },
+  },
+  {
+    path: '/network',
+    heading: { en: 'Cooperation network', es: 'Red de cooperación', zh: '合作网络' },
+    next: { en: 'Training', es: 'Formación', zh: '培训' },
+  },
+  {
+    path: '/training',
+    heading: {
+      en: 'How many people were trained?',
+      es: '¿Cuántas personas se han formado?',
+      zh: '培训了多少人？',
+    },
+    next: { en: 'Progress', es: 'Avance', zh: '进展' },
+  },
+  {
+    path: '/progress',
+    heading: {
+      en: 'How far have the partnerships come?',
+      es: '¿Cuánto han avanzado las colaboraciones?',
+      zh: '各项合作进展到哪一步了？',
+    },
+    next: { en: 'Overview', es: 'Resumen', zh: '概览' },
+  },
+  {
+    // The institution's own name in each language (the sample gives it en and es names; zh falls back).
+    path: '/institutions/fuenlabrada-city-council',
+    heading: { en: 'Fuenlabrada City Council', es: 'Ayuntamiento de Fuenlabrada', zh: /Fuenlabrada/ },
+    next: { en: 'Overview', es: 'Resumen', zh: '概览' },
+  },
+];
+
+async function expectLanguage(page: Page, code: Code, heading: string | RegExp) {
+  const language = LANGUAGES.find((l) => l.code === code)!;
+  await expect(page.locator('html')).toHaveAttribute('lang', language.tag);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  const switcher = page.getByRole('navigation', { name: language.switcher });
+  await expect(switcher.getByRole('link', { name: language.name })).toHaveAttribute('aria-current', 'true');
+  await expect(switcher.locator('[aria-current]')).toHaveCount(1);
+}
+
+for (const target of PAGES) {
+  test(`the language switcher works by click on ${target.path}, both ways, and is remembered`, async ({
+    page,
+    context,
+  }) => {
+    await page.goto(`${target.path}?lang=en`, { waitUntil: 'networkidle' });
+    await expectLanguage(page, 'en', target.heading.en);
+    const path = new URL(page.url()).pathname;
+
+    for (const [from, to] of [
+      ['en', 'es'],
+      ['es', 'zh'],
+      ['zh', 'en'],
+    ] as const) {
+      const before = LANGUAGES.find((l) => l.code === from)!;
+      const after = LANGUAGES.find((l) => l.code === to)!;
+      await page
+        .getByRole('navigation', { name: before.switcher })
+        .getByRole('link', { name: after.name })
+        .click();
+      await expectLanguage(page, to, target.heading[to]);
+      // Same page: only the language changed.
+      expect(new URL(page.url()).pathname).toBe(path);
+      const cookie = (await context.cookies()).find((c) => c.name === 'lang');
+      expect(cookie?.value).toBe(to);
+    }
+
+    // Back in English, then Spanish once more, and on to the next page by the main navigation.
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
+    await expectLanguage(page, 'es', target.heading.es);
+    await page.waitForLoadState('networkidle');
+    await page
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: target.next.es })
+      .click();
+    await expect(page).not.toHaveURL(new RegExp(`${path.replace(/[/]/g, '\\/')}(\\?|$)`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(target.heading.es);
+    await expect(
+      page.getByRole('navigation', { name: 'Idioma' }).getByRole('link', { name: 'Español' }),
+    ).toHaveAttribute('aria-current', 'true');
+  });
+}
+
+test('the language chosen by click is remembered without ?lang in the address', async ({ page }) => {
+  await page.goto('/training?lang=en', { waitUntil: 'networkidle' });
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '中文' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // A fresh visit, as from a bookmark: the cookie, not the address, carries the language.
+  await page.goto('/progress', { waitUntil: 'networkidle' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('各项合作进展到哪一步了？');
+});
