@@ -45,6 +45,19 @@ describe('wrapLabel(label, room, fontSize, maxLines)', () => {
     for (const line of lines) expect(estimateTextWidth(line, 13)).toBeLessThanOrEqual(190);
   });
 
+  it('drops a parenthesised aside before cutting a name, and never stops inside a parenthesis', () => {
+    const name = 'Escuela de Negocios Internacionales (Escuela de Comercio Electrónico Transfronterizo)';
+    expect(wrapLabel(name, 150, 13)).toEqual(['Escuela de Negocios', 'Internacionales']);
+    // An aside that fits stays (an acronym people know the institution by).
+    expect(wrapLabel('Centre for Training and Employment Initiatives (CIFE)', 255, 15).join(' ')).toContain(
+      '(CIFE)',
+    );
+    for (const cut of [shorten(name, 300, 13), shorten('Escuela (Escuela de Comercio)', 90, 13)]) {
+      expect(cut.endsWith('…')).toBe(true);
+      expect(cut).not.toMatch(/\([^)]*$/u);
+    }
+  });
+
   it('breaks Chinese between characters, without adding spaces', () => {
     const lines = wrapLabel('杭州市发展和改革委员会与杭州市商务局联合工作组', 120, 12);
     expect(lines).toHaveLength(2);

@@ -249,7 +249,18 @@ export function shorten(label: string, room: number, fontSize: number): string {
   const space = text.lastIndexOf(' ');
   if (space > 0 && estimateTextWidth(text.slice(0, space), fontSize) >= room * 0.7)
     text = text.slice(0, space);
-  return `${text.replace(/[\s.,;:(–-]+$/u, '')}…`;
+  // Never stop inside a parenthesis ("School (Escuela de…"): cut before it opens.
+  const open = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
+  if (open > 0 && text.indexOf(')', open) < 0 && text.indexOf('）', open) < 0) text = text.slice(0, open);
+  return `${text.replace(/[\s.,;:(（–-]+$/u, '')}…`;
+}
+
+/** A name without its parenthesised asides: "Escuela de Negocios (Escuela de Alibaba)" → "Escuela de Negocios". */
+export function withoutAsides(label: string): string {
+  return label
+    .replace(/\s*[(（][^()（）]*[)）]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -257,6 +268,14 @@ export function shorten(label: string, room: number, fontSize: number): string {
  * scripts written without spaces such as Chinese); what doesn't fit is shortened with an ellipsis.
  */
 export function wrapLabel(label: string, room: number, fontSize: number, maxLines = 2): string[] {
+  const lines = wrapLines(label, room, fontSize, maxLines);
+  // A name too long for its lines loses its parenthesised asides before any of its words.
+  const plain = withoutAsides(label);
+  if (plain === label || plain === '' || !lines.some((l) => l.endsWith('…'))) return lines;
+  return wrapLines(plain, room, fontSize, maxLines);
+}
+
+function wrapLines(label: string, room: number, fontSize: number, maxLines: number): string[] {
   const fits = (text: string) => estimateTextWidth(text, fontSize) <= room;
   if (fits(label) || maxLines <= 1) return [shorten(label, room, fontSize)];
   // Words, with wide (CJK) characters as words of their own so a line can break between them; each

@@ -54,6 +54,23 @@ describe('networkModel(data, options)', () => {
     expect(b).toEqual(a);
   });
 
+  it('lays out the same wherever the labels are in another language: positions never depend on label text', () => {
+    const options = { ...size, seed: 3 };
+    const english = networkModel(fuenlabradaHangzhou, options);
+    const relabel = (label: (name: string, i: number) => string): NetworkData => ({
+      ...fuenlabradaHangzhou,
+      nodes: fuenlabradaHangzhou.nodes.map((n, i) => ({ ...n, label: label(n.label, i) })),
+    });
+    for (const other of [
+      relabel((name) => `Ayuntamiento y Centro de Iniciativas de ${name} (Escuela de Negocios)`),
+      relabel((_, i) => ['杭州', '跨境电子商务综合试验区', '富恩拉夫拉达市政府'][i % 3]!),
+    ]) {
+      const model = networkModel(other, options);
+      expect(model.nodes.map((n) => [n.id, n.x, n.y])).toEqual(english.nodes.map((n) => [n.id, n.x, n.y]));
+      expect(model.nodes.map((n) => n.labelText)).not.toEqual(english.nodes.map((n) => n.labelText));
+    }
+  });
+
   it('gives different positions for a different seed', () => {
     const a = networkModel(fuenlabradaHangzhou, { ...size, seed: 1 });
     const b = networkModel(fuenlabradaHangzhou, { ...size, seed: 2 });

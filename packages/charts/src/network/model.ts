@@ -128,6 +128,43 @@ function laidOut(
   return { ...scene, nodes, links, headings: bridge?.headings ?? [] };
 }
 
+/** A node's label as drawn at one text size: where, on which lines, or hidden. */
+export interface NodeLabel {
+  visible: boolean;
+  lines: string[];
+  x: number;
+  y: number;
+  anchor: LabelAnchor;
+}
+
+/**
+ * The model's labels placed again for text of `fontSize` viewBox units, for a chart drawn smaller or larger than its
+ * viewBox (a phone) or zoomed: text keeps its size on screen, so zoomed out fewer labels fit and zoomed in more do
+ * (semantic zoom). Every node is labelled only where the layout made room for it (a small graph at its own text
+ * size or smaller); otherwise a label shows where it covers no other label and no other node, most important first.
+ */
+export function labelsAt(model: NetworkModel, fontSize: number): NodeLabel[] {
+  const f = round2(fontSize);
+  const texts = model.nodes.map((d) => wrapLabel(d.label, FORCE_LABEL_EM * f, f, 2));
+  const order = importanceOrder(
+    model.nodes.map((d) => d.id),
+    model.nodes.map((d) => d.r),
+    model.nodes.map((d) => d.degree),
+    model.nodes.map((d) => d.betweenness),
+  );
+  const placed = placeForceLabels({
+    nodes: model.nodes.map((d, i) => ({ x: d.x, y: d.y, r: d.r, lines: texts[i]! })),
+    segments: model.links.map((l) => [l.x1, l.y1, l.x2, l.y2] as const),
+    order,
+    width: model.width,
+    height: model.height,
+    fontSize: f,
+    labelAll: labelsAll(model) && f <= model.labelSize,
+    limit: LABEL_ALL_UP_TO,
+  });
+  return placed.map((p, i) => ({ ...p, x: round2(p.x), y: round2(p.y), lines: texts[i]! }));
+}
+
 /**
  * The model with one node moved (dragged): its label follows, its links are redrawn. Returns a new
  * model; the rest is shared with the old one.

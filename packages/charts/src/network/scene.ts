@@ -13,10 +13,8 @@ import {
   INSTITUTION_TYPE_ORDER,
 } from '../palette.js';
 import { clamp, round2 } from '../number.js';
-import { estimateTextWidth } from '../text.js';
 import { betweenness } from './betweenness.js';
 import type { ForceInput, Margins } from './force.js';
-import { wrapLabel } from './labels.js';
 import { parallelOffsets } from './links.js';
 import { linkFade, PARTNERSHIP_STATUS_ORDER, statusDash, statusStyle } from './style.js';
 import type {
@@ -41,6 +39,12 @@ export const LABEL_ALL_UP_TO = 40;
 export const PADDING = 8;
 /** Longest line of a label in the force layout, in em (about 30 Latin characters). */
 export const FORCE_LABEL_EM = 17;
+
+/**
+ * Room kept around each node of a fully labelled graph, in em: most of a typical two-line institution name
+ * (about 10 em a line; 0.7 of it, as labels may go above, below or to either side).
+ */
+const LABEL_ROOM_EM = 7;
 
 /** Tick budget by graph size, so 2,000 nodes lay out well under a second on a laptop. */
 export function defaultTicks(nodeCount: number): number {
@@ -242,15 +246,9 @@ export const labelsAll = (scene: Pick<NetworkScene, 'nodes'>) => scene.nodes.len
 export function forceInput(scene: NetworkScene, ticks: number = scene.ticks): ForceInput {
   const f = scene.labelSize;
   return {
-    // Small graphs label every node: keep nodes apart by most of their label's longest line (not all:
-    // labels may go above, below or to either side). 0.7 gave the fewest collisions on the sample
-    // programme in three languages and two box sizes.
-    labelRadii: labelsAll(scene)
-      ? scene.nodes.map(
-          (n) =>
-            0.7 * (max(wrapLabel(n.label, FORCE_LABEL_EM * f, f, 2), (l) => estimateTextWidth(l, f)) ?? 0),
-        )
-      : undefined,
+    // Small graphs label every node: keep nodes apart by room for a typical label. The same room for every node
+    // and every language (not each label's own width), so the chart keeps its shape from one language to the next.
+    labelRadii: labelsAll(scene) ? scene.nodes.map(() => LABEL_ROOM_EM * f) : undefined,
     nodes: scene.nodes.map((n) => ({ r: n.r, city: n.city, degree: n.degree })),
     edges: sceneEdges(scene),
     cities: scene.cities,

@@ -238,20 +238,7 @@ export function institutionPage(
   const model =
     rows.length === 0
       ? null
-      : withoutEmptyRate(
-          trainingModel(
-            rows.map((r) => ({
-              institution: self.id,
-              institutionLabel: label,
-              topic: r.group,
-              year: r.year,
-              trainees: r.trainees,
-              completed: r.completed ?? 0,
-              reported: r.reported,
-            })),
-            { ...TRAINING_SIZE, stackBy: 'topic', labels: options.labels },
-          ),
-        );
+      : institutionTrainingModel(rows, self.id, label, options.labels, TRAINING_SIZE.width);
 
   const partnershipOf = new Map(partnerships.map((p) => [p.id, p]));
   const milestones: MilestoneRow[] = profile.milestones.map((m) => ({
@@ -341,6 +328,33 @@ export function egoModel(
  * Without any completion recorded there is no rate to draw: the model's rate axis and legend entry go too, so
  * the chart doesn't promise a line it cannot show.
  */
+/**
+ * The institution's training chart at a width: the server draws it at TRAINING_SIZE, the browser again at the width
+ * the chart gets (a phone), so its text keeps its size.
+ */
+export function institutionTrainingModel(
+  rows: readonly TrainingRow[],
+  id: string,
+  label: string,
+  labels: InstitutionPageOptions['labels'],
+  width: number,
+): TrainingModel {
+  return withoutEmptyRate(
+    trainingModel(
+      rows.map((r) => ({
+        institution: id,
+        institutionLabel: label,
+        topic: r.group,
+        year: r.year,
+        trainees: r.trainees,
+        completed: r.completed ?? 0,
+        reported: r.reported,
+      })),
+      { width, height: TRAINING_SIZE.height, stackBy: 'topic', labels },
+    ),
+  );
+}
+
 export function withoutEmptyRate(model: TrainingModel): TrainingModel {
   if (model.summary.reported > 0) return model;
   return { ...model, rateTicks: [], legend: model.legend.filter((item) => item.kind !== 'line') };
