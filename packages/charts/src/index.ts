@@ -9,7 +9,11 @@ export {
   FONT_FAMILY,
   INK,
   categoryColors,
+  domainColors,
+  DISTINCT_COLORS,
+  TOL_MUTED,
   type CategoryColor,
+  type ColorMap,
 } from './palette.js';
 
 export { networkModel, modelFromScene, scenePositions, moveNode } from './network/model.js';

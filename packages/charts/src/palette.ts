@@ -30,18 +30,70 @@ export const OKABE_ITO: readonly string[] = [
 export const OTHER_COLOR = '#999999';
 
 /**
+ * Paul Tol's "muted" scheme (https://personal.sron.nl/~pault/), also safe for colour-vision deficiencies: the
+ * colours of institution types, so that "colour by type" never reads as "colour by city", and the second half of
+ * the palette for dimensions with more values than Okabe–Ito has colours.
+ */
+export const TOL_MUTED: readonly string[] = [
+  '#332288', // indigo
+  '#88CCEE', // cyan
+  '#44AA99', // teal
+  '#117733', // green
+  '#999933', // olive
+  '#DDCC77', // sand
+  '#CC6677', // rose
+  '#882255', // wine
+  '#AA4499', // purple
+];
+
+/**
  * Fixed colours for the institution types of the CSV contract, so a type keeps its colour whatever
- * the filter (a colour that moved with the data would mislead readers comparing two views).
+ * the filter (a colour that moved with the data would mislead readers comparing two views). None of
+ * them is a city colour (Okabe–Ito).
  */
 export const INSTITUTION_TYPE_COLORS: Readonly<Record<InstitutionType, string>> = {
-  government: '#0072B2',
-  agency: '#56B4E9',
-  university: '#D55E00',
-  college: '#E69F00',
-  company: '#009E73',
-  association: '#CC79A7',
+  government: '#332288',
+  agency: '#88CCEE',
+  university: '#CC6677',
+  college: '#DDCC77',
+  company: '#117733',
+  association: '#AA4499',
   other: OTHER_COLOR,
 };
+
+/** Most values of a dimension told apart by colour; past it, cities are coloured by country instead. */
+export const DISTINCT_COLORS = OKABE_ITO.length;
+
+/** Colours for dimensions past DISTINCT_COLORS values (topics): Okabe–Ito, then Tol's muted; then grey. */
+const EXTENDED: readonly string[] = [...OKABE_ITO, ...TOL_MUTED];
+
+/** A colour per value of a dimension (city, country, topic…), as plain data that travels from server to page. */
+export type ColorMap = Readonly<Record<string, string>>;
+
+/**
+ * One colour per value over the whole domain of a dimension (every city of the programme, not the filtered ones):
+ * the values sorted by code point, the i-th taking the palette's i-th colour. A value keeps its colour on every page
+ * and under every filter, as long as the programme's data do not change. Past the palette, values are grey.
+ */
+export function domainColors(domain: Iterable<string>, palette: readonly string[] = EXTENDED): ColorMap {
+  const keys = [...new Set(domain)].sort(compareStrings);
+  return Object.fromEntries(keys.map((key, i) => [key, palette[i] ?? OTHER_COLOR]));
+}
+
+/**
+ * Colours from a {@link ColorMap} for the keys present, with legend entries in key order; a key the map lacks is
+ * grey and listed once as "other".
+ */
+export function mappedCategoryColors(
+  keys: Iterable<string>,
+  colors: ColorMap,
+): { colorOf: (key: string) => string; entries: CategoryColor[] } {
+  const present = [...new Set(keys)].sort(compareStrings);
+  const named = present.filter((k) => colors[k] !== undefined && colors[k] !== OTHER_COLOR);
+  const entries: CategoryColor[] = named.map((key) => ({ key, color: colors[key]! }));
+  if (named.length < present.length) entries.push({ key: 'other', color: OTHER_COLOR, other: true });
+  return { colorOf: (key) => colors[key] ?? OTHER_COLOR, entries };
+}
 
 /** Order of institution types when something is sorted "by type": the CSV contract's order. */
 export const INSTITUTION_TYPE_ORDER: readonly InstitutionType[] = INSTITUTION_TYPES;

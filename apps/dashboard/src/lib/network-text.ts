@@ -1,4 +1,5 @@
-import type { NetworkModelLink, NetworkModelNode } from '@puente/charts';
+import type { NetworkLegendModel, NetworkModelLink, NetworkModelNode } from '@puente/charts';
+import { countryName } from '$lib/components/institution/profile';
 import type { Translator } from '$lib/i18n/translator';
 
 /**
@@ -15,6 +16,23 @@ export function networkText(tr: Translator) {
       statusName: tr.labels.status,
       sizeName: (n: number) => tr.t('legend.sizeValue', { count: n }),
     },
+    /** The legend's words for what colour encodes in this chart: city, type, or country when cities are too many. */
+    colorLegend: (legend: Pick<NetworkLegendModel, 'colorBy'>) => ({
+      color:
+        legend.colorBy === 'type'
+          ? tr.t('legend.type')
+          : legend.colorBy === 'country'
+            ? tr.t('legend.countryAuto')
+            : tr.t('legend.city'),
+      colorName: (key: string) =>
+        legend.colorBy === 'type'
+          ? tr.labels.type(key)
+          : key === 'other'
+            ? tr.t('networkPage.legend.otherCities')
+            : legend.colorBy === 'country'
+              ? countryName(key, tr.locale)
+              : key,
+    }),
     /** A node that opens the institution's page. */
     describeNode: (node: NetworkModelNode) =>
       tr.t('institution.network.node', {

@@ -11,6 +11,7 @@ import {
   fixedCategoryColors,
   INSTITUTION_TYPE_COLORS,
   INSTITUTION_TYPE_ORDER,
+  mappedCategoryColors,
 } from '../palette.js';
 import { clamp, round2 } from '../number.js';
 import { betweenness } from './betweenness.js';
@@ -131,6 +132,8 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
 
   // Colours.
   const cities = [...new Set(nodes.map((n) => n.city))].sort(compareStrings);
+  const colorKey = (n: NetworkNode) =>
+    colorBy === 'type' ? n.type : colorBy === 'country' ? n.country : n.city;
   const palette =
     colorBy === 'type'
       ? fixedCategoryColors(
@@ -138,7 +141,9 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
           INSTITUTION_TYPE_COLORS,
           INSTITUTION_TYPE_ORDER,
         )
-      : categoryColors(countBy(nodes, (n) => n.city));
+      : options.colors
+        ? mappedCategoryColors(nodes.map(colorKey), options.colors)
+        : categoryColors(countBy(nodes, colorKey));
 
   const sceneNodes: NetworkSceneNode[] = nodes.map((n, i) => ({
     id: n.id,
@@ -148,7 +153,7 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
     type: n.type,
     trained: n.trained,
     r: round2(radius(Math.max(0, n.trained || 0))),
-    color: palette.colorOf(colorBy === 'type' ? n.type : n.city),
+    color: palette.colorOf(colorKey(n)),
     degree: degree[i]!,
     betweenness: round2(centrality[i]!),
     context: n.matched === false,

@@ -3,7 +3,7 @@
  * positions) and the laid-out model that `NetworkGraph.svelte` draws.
  */
 import type { InstitutionType, PartnershipArea, PartnershipStatus } from '@puente/data/schema';
-import type { CategoryColor } from '../palette.js';
+import type { CategoryColor, ColorMap } from '../palette.js';
 import type { LabelAnchor } from './labels.js';
 
 export type { LabelAnchor } from './labels.js';
@@ -49,7 +49,13 @@ export interface NetworkOptions {
   width: number;
   height: number;
   /** What node colour encodes. Default `'city'`. */
-  colorBy?: 'city' | 'type';
+  colorBy?: ColorBy;
+  /**
+   * The colour of each value of the `colorBy` dimension over the whole programme (see `domainColors`), so a city
+   * keeps its colour under every filter and on every page. Without it, colours are assigned over the nodes given.
+   * Institution types always have their fixed colours.
+   */
+  colors?: ColorMap;
   /**
    * `'force'` (default): a seeded force simulation, run for a fixed tick budget.
    * `'bridge'`: two cities as left and right columns (more cities around a circle), partnerships across.
@@ -135,8 +141,11 @@ export interface NetworkLegendStatus {
   width: number;
 }
 
+/** What node colour encodes: the institution's city, its country (many cities) or its type. */
+export type ColorBy = 'city' | 'country' | 'type';
+
 export interface NetworkLegendModel {
-  colorBy: 'city' | 'type';
+  colorBy: ColorBy;
   colors: CategoryColor[];
   /** Statuses present in the data, in pipeline order. */
   statuses: NetworkLegendStatus[];
@@ -151,7 +160,7 @@ export interface NetworkScene {
   width: number;
   height: number;
   layout: 'force' | 'bridge';
-  colorBy: 'city' | 'type';
+  colorBy: ColorBy;
   seed: number;
   /**
    * Tick budget of the force simulation (0 for the bridge layout); graphs small enough to label every

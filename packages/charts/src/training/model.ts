@@ -10,7 +10,7 @@
 import { min, max } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line, stack, stackOrderNone, stackOffsetNone } from 'd3-shape';
-import { categoryColors, compareStrings, INK, OKABE_ITO, OTHER_COLOR } from '../palette.js';
+import { categoryColors, compareStrings, INK, OKABE_ITO, OTHER_COLOR, type ColorMap } from '../palette.js';
 import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
 import type { AxisTick } from '../frame/types.js';
@@ -59,6 +59,11 @@ export interface TrainingOptions {
    * records without a topic and the series past the palette's size.
    */
   labels?: { completionRate?: string; other?: string };
+  /**
+   * The colour of each series key over the whole programme (topics, cities: see `domainColors`), so a topic keeps
+   * its colour on every page. Without it, colours are assigned over the series drawn.
+   */
+  colors?: ColorMap;
   /**
    * Completion per year, overriding what the records say. For records grouped more coarsely than
    * completion is reported (e.g. by topic, when one topic mixes programmes that report completion and
@@ -223,7 +228,8 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   for (const [key, total] of totals)
     seriesTotals.set(seriesKey(key), (seriesTotals.get(seriesKey(key)) ?? 0) + total);
   const hasOther = forcedOther || palette.entries.some((e) => e.other);
-  const colorOf = (key: string) => (hasOther && key === 'other' ? OTHER_COLOR : palette.colorOf(key));
+  const colorOf = (key: string) =>
+    hasOther && key === 'other' ? OTHER_COLOR : (options.colors?.[key] ?? palette.colorOf(key));
   // Stack order: largest series at the base; "other" on top.
   const series: TrainingSeries[] = [...seriesTotals.entries()]
     .sort(

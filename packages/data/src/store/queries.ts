@@ -409,16 +409,6 @@ export async function trainingComparison(
   };
 }
 
-/** Institutions in view per city (all of them, cities being far fewer than institutions): the base of city colours. */
-export async function institutionsPerCity(store: Store, filters: Filters): Promise<Map<string, number>> {
-  const p = new Params();
-  const rows = await store.all(
-    `WITH ${inView(p, filters)} SELECT city, count(*) AS n FROM inst GROUP BY city ORDER BY city`,
-    p.values,
-  );
-  return new Map(rows.map((r) => [str(r.city), num(r.n)]));
-}
-
 export interface MilestoneItem {
   id: string;
   partnership: string;
@@ -527,6 +517,24 @@ export async function filterOptions(store: Store): Promise<FilterOptions> {
     statuses: await distinct('SELECT DISTINCT status AS v FROM partnerships WHERE _to IS NULL ORDER BY 1'),
     years:
       typeof years?.lo === 'number' && typeof years.hi === 'number' ? { min: years.lo, max: years.hi } : null,
+  };
+}
+
+/**
+ * Every value a chart may colour, over the whole programme (not a filtered part of it), so a value keeps its colour
+ * on every page and under every filter: cities, countries, and the training groups charts stack by topic (the
+ * topic, or the programme where a row has no topic).
+ */
+export async function colorDomains(
+  store: Store,
+): Promise<{ cities: string[]; countries: string[]; topics: string[] }> {
+  const distinct = async (sql: string): Promise<string[]> => (await store.all(sql)).map((r) => str(r.v));
+  return {
+    cities: await distinct('SELECT DISTINCT city AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
+    countries: await distinct('SELECT DISTINCT country AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
+    topics: await distinct(
+      'SELECT DISTINCT coalesce(topic, programme) AS v FROM training WHERE _to IS NULL ORDER BY 1',
+    ),
   };
 }
 

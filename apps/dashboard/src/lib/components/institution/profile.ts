@@ -9,6 +9,7 @@ import {
   trainingModel,
   type NetworkModel,
   type NetworkScene,
+  type ColorMap,
   type TrainingModel,
 } from '@puente/charts';
 import type { InstitutionType, PartnershipArea, PartnershipStatus } from '@puente/data/schema';
@@ -119,7 +120,13 @@ export interface InstitutionPage {
   partnerships: PartnershipItem[];
   /** The institution, its partners and the partnerships among them; null when it has no partnership. */
   ego: NetworkModel | null;
-  training: { rows: TrainingRow[]; totals: TrainingTotals; model: TrainingModel | null };
+  training: {
+    rows: TrainingRow[];
+    totals: TrainingTotals;
+    model: TrainingModel | null;
+    /** The programme's colour of each topic shown (so the browser draws the chart again in the same colours). */
+    colors: Record<string, string>;
+  };
   milestones: MilestoneRow[];
   /** All its partnerships, partners and milestones: the lists above may show only some. */
   counts: InstitutionProfile['counts'];
@@ -129,6 +136,8 @@ export interface InstitutionPageOptions {
   locale: Locale;
   /** Texts the training model lays out inside the chart (its legend). */
   labels: { completionRate: string; other: string };
+  /** The programme's colours (the same on every page): how the ego network colours by city, and each topic's. */
+  colors?: { colorBy: 'city' | 'country'; network?: ColorMap; topic: ColorMap };
 }
 
 /** Size of the charts' viewBoxes; the SVGs scale down to their container. */
@@ -213,7 +222,12 @@ export function institutionPage(
               links: profile.ego.links,
             },
             // Labels a little larger than the default: the chart is shown scaled down on tablets.
-            { ...egoSize(partners.length), colorBy: 'city', labelSize: 13 },
+            {
+              ...egoSize(partners.length),
+              colorBy: options.colors?.colorBy ?? 'city',
+              colors: options.colors?.network,
+              labelSize: 13,
+            },
           ),
           self.id,
           collator,
@@ -235,10 +249,16 @@ export function institutionPage(
       totals.reporting += r.reported;
     }
   }
+  const topicColors: Record<string, string> = Object.fromEntries(
+    [...new Set(rows.map((r) => r.group))].flatMap((topic) => {
+      const color = options.colors?.topic[topic];
+      return color ? [[topic, color]] : [];
+    }),
+  );
   const model =
     rows.length === 0
       ? null
-      : institutionTrainingModel(rows, self.id, label, options.labels, TRAINING_SIZE.width);
+      : institutionTrainingModel(rows, self.id, label, options.labels, TRAINING_SIZE.width, topicColors);
 
   const partnershipOf = new Map(partnerships.map((p) => [p.id, p]));
   const milestones: MilestoneRow[] = profile.milestones.map((m) => ({
@@ -273,7 +293,7 @@ export function institutionPage(
     partners,
     partnerships,
     ego,
-    training: { rows, totals, model },
+    training: { rows, totals, model, colors: topicColors },
     milestones,
     counts: profile.counts,
   };
@@ -338,6 +358,7 @@ export function institutionTrainingModel(
   label: string,
   labels: InstitutionPageOptions['labels'],
   width: number,
+  colors: ColorMap,
 ): TrainingModel {
   return withoutEmptyRate(
     trainingModel(
@@ -350,7 +371,7 @@ export function institutionTrainingModel(
         completed: r.completed ?? 0,
         reported: r.reported,
       })),
-      { width, height: TRAINING_SIZE.height, stackBy: 'topic', labels },
+      { width, height: TRAINING_SIZE.height, stackBy: 'topic', labels, colors },
     ),
   );
 }

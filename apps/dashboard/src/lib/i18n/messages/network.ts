@@ -10,6 +10,8 @@ export default defineMessages({
       '{institutions, plural, one {# institution} other {# institutions}} and {partnerships, plural, one {# partnership} other {# partnerships}} in view, including {context, plural, one {# partner} other {# partners}} outside the filters.',
     'networkPage.caption.city':
       'Each circle is an institution, coloured by city and sized by people trained. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
+    'networkPage.caption.country':
+      'Each circle is an institution, coloured by country (too many cities to tell apart by colour) and sized by people trained. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
     'networkPage.caption.type':
       'Each circle is an institution, coloured by type and sized by people trained. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
     'networkPage.caption.bridge':
@@ -101,6 +103,8 @@ export default defineMessages({
       '{institutions, plural, one {# institución} other {# instituciones}} y {partnerships, plural, one {# colaboración} other {# colaboraciones}} a la vista, con {context, plural, one {# socio} other {# socios}} fuera de los filtros.',
     'networkPage.caption.city':
       'Cada círculo es una institución, coloreada por ciudad y de tamaño según las personas formadas. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
+    'networkPage.caption.country':
+      'Cada círculo es una institución, coloreada por país (hay demasiadas ciudades para distinguirlas por color) y de tamaño según las personas formadas. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
     'networkPage.caption.type':
       'Cada círculo es una institución, coloreada por tipo y de tamaño según las personas formadas. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
     'networkPage.caption.bridge':
@@ -193,6 +197,8 @@ export default defineMessages({
       '当前显示 {institutions, number} 家机构、{partnerships, number} 项合作，其中 {context, number} 家合作伙伴不在筛选范围内。',
     'networkPage.caption.city':
       '每个圆点代表一家机构，颜色表示城市，大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
+    'networkPage.caption.country':
+      '每个圆点代表一家机构，颜色表示国家（城市过多，无法用颜色区分），大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
     'networkPage.caption.type':
       '每个圆点代表一家机构，颜色表示机构类型，大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
     'networkPage.caption.bridge': '各城市的机构分列两侧，合作连线从中间跨过。',

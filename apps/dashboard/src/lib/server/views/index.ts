@@ -19,6 +19,7 @@ import { parseStackBy } from '$lib/components/training/shape';
 import { LOCALES, translator, type Locale } from '$lib/i18n/translator';
 import { dataVersion, getStore } from '../store';
 import { ViewCache } from './cache';
+import { networkColors, programmeColors, type ProgrammeColors } from './colors';
 import { BusyError } from './network-pool';
 import {
   networkSceneOfIds,
@@ -59,6 +60,9 @@ async function cached<T>(
   }
 }
 
+/** The programme's colours, the same for every page of a data version. */
+const colors = (): Promise<ProgrammeColors> => cached('colors', [], programmeColors);
+
 const canonical = (url: URL) => filtersToQuery(parseFilters(url.searchParams)).toString();
 
 /**
@@ -81,15 +85,15 @@ function networkInput(url: URL, locale: Locale): NetworkInput {
 export const views = {
   overview(url: URL, locale: Locale): Promise<Versioned<OverviewView>> {
     const asOf = today();
-    return cached('overview', [locale, asOf, canonical(url)], (store) =>
-      overviewView(store, { filters: parseFilters(url.searchParams), locale, asOf }),
+    return cached('overview', [locale, asOf, canonical(url)], async (store) =>
+      overviewView(store, { filters: parseFilters(url.searchParams), locale, asOf, colors: await colors() }),
     );
   },
 
   network(url: URL, locale: Locale): Promise<Versioned<NetworkView>> {
     const input = networkInput(url, locale);
     return cached('network', [locale, input.colorBy, input.layout, canonical(url)], async (store) =>
-      networkView(await graph(store, url), input),
+      networkView(await graph(store, url), { ...input, colors: await colors() }),
     );
   },
 
@@ -104,7 +108,7 @@ export const views = {
         const scene = await cached(
           'scene-of-ids',
           shape,
-          () => networkSceneOfIds(rows, { filters, colorBy, layout }),
+          async () => networkSceneOfIds(rows, { filters, colorBy, layout, colors: await colors() }),
           large,
         );
         return networkSceneView(rows, scene, locale);
@@ -115,8 +119,8 @@ export const views = {
 
   training(url: URL, locale: Locale): Promise<Versioned<TrainingView>> {
     const by = parseStackBy(url.searchParams.get('by'));
-    return cached('training', [locale, by, canonical(url)], (store) =>
-      trainingView(store, { by, filters: parseFilters(url.searchParams), locale }),
+    return cached('training', [locale, by, canonical(url)], async (store) =>
+      trainingView(store, { by, filters: parseFilters(url.searchParams), locale, colors: await colors() }),
     );
   },
 
@@ -142,8 +146,15 @@ export const views = {
       const profile = await institutionProfile(getStore(), id);
       if (!profile) return null;
       const tr = translator(locale);
+      const programme = await colors();
+      const ego = networkColors(programme, 'city');
       return institutionPage(profile, {
         locale,
+        colors: {
+          colorBy: ego.colorBy === 'country' ? 'country' : 'city',
+          network: ego.colors,
+          topic: programme.topic,
+        },
         labels: {
           completionRate: tr.t('institution.training.rate'),
           other: tr.t('institution.training.other'),

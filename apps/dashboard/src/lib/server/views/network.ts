@@ -10,6 +10,7 @@ import type { NetworkData as GraphRows } from '@puente/data/store';
 import type { NetworkData, NetworkModel, NetworkOptions, PackedScene } from '@puente/charts';
 import type { Locale } from '$lib/i18n/translator';
 import { institutionLabel } from '$lib/labels';
+import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread, networkSceneOffThread } from './network-pool';
 
 /** Past this many institutions the network is drawn on canvas, laid out in the browser. */
@@ -33,6 +34,8 @@ export interface NetworkInput {
   locale: Locale;
   colorBy: ColorBy;
   layout: Layout;
+  /** The programme's colours (a city keeps its colour under every filter). */
+  colors?: ProgrammeColors;
 }
 
 export interface NetworkView {
@@ -81,7 +84,7 @@ function chartData(
 
 const options = (input: Omit<NetworkInput, 'locale'>): NetworkOptions => ({
   ...CHART,
-  colorBy: input.colorBy,
+  ...(input.colors ? networkColors(input.colors, input.colorBy) : { colorBy: input.colorBy }),
   layout: input.layout,
   seed: 1,
 });

@@ -24,6 +24,7 @@ import type { NetworkModel, ProgressRecord, TrainingRecord } from '@puente/chart
 import type { Locale } from '$lib/i18n/translator';
 import { institutionLabel } from '$lib/labels';
 import { summarize, type Sentence } from '$lib/summary';
+import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread } from './network-pool';
 
 /**
@@ -41,6 +42,7 @@ export interface OverviewInput {
   locale: Locale;
   /** Today, `yyyy-mm-dd`: "stalled" is measured from it. */
   asOf: string;
+  colors: ProgrammeColors;
 }
 
 export interface OverviewView {
@@ -65,7 +67,7 @@ export interface OverviewView {
 
 export async function overviewView(
   store: Store,
-  { filters, locale, asOf }: OverviewInput,
+  { filters, locale, asOf, colors }: OverviewInput,
 ): Promise<OverviewView> {
   const [figures, top, activity, stalled, byCity] = await Promise.all([
     kpis(store, filters),
@@ -95,7 +97,7 @@ export async function overviewView(
   // The layout is computed off the request thread, seeded, so the page shows the network before any JavaScript.
   const model = await networkModelOffThread({
     data: { nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })), links: graph.links },
-    options: { width: 960, height: 520, colorBy: 'city', seed: 1 },
+    options: { width: 960, height: 520, ...networkColors(colors, 'city'), seed: 1 },
   });
   // The year the figures speak of: the latest with activity, never one still in the future.
   const thisYear = Number(asOf.slice(0, 4));

@@ -5,17 +5,17 @@
 import type { Filters } from '@puente/data';
 import {
   institutionsById,
-  institutionsPerCity,
   trainingByYear,
   trainingTotals,
   type Store,
   type TrainingTotals,
   type TrainingVolume,
 } from '@puente/data/store';
-import { categoryColors, type TrainingRecord, type YearCompletion } from '@puente/charts';
+import { OTHER_COLOR, type ColorMap, type TrainingRecord, type YearCompletion } from '@puente/charts';
 import type { CityYear, StackBy } from '$lib/components/training/shape';
 import type { Locale } from '$lib/i18n/translator';
 import { institutionLabel } from '$lib/labels';
+import type { ProgrammeColors } from './colors';
 
 /** Series the stacked chart colours (Okabe–Ito without black); the rest is its grey "other". */
 const STACKED = 7;
@@ -34,31 +34,31 @@ export interface TrainingView {
   citiesHidden: { cities: number; trainees: number };
   totals: TrainingTotals;
   cityColors: Record<string, string>;
+  /** Colours of the stacked chart's series when they are topics; null for institutions. */
+  stackColors: ColorMap | null;
 }
 
 export interface TrainingInput {
   by: StackBy;
   filters: Filters;
   locale: Locale;
+  colors: ProgrammeColors;
 }
 
 export async function trainingView(
   store: Store,
-  { by, filters, locale }: TrainingInput,
+  { by, filters, locale, colors }: TrainingInput,
 ): Promise<TrainingView> {
   // Training depends on the institutions in view (city, country, type) and the years, never on partnership filters.
   const scope = { ...filters, area: [], status: [] };
-  const [stacked, perYear, perCity, totals, cityCounts] = await Promise.all([
+  const [stacked, perYear, perCity, totals] = await Promise.all([
     trainingByYear(store, scope, by, { top: STACKED }),
     trainingByYear(store, scope, 'year'),
     trainingByYear(store, scope, 'city', { top: CITY_PANELS }),
     trainingTotals(store, scope),
-    institutionsPerCity(store, scope),
   ]);
   const names =
     by === 'institution' ? await institutionNames(store, stacked, locale) : new Map<string, string>();
-  // Cities keep the colours the network gives them (palette by number of institutions, sorted names).
-  const palette = categoryColors(cityCounts);
   const shownCities = perCity.filter((v) => !v.other);
   return {
     by,
@@ -78,7 +78,9 @@ export async function trainingView(
       trainees: perCity.filter((v) => v.other).reduce((sum, v) => sum + v.trainees, 0),
     },
     totals,
-    cityColors: Object.fromEntries(shownCities.map((v) => [v.group, palette.colorOf(v.group)])),
+    // Cities and topics keep the programme's colours: the same on every page and under every filter.
+    cityColors: Object.fromEntries(shownCities.map((v) => [v.group, colors.city[v.group] ?? OTHER_COLOR])),
+    stackColors: by === 'topic' ? colors.topic : null,
   };
 }
 

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '@puente/data';
 import { generatedFiles, load, network, Store } from '@puente/data/store';
-import { unpackScene } from '@puente/charts';
+import { OTHER_COLOR, unpackScene } from '@puente/charts';
 import { getStore, openStore } from '../store';
+import { networkColors, programmeColors } from './colors';
 import { views } from './index';
 import { networkSceneOfIds, networkSceneView, networkView, SVG_UP_TO } from './network';
 import { OVERVIEW_NODES, overviewView } from './overview';
@@ -33,6 +34,23 @@ async function generated(institutions: number): Promise<Store> {
   return store;
 }
 
+describe('networkColors(colors, colorBy)', () => {
+  const colors = {
+    byCountry: false,
+    city: { Fuenlabrada: '#0072B2', Hangzhou: '#E69F00' },
+    country: { CN: '#0072B2', ES: '#E69F00' },
+    topic: {},
+  };
+  it('colours by city in the programme colours, by country once cities are too many, by type as asked', () => {
+    expect(networkColors(colors, 'city')).toEqual({ colorBy: 'city', colors: colors.city });
+    expect(networkColors({ ...colors, byCountry: true }, 'city')).toEqual({
+      colorBy: 'country',
+      colors: colors.country,
+    });
+    expect(networkColors({ ...colors, byCountry: true }, 'type')).toEqual({ colorBy: 'type' });
+  });
+});
+
 describe('view builders on a programme larger than any list they show', () => {
   let store: Store;
   beforeAll(async () => {
@@ -41,8 +59,14 @@ describe('view builders on a programme larger than any list they show', () => {
   afterAll(() => store.close());
 
   it('overviewView: the most connected institutions, five stalled, a funnel of counts, a trend of 7 cities + other', async () => {
-    const view = await overviewView(store, { filters: NO_FILTERS, locale: 'en', asOf });
+    const colors = await programmeColors(store);
+    const view = await overviewView(store, { filters: NO_FILTERS, locale: 'en', asOf, colors });
     expect(view.figures.institutions).toBe(400);
+    // Eight cities, eight colours: the network colours by city, each city in the programme's colour for it.
+    expect(Object.keys(colors.city)).toHaveLength(8);
+    expect(colors.byCountry).toBe(false);
+    expect(view.model.legend.colorBy).toBe('city');
+    for (const node of view.model.nodes) expect(node.color).toBe(colors.city[node.city]);
     expect(view.networkShown).toEqual({ shown: view.model.nodes.length, total: 400 });
     expect(view.model.nodes.length).toBeLessThanOrEqual(OVERVIEW_NODES);
     // Every drawn institution has a partnership: the cut keeps the connected ones.
@@ -58,7 +82,8 @@ describe('view builders on a programme larger than any list they show', () => {
   });
 
   it('trainingView: at most 7 series + other per year, totals that add up, hidden cities counted', async () => {
-    const view = await trainingView(store, { by: 'institution', filters: NO_FILTERS, locale: 'zh' });
+    const colors = await programmeColors(store);
+    const view = await trainingView(store, { by: 'institution', filters: NO_FILTERS, locale: 'zh', colors });
     const years = new Set(view.stack.map((r) => r.year));
     expect(view.stack.length).toBeLessThanOrEqual(years.size * 8);
     expect(view.stack.some((r) => r.other)).toBe(true);
@@ -71,6 +96,11 @@ describe('view builders on a programme larger than any list they show', () => {
     const cityTotal = view.cities.reduce((sum, c) => sum + c.trainees, 0) + view.citiesHidden.trainees;
     expect(cityTotal).toBe(view.totals.trainees);
     expect(Object.keys(view.cityColors).sort()).toEqual([...shownCities].sort());
+    // Named cities are never drawn in the grey of "other", and keep the programme's colour.
+    for (const [city, color] of Object.entries(view.cityColors)) {
+      expect(color).not.toBe(OTHER_COLOR);
+      expect(color).toBe(colors.city[city]);
+    }
   });
 
   it('progressView: 40 timeline rows in attention order, their milestones, counted lists of the next 90 days', async () => {
