@@ -45,9 +45,11 @@ test('the network page draws one node per institution with a legend, before any 
   expect(await nodeIds(svg)).toEqual(institutions.map((i) => i.id).sort());
   await expect(svg.locator('[data-link]')).toHaveCount(partnerships.length);
   const legend = page.getByRole('group', { name: 'Legend' });
-  for (const text of ['Fuenlabrada', 'Hangzhou', 'Proposed', 'Active', 'Circle size: people trained'])
+  for (const text of ['Fuenlabrada', 'Hangzhou', 'Proposed', 'Active', 'Circle size: partnerships'])
     await expect(legend).toContainText(text);
-  await expect(page.getByText(/coloured by city and sized by people trained/)).toBeVisible();
+  await expect(
+    page.getByText(/coloured by city\. .*A circle’s size shows its number of partnerships/),
+  ).toBeVisible();
   await context.close();
 });
 
@@ -335,4 +337,31 @@ test.describe('at generated scale: 2,000 institutions', () => {
     await expect(page).toHaveURL(new RegExp(`selected=${found}`));
     await expect(page.getByRole('complementary').locator('[data-partner]').first()).toBeVisible();
   });
+});
+
+test('size by is a real control: partnerships by default (the most connected reads largest), people trained on choice', async ({
+  page,
+}) => {
+  await page.goto('/network?lang=en', { waitUntil: 'networkidle' });
+  const radius = (id: string) =>
+    chart(page)
+      .locator(`[data-node="${id}"] circle`)
+      .first()
+      .evaluate((c) => Number(c.getAttribute('r')));
+  const radii = async () =>
+    chart(page)
+      .locator('[data-node] circle:first-child')
+      .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('r'))));
+  // The council has the most partnerships and trains nobody itself.
+  expect(await radius('fuenlabrada-city-council')).toBe(Math.max(...(await radii())));
+  await expect(page.getByRole('group', { name: 'Legend' })).toContainText('Circle size: partnerships');
+
+  await page.getByRole('radio', { name: 'People trained' }).check();
+  await expect(page).toHaveURL(/[?&]size=trained/);
+  await expect.poll(async () => radius('fuenlabrada-city-council')).toBe(Math.min(...(await radii())));
+  await expect(page.getByRole('group', { name: 'Legend' })).toContainText('Circle size: people trained');
+
+  await page.getByRole('radio', { name: 'Partnerships' }).check();
+  await expect(page).not.toHaveURL(/[?&]size=/);
+  await expect.poll(async () => radius('fuenlabrada-city-council')).toBe(Math.max(...(await radii())));
 });

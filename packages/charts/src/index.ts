@@ -40,6 +40,8 @@ export type {
   NetworkSceneLink,
   NetworkLegendModel,
   NetworkLegendStatus,
+  SizeBy,
+  ColorBy,
   StatusStyle,
   LabelAnchor,
 } from './network/types.js';

@@ -16,8 +16,17 @@ export function networkText(tr: Translator) {
       statusName: tr.labels.status,
       sizeName: (n: number) => tr.t('legend.sizeValue', { count: n }),
     },
-    /** The legend's words for what colour encodes in this chart: city, type, or country when cities are too many. */
-    colorLegend: (legend: Pick<NetworkLegendModel, 'colorBy'>) => ({
+    /**
+     * The legend's words for what this chart encodes: colour by city, type, or country when cities are too many;
+     * size by people trained or partnerships.
+     */
+    legendFor: (legend: Pick<NetworkLegendModel, 'colorBy' | 'sizeBy'>) => ({
+      ...(legend.sizeBy === 'partnerships'
+        ? {
+            size: tr.t('legend.sizePartnerships'),
+            sizeName: (n: number) => tr.t('legend.sizePartnershipsValue', { count: n }),
+          }
+        : {}),
       color:
         legend.colorBy === 'type'
           ? tr.t('legend.type')

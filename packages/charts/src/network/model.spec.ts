@@ -113,6 +113,21 @@ describe('networkModel(data, options)', () => {
     expect(model.legend.sizes[0]!.value).toBeLessThanOrEqual(420);
   });
 
+  it('sizes nodes by partnerships when asked: the most connected institution is the largest', () => {
+    const model = networkModel(fuenlabradaHangzhou, { ...size, sizeBy: 'partnerships' });
+    const byDegree = [...model.nodes].sort((a, b) => b.degree - a.degree);
+    expect(byDegree[0]!.r).toBe(Math.max(...model.nodes.map((n) => n.r)));
+    for (let i = 1; i < byDegree.length; i++)
+      if (byDegree[i]!.degree < byDegree[i - 1]!.degree)
+        expect(byDegree[i]!.r).toBeLessThan(byDegree[i - 1]!.r);
+    expect(model.legend.sizeBy).toBe('partnerships');
+    expect(model.legend.sizes.every((s) => Number.isInteger(s.value))).toBe(true);
+    // By people trained (the default), the council that trains nobody is among the smallest.
+    const trained = networkModel(fuenlabradaHangzhou, size);
+    expect(trained.legend.sizeBy).toBe('trained');
+    expect(byId(trained).get('fue-council')!.r).toBe(Math.min(...trained.nodes.map((n) => n.r)));
+  });
+
   it('computes betweenness on a path: inner nodes 2/3, ends 0', () => {
     const model = networkModel(
       graph([

@@ -119,12 +119,16 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
   const pivots = nodes.length > BETWEENNESS_EXACT_UP_TO ? BETWEENNESS_PIVOTS : undefined;
   const centrality = betweenness(nodes.length, edges, { pivots, seed });
 
-  // Sizes: area ∝ people trained (sqrt scale), with a floor so institutions with nobody trained show.
+  // Sizes: area ∝ the size measure (sqrt scale), with a floor so institutions with none of it show.
   // Radii shrink with crowding so large graphs stay legible.
   const crowding = clamp(Math.sqrt((width * height) / Math.max(1, nodes.length) / 12000), 0.3, 1);
   const rMin = Math.max(2, 5 * crowding);
   const rMax = Math.max(rMin + 2, 22 * crowding);
-  const maxTrained = max(nodes, (n) => Math.max(0, n.trained)) ?? 0;
+  // Area ∝ people trained, or ∝ partnerships: then the most connected institution is the largest.
+  const sizeBy = options.sizeBy ?? 'trained';
+  const sizeOf = (i: number) =>
+    sizeBy === 'partnerships' ? degree[i]! : Math.max(0, nodes[i]!.trained || 0);
+  const maxTrained = max(nodes, (_, i) => sizeOf(i)) ?? 0;
   const radius = scaleSqrt()
     .domain([0, Math.max(1, maxTrained)])
     .range([rMin, rMax])
@@ -152,7 +156,7 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
     country: n.country,
     type: n.type,
     trained: n.trained,
-    r: round2(radius(Math.max(0, n.trained || 0))),
+    r: round2(radius(sizeOf(i))),
     color: palette.colorOf(colorKey(n)),
     degree: degree[i]!,
     betweenness: round2(centrality[i]!),
@@ -210,7 +214,8 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
     colorBy,
     colors: palette.entries,
     statuses,
-    sizes: sizeSamples(maxTrained, radius),
+    sizeBy,
+    sizes: sizeSamples(maxTrained, radius, sizeBy === 'partnerships'),
   };
   if (sceneNodes.some((n) => n.context)) legend.context = true;
 
@@ -284,10 +289,15 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** Reference sizes for the legend: up to three "nice" values of people trained, largest first. */
-function sizeSamples(maxTrained: number, radius: (v: number) => number): Array<{ value: number; r: number }> {
+function sizeSamples(
+  maxTrained: number,
+  radius: (v: number) => number,
+  whole = false,
+): Array<{ value: number; r: number }> {
   if (maxTrained <= 0) return [{ value: 0, r: round2(radius(0)) }];
   const ticks = scaleLinear().domain([0, maxTrained]).nice(4).ticks(4);
-  const top = ticks.filter((t) => t > 0 && t <= maxTrained);
+  // Counts of partnerships come whole: no "1.5 partnerships" in the legend.
+  const top = ticks.filter((t) => t > 0 && t <= maxTrained && (!whole || Number.isInteger(t)));
   const picks = [top[top.length - 1], top[Math.floor((top.length - 1) / 2)], top[0]].filter(
     (v): v is number => v !== undefined,
   );

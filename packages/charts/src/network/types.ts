@@ -56,6 +56,8 @@ export interface NetworkOptions {
    * Institution types always have their fixed colours.
    */
   colors?: ColorMap;
+  /** What a circle's area shows: people trained (default) or partnerships. */
+  sizeBy?: SizeBy;
   /**
    * `'force'` (default): a seeded force simulation, run for a fixed tick budget.
    * `'bridge'`: two cities as left and right columns (more cities around a circle), partnerships across.
@@ -141,6 +143,9 @@ export interface NetworkLegendStatus {
   width: number;
 }
 
+/** What a node's size encodes: people trained, or the number of its partnerships. */
+export type SizeBy = 'trained' | 'partnerships';
+
 /** What node colour encodes: the institution's city, its country (many cities) or its type. */
 export type ColorBy = 'city' | 'country' | 'type';
 
@@ -149,7 +154,9 @@ export interface NetworkLegendModel {
   colors: CategoryColor[];
   /** Statuses present in the data, in pipeline order. */
   statuses: NetworkLegendStatus[];
-  /** A few reference sizes: people trained → radius. */
+  /** What the sizes show. */
+  sizeBy: SizeBy;
+  /** A few reference sizes: people trained (or partnerships) → radius. */
   sizes: Array<{ value: number; r: number }>;
   /** Whether some institutions are drawn hollow, as context outside the filters. */
   context?: boolean;

@@ -226,6 +226,7 @@ export function institutionPage(
               ...egoSize(partners.length),
               colorBy: options.colors?.colorBy ?? 'city',
               colors: options.colors?.network,
+              sizeBy: 'partnerships',
               labelSize: 13,
             },
           ),

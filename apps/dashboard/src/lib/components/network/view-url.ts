@@ -1,10 +1,10 @@
 /**
  * The network page's URL: the shared filters (see `parseFilters`) plus the page's own view — colour
- * (`color=type`), layout (`layout=bridge`), search (`q`) and selected institution (`selected`) — so
+ * (`color=type`), size (`size=trained`), layout (`layout=bridge`), search (`q`) and selected institution (`selected`) — so
  * a view is a link. Defaults are left out, to keep links short.
  */
 
-const DEFAULTS: Record<string, string> = { color: 'city', layout: 'force' };
+const DEFAULTS: Record<string, string> = { color: 'city', size: 'partnerships', layout: 'force' };
 
 /** The query with some keys set, or removed when the value is null, empty or the default. */
 export function withChanges(

@@ -88,7 +88,7 @@ export default defineMessages({
       'The most connected of {total, number} institutions and their partners: {shown, number} institutions in all.',
     'network.title': 'Who works with whom',
     'network.caption':
-      'Each circle is an institution, coloured by city and sized by people trained; each line is a partnership, drawn by its status.',
+      'Each circle is an institution, coloured by city and sized by partnerships; each line is a partnership, drawn by its status.',
     'network.description':
       'Network of {nodes, plural, one {# institution} other {# institutions}} and {links, plural, one {# partnership} other {# partnerships}}.',
     'network.empty': 'No institutions yet. Load a programme to see its network.',
@@ -105,6 +105,8 @@ export default defineMessages({
     'legend.city': 'City',
     'legend.type': 'Type',
     'legend.countryAuto': 'Country (too many cities to tell apart by colour)',
+    'legend.sizePartnerships': 'Circle size: partnerships',
+    'legend.sizePartnershipsValue': '{count, plural, one {# partnership} other {# partnerships}}',
     'legend.status': 'Partnership status',
     'legend.size': 'Circle size: people trained',
     'legend.sizeValue': '{count, number} trained',
@@ -230,7 +232,7 @@ export default defineMessages({
       'Las instituciones con más alianzas de un total de {total, number}, con sus socios: {shown, number} instituciones en total.',
     'network.title': 'Quién colabora con quién',
     'network.caption':
-      'Cada círculo es una institución, coloreada por ciudad y de tamaño según las personas formadas; cada línea es una colaboración, dibujada según su estado.',
+      'Cada círculo es una institución, coloreada por ciudad y de tamaño según sus colaboraciones; cada línea es una colaboración, dibujada según su estado.',
     'network.description':
       'Red de {nodes, plural, one {# institución} other {# instituciones}} y {links, plural, one {# colaboración} other {# colaboraciones}}.',
     'network.empty': 'Aún no hay instituciones. Cargue un programa para ver su red.',
@@ -247,6 +249,8 @@ export default defineMessages({
     'legend.city': 'Ciudad',
     'legend.type': 'Tipo',
     'legend.countryAuto': 'País (demasiadas ciudades para distinguirlas por color)',
+    'legend.sizePartnerships': 'Tamaño del círculo: colaboraciones',
+    'legend.sizePartnershipsValue': '{count, plural, one {# colaboración} other {# colaboraciones}}',
     'legend.status': 'Estado de la colaboración',
     'legend.size': 'Tamaño del círculo: personas formadas',
     'legend.sizeValue': '{count, number} formadas',
@@ -365,7 +369,7 @@ export default defineMessages({
     'overview.networkTop': '共 {total, number} 家机构中合作最多的机构及其合作伙伴，共 {shown, number} 家。',
     'network.title': '谁与谁合作',
     'network.caption':
-      '每个圆点代表一家机构，颜色表示城市，大小表示培训人数；每条连线代表一项合作，线型表示其状态。',
+      '每个圆点代表一家机构，颜色表示城市，大小表示合作数量；每条连线代表一项合作，线型表示其状态。',
     'network.description': '由 {nodes} 家机构和 {links} 项合作组成的网络。',
     'network.empty': '尚无机构。请导入项目数据以查看合作网络。',
     'network.table': '以表格查看机构与合作',
@@ -381,6 +385,8 @@ export default defineMessages({
     'legend.city': '城市',
     'legend.type': '类型',
     'legend.countryAuto': '国家（城市过多，无法用颜色区分）',
+    'legend.sizePartnerships': '圆点大小：合作数量',
+    'legend.sizePartnershipsValue': '{count, number} 项合作',
     'legend.status': '合作状态',
     'legend.size': '圆点大小：培训人数',
     'legend.sizeValue': '{count, number} 人',

@@ -27,7 +27,7 @@ export default defineMessages({
 
     'institution.network.title': 'Partners of {name}',
     'institution.network.caption':
-      '{name} and the institutions it works with; lines between partners are their own partnerships. Circles are coloured by city and sized by people trained; lines are drawn by status. Select a partner to open its page.',
+      '{name} and the institutions it works with; lines between partners are their own partnerships. Circles are coloured by city and sized by partnerships; lines are drawn by status. Select a partner to open its page.',
     'institution.network.description':
       '{name} and {partners, plural, one {# partner} other {# partners}}, linked by {links, plural, one {# partnership} other {# partnerships}}.',
     'institution.network.empty':
@@ -123,7 +123,7 @@ export default defineMessages({
 
     'institution.network.title': 'Socios de {name}',
     'institution.network.caption':
-      '{name} y las instituciones con las que colabora; las líneas entre socios son sus propias colaboraciones. Los círculos se colorean por ciudad y su tamaño indica las personas formadas; cada línea se dibuja según su estado. Seleccione un socio para abrir su ficha.',
+      '{name} y las instituciones con las que colabora; las líneas entre socios son sus propias colaboraciones. Los círculos se colorean por ciudad y su tamaño indica las colaboraciones; cada línea se dibuja según su estado. Seleccione un socio para abrir su ficha.',
     'institution.network.description':
       '{name} y {partners, plural, one {# socio} other {# socios}}, unidos por {links, plural, one {# colaboración} other {# colaboraciones}}.',
     'institution.network.empty':
@@ -220,7 +220,7 @@ export default defineMessages({
 
     'institution.network.title': '{name} 的合作伙伴',
     'institution.network.caption':
-      '{name} 及其合作机构；合作伙伴之间的连线表示它们彼此之间的合作。圆点颜色表示城市，大小表示培训人数；线型表示合作状态。选择一个合作伙伴即可打开其页面。',
+      '{name} 及其合作机构；合作伙伴之间的连线表示它们彼此之间的合作。圆点颜色表示城市，大小表示合作数量；线型表示合作状态。选择一个合作伙伴即可打开其页面。',
     'institution.network.description': '{name} 与 {partners} 个合作伙伴，通过 {links} 项合作相连。',
     'institution.network.empty':
       '{name} 尚无合作项目。在 partnerships.csv 中登记合作后，其合作伙伴将显示在这里。',

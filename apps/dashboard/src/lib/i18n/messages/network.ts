@@ -9,11 +9,11 @@ export default defineMessages({
     'networkPage.introContext':
       '{institutions, plural, one {# institution} other {# institutions}} and {partnerships, plural, one {# partnership} other {# partnerships}} in view, including {context, plural, one {# partner} other {# partners}} outside the filters.',
     'networkPage.caption.city':
-      'Each circle is an institution, coloured by city and sized by people trained. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
+      'Each circle is an institution, coloured by city. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
     'networkPage.caption.country':
-      'Each circle is an institution, coloured by country (too many cities to tell apart by colour) and sized by people trained. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
+      'Each circle is an institution, coloured by country (too many cities to tell apart by colour). Each line is a partnership: its pattern shows the status, its width the number of milestones.',
     'networkPage.caption.type':
-      'Each circle is an institution, coloured by type and sized by people trained. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
+      'Each circle is an institution, coloured by type. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
     'networkPage.caption.bridge':
       'Each city’s institutions stand on their own side; cooperation crosses the middle.',
     'networkPage.caption.context':
@@ -23,6 +23,11 @@ export default defineMessages({
     'networkPage.colorBy.city': 'City',
     'networkPage.colorBy.type': 'Type',
     'networkPage.layout': 'Layout',
+    'networkPage.sizeBy': 'Size by',
+    'networkPage.sizeBy.partnerships': 'Partnerships',
+    'networkPage.sizeBy.trained': 'People trained',
+    'networkPage.caption.size.partnerships': 'A circle’s size shows its number of partnerships.',
+    'networkPage.caption.size.trained': 'A circle’s size shows the people it trained.',
     'networkPage.layout.force': 'Network',
     'networkPage.layout.bridge': 'City to city',
     'networkPage.search': 'Find an institution',
@@ -102,11 +107,11 @@ export default defineMessages({
     'networkPage.introContext':
       '{institutions, plural, one {# institución} other {# instituciones}} y {partnerships, plural, one {# colaboración} other {# colaboraciones}} a la vista, con {context, plural, one {# socio} other {# socios}} fuera de los filtros.',
     'networkPage.caption.city':
-      'Cada círculo es una institución, coloreada por ciudad y de tamaño según las personas formadas. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
+      'Cada círculo es una institución, coloreada por ciudad. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
     'networkPage.caption.country':
-      'Cada círculo es una institución, coloreada por país (hay demasiadas ciudades para distinguirlas por color) y de tamaño según las personas formadas. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
+      'Cada círculo es una institución, coloreada por país (hay demasiadas ciudades para distinguirlas por color). Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
     'networkPage.caption.type':
-      'Cada círculo es una institución, coloreada por tipo y de tamaño según las personas formadas. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
+      'Cada círculo es una institución, coloreada por tipo. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
     'networkPage.caption.bridge':
       'Las instituciones de cada ciudad están a su propio lado; la cooperación cruza por el centro.',
     'networkPage.caption.context':
@@ -116,6 +121,11 @@ export default defineMessages({
     'networkPage.colorBy.city': 'Ciudad',
     'networkPage.colorBy.type': 'Tipo',
     'networkPage.layout': 'Disposición',
+    'networkPage.sizeBy': 'Tamaño según',
+    'networkPage.sizeBy.partnerships': 'Colaboraciones',
+    'networkPage.sizeBy.trained': 'Personas formadas',
+    'networkPage.caption.size.partnerships': 'El tamaño de cada círculo indica su número de colaboraciones.',
+    'networkPage.caption.size.trained': 'El tamaño de cada círculo indica las personas que ha formado.',
     'networkPage.layout.force': 'Red',
     'networkPage.layout.bridge': 'Ciudad a ciudad',
     'networkPage.search': 'Buscar una institución',
@@ -196,11 +206,11 @@ export default defineMessages({
     'networkPage.introContext':
       '当前显示 {institutions, number} 家机构、{partnerships, number} 项合作，其中 {context, number} 家合作伙伴不在筛选范围内。',
     'networkPage.caption.city':
-      '每个圆点代表一家机构，颜色表示城市，大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
+      '每个圆点代表一家机构，颜色表示城市。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
     'networkPage.caption.country':
-      '每个圆点代表一家机构，颜色表示国家（城市过多，无法用颜色区分），大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
+      '每个圆点代表一家机构，颜色表示国家（城市过多，无法用颜色区分）。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
     'networkPage.caption.type':
-      '每个圆点代表一家机构，颜色表示机构类型，大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
+      '每个圆点代表一家机构，颜色表示机构类型。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
     'networkPage.caption.bridge': '各城市的机构分列两侧，合作连线从中间跨过。',
     'networkPage.caption.context':
       '空心圆点是筛选范围以外的合作伙伴，显示它们是为了让每项合作都有完整的两端。',
@@ -209,6 +219,11 @@ export default defineMessages({
     'networkPage.colorBy.city': '城市',
     'networkPage.colorBy.type': '类型',
     'networkPage.layout': '布局',
+    'networkPage.sizeBy': '大小依据',
+    'networkPage.sizeBy.partnerships': '合作数量',
+    'networkPage.sizeBy.trained': '培训人数',
+    'networkPage.caption.size.partnerships': '圆点大小表示该机构的合作数量。',
+    'networkPage.caption.size.trained': '圆点大小表示该机构培训的人数。',
     'networkPage.layout.force': '网络',
     'networkPage.layout.bridge': '城市对城市',
     'networkPage.search': '查找机构',

@@ -78,6 +78,8 @@ function networkInput(url: URL, locale: Locale): NetworkInput {
     filters: parseFilters(url.searchParams),
     locale,
     colorBy: url.searchParams.get('color') === 'type' ? 'type' : 'city',
+    // Partnerships by default: the network is about who works with whom, and the most connected reads largest.
+    sizeBy: url.searchParams.get('size') === 'trained' ? 'trained' : 'partnerships',
     layout: url.searchParams.get('layout') === 'bridge' ? 'bridge' : 'force',
   };
 }
@@ -92,14 +94,16 @@ export const views = {
 
   network(url: URL, locale: Locale): Promise<Versioned<NetworkView>> {
     const input = networkInput(url, locale);
-    return cached('network', [locale, input.colorBy, input.layout, canonical(url)], async (store) =>
-      networkView(await graph(store, url), { ...input, colors: await colors() }),
+    return cached(
+      'network',
+      [locale, input.colorBy, input.sizeBy, input.layout, canonical(url)],
+      async (store) => networkView(await graph(store, url), { ...input, colors: await colors() }),
     );
   },
 
   networkScene(url: URL, locale: Locale): Promise<Versioned<NetworkSceneView>> {
-    const { colorBy, layout, filters } = networkInput(url, locale);
-    const shape = [colorBy, layout, canonical(url)];
+    const { colorBy, sizeBy, layout, filters } = networkInput(url, locale);
+    const shape = [colorBy, sizeBy, layout, canonical(url)];
     return cached(
       'scene',
       [locale, ...shape],
@@ -108,7 +112,7 @@ export const views = {
         const scene = await cached(
           'scene-of-ids',
           shape,
-          async () => networkSceneOfIds(rows, { filters, colorBy, layout, colors: await colors() }),
+          async () => networkSceneOfIds(rows, { filters, colorBy, sizeBy, layout, colors: await colors() }),
           large,
         );
         return networkSceneView(rows, scene, locale);

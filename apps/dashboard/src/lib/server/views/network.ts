@@ -27,12 +27,14 @@ const CHART: Pick<NetworkOptions, 'width' | 'height' | 'labelSize'> = {
 };
 
 export type ColorBy = 'city' | 'type';
+export type SizeBy = 'partnerships' | 'trained';
 export type Layout = 'force' | 'bridge';
 
 export interface NetworkInput {
   filters: Filters;
   locale: Locale;
   colorBy: ColorBy;
+  sizeBy: SizeBy;
   layout: Layout;
   /** The programme's colours (a city keeps its colour under every filter). */
   colors?: ProgrammeColors;
@@ -40,6 +42,7 @@ export interface NetworkInput {
 
 export interface NetworkView {
   colorBy: ColorBy;
+  sizeBy: SizeBy;
   layout: Layout;
   /** The laid-out chart (SVG), or null when the graph is drawn on canvas from `/network/scene`. */
   model: NetworkModel | null;
@@ -85,6 +88,7 @@ function chartData(
 const options = (input: Omit<NetworkInput, 'locale'>): NetworkOptions => ({
   ...CHART,
   ...(input.colors ? networkColors(input.colors, input.colorBy) : { colorBy: input.colorBy }),
+  sizeBy: input.sizeBy,
   layout: input.layout,
   seed: 1,
 });
@@ -95,6 +99,7 @@ export async function networkView(graph: GraphRows, input: NetworkInput): Promis
   const { data, aliases } = chartData(canvas ? { nodes: [], links: [] } : graph, input.locale);
   return {
     colorBy: input.colorBy,
+    sizeBy: input.sizeBy,
     layout: input.layout,
     model: canvas ? null : await networkModelOffThread({ data, options: options(input) }),
     counts: { institutions: graph.nodes.length, partnerships: graph.links.length },

@@ -97,7 +97,7 @@ export async function overviewView(
   // The layout is computed off the request thread, seeded, so the page shows the network before any JavaScript.
   const model = await networkModelOffThread({
     data: { nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })), links: graph.links },
-    options: { width: 960, height: 520, ...networkColors(colors, 'city'), seed: 1 },
+    options: { width: 960, height: 520, ...networkColors(colors, 'city'), sizeBy: 'partnerships', seed: 1 },
   });
   // The year the figures speak of: the latest with activity, never one still in the future.
   const thisYear = Number(asOf.slice(0, 4));

@@ -127,6 +127,7 @@ describe('view builders on a programme larger than any list they show', () => {
       filters: NO_FILTERS,
       locale: 'en' as const,
       colorBy: 'city' as const,
+      sizeBy: 'partnerships' as const,
       layout: 'force' as const,
     };
     const view = await networkView(graph, input);
@@ -143,6 +144,7 @@ describe('networkView and networkSceneView past the SVG threshold', () => {
         filters: NO_FILTERS,
         locale: 'zh' as const,
         colorBy: 'city' as const,
+        sizeBy: 'partnerships' as const,
         layout: 'force' as const,
       };
       const graph = await network(store, NO_FILTERS);
