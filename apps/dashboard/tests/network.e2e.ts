@@ -365,3 +365,23 @@ test('size by is a real control: partnerships by default (the most connected rea
   await expect(page).not.toHaveURL(/[?&]size=/);
   await expect.poll(async () => radius('fuenlabrada-city-council')).toBe(Math.max(...(await radii())));
 });
+
+test('the network has the same layout in every language: positions never depend on the labels', async ({
+  page,
+}) => {
+  const positions = async (lang: string) => {
+    await page.goto(`/network?lang=${lang}`, { waitUntil: 'networkidle' });
+    // The chart's name is in the page's language: find it by its markup.
+    return page
+      .locator('svg [data-node]')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => `${n.getAttribute('data-node')} ${n.getAttribute('transform')}`).sort(),
+      );
+  };
+  const english = await positions('en');
+  expect(english).toHaveLength(institutions.length);
+  expect(await positions('es')).toEqual(english);
+  expect(await positions('zh')).toEqual(english);
+  // The labels themselves do change.
+  await expect(page.locator('svg [data-label="alibaba"]')).toContainText('阿里巴巴');
+});
