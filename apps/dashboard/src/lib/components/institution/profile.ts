@@ -143,12 +143,13 @@ export interface InstitutionPageOptions {
 /** Size of the charts' viewBoxes; the SVGs scale down to their container. */
 export const EGO_SIZE = { width: 800, height: 380 } as const;
 
-/** The ego network's box: lower with one or two partners (they sit beside it), taller with many. */
+/**
+ * The ego network's box: small with one or two partners (they sit beside it, and the chart is drawn at this size, not
+ * stretched into a large empty card), taller with many.
+ */
 export function egoSize(partners: number): { width: number; height: number } {
-  return {
-    width: EGO_SIZE.width,
-    height: partners <= 2 ? 240 : partners <= 8 ? EGO_SIZE.height : 480,
-  };
+  if (partners <= 2) return { width: 560, height: 170 };
+  return { width: EGO_SIZE.width, height: partners <= 8 ? EGO_SIZE.height : 480 };
 }
 export const TRAINING_SIZE = { width: 880, height: 340 } as const;
 
@@ -337,18 +338,17 @@ export function egoModel(
     positions[2 * index] = cx + Math.cos(partners.length === 1 ? 0 : angle) * rx * ring;
     positions[2 * index + 1] = cy + Math.sin(partners.length === 1 ? 0 : angle) * ry * ring;
   });
+  // With a single partner the pair is centred: the institution left of the middle, its partner right of it.
+  const single = partners.length === 1 ? rx / 2 : 0;
+  partners.forEach(({ index }) => (positions[2 * index] -= single));
   scene.nodes.forEach((node, index) => {
     if (node.id !== egoId) return;
-    positions[2 * index] = cx;
+    positions[2 * index] = cx - single;
     positions[2 * index + 1] = cy;
   });
   return modelFromScene(scene, positions);
 }
 
-/**
- * Without any completion recorded there is no rate to draw: the model's rate axis and legend entry go too, so
- * the chart doesn't promise a line it cannot show.
- */
 /**
  * The institution's training chart at a width: the server draws it at TRAINING_SIZE, the browser again at the width
  * the chart gets (a phone), so its text keeps its size.
@@ -377,6 +377,10 @@ export function institutionTrainingModel(
   );
 }
 
+/**
+ * Without any completion recorded there is no rate to draw: the model's rate axis and legend entry go too, so
+ * the chart doesn't promise a line it cannot show.
+ */
 export function withoutEmptyRate(model: TrainingModel): TrainingModel {
   if (model.summary.reported > 0) return model;
   return { ...model, rateTicks: [], legend: model.legend.filter((item) => item.kind !== 'line') };
