@@ -124,7 +124,7 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
     let best: LabelSpot | null = null;
     let bestCost = Infinity;
     let bestClean = false;
-    labelSpots(node, w, fontSize).forEach((candidate, k) => {
+    spotsWithRoom(node, w, fontSize).forEach((candidate, k) => {
       // A label sticking out of a side is slid back in, as long as it stays beside its node.
       // (Only labels centred above or below: one beside its node would slide onto it.)
       const shift =
@@ -145,7 +145,7 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
         .filter((j) => j !== i && circleHitsBox(nodes[j]!, spot.box, 1)).length;
       const links = segmentGrid.query(spot.box).filter((j) => segmentHitsBox(segments[j]!, spot.box)).length;
       const cost =
-        PREFERENCE[k]! +
+        preference(k) +
         (shift === 0 ? 0 : 0.2) +
         LABEL_COST * labels +
         NODE_COST * others +
@@ -166,6 +166,20 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
   }
   return result;
 }
+
+/**
+ * The spots around a node, then the same spots a little further out: a label can step off a line or a neighbour
+ * that crosses its first spot rather than sit on it.
+ */
+function spotsWithRoom(node: LabelNode, textWidth: number, fontSize: number): LabelSpot[] {
+  const near = labelSpots(node, textWidth, fontSize);
+  const far = labelSpots({ ...node, r: node.r + 0.8 * fontSize }, textWidth, fontSize);
+  return [...near, ...far];
+}
+
+/** Preference of the k-th spot of `spotsWithRoom`: the further ring costs a little more than its near twin. */
+const preference = (k: number) =>
+  k < PREFERENCE.length ? PREFERENCE[k]! : PREFERENCE[k - PREFERENCE.length]! + 0.5;
 
 function slide(spot: LabelSpot, dx: number): LabelSpot {
   const [x0, y0, x1, y1] = spot.box;
