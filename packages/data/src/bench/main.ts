@@ -148,7 +148,11 @@ try {
       `${label.padEnd(52)} ${seconds.toFixed(2).padStart(7)} s   ${(seconds / baseline).toFixed(2).padStart(6)} × baseline${extra}`,
     );
   line('DuckDB read_csv CTAS into a database file (baseline)', baseline);
-  line('puente load (read, check, versioned write)', loaded.seconds, `   ${(naive / loaded.seconds).toFixed(1)}× faster than naive`);
+  line(
+    'puente load (read, check, versioned write)',
+    loaded.seconds,
+    `   ${(naive / loaded.seconds).toFixed(1)}× faster than naive`,
+  );
   line('naive script: papaparse + appender, nothing checked', naive);
   line('validateFiles (the browser’s validator, for reference)', validating);
   console.log(

@@ -56,7 +56,7 @@ export function readsAsPlainCsv(text: string, delimiter: string, headerLine: num
     const c = text.charCodeAt(at - 1);
     return c === d || c === 10 || c === 13;
   };
-  for (let open = text.indexOf('"'); open !== -1; ) {
+  for (let open = text.indexOf('"'); open !== -1;) {
     if (!opensField(open)) return null;
     let close = text.indexOf('"', open + 1);
     while (close !== -1 && text.charCodeAt(close + 1) === 34) close = text.indexOf('"', close + 2);

@@ -251,7 +251,9 @@ export async function checkWritten(
   version: number,
 ): Promise<void> {
   const any = async (sql: string): Promise<boolean> =>
-    plainRows(await c.runAndReadAll(`SELECT EXISTS (${sql}) AS found`, [version])).some((r) => r.found === true);
+    plainRows(await c.runAndReadAll(`SELECT EXISTS (${sql}) AS found`, [version])).some(
+      (r) => r.found === true,
+    );
   for (const table of tables) {
     const key = TABLES[table].key.map(quoted).join(', ');
     if (await any(`SELECT 1 FROM ${quoted(table)} WHERE _from = $1 GROUP BY ${key} HAVING count(*) > 1`)) {

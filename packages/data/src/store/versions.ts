@@ -229,15 +229,16 @@ async function stage(
   }
 }
 
-/** `load` through DuckDB's own CSV reader, or null when the upload must go through `validateFiles`. */
-async function loadThroughSql(store: Store, request: LoadRequest): Promise<LoadResult | null> {
+/** `load` through DuckDB's own CSV reader, or null when the upload must go through `validateFiles` (exported for tests). */
+export async function loadThroughSql(store: Store, request: LoadRequest): Promise<LoadResult | null> {
   const locale = request.locale ?? 'en';
   const plain = plainUpload(request.files, locale);
   if (plain === null) return null;
   const damage = store.damage;
   if (
     damage !== null &&
-    (request.mode !== 'replace' || damage.tables.some((t) => !plain.headers.some(({ header }) => header.table === t)))
+    (request.mode !== 'replace' ||
+      damage.tables.some((t) => !plain.headers.some(({ header }) => header.table === t)))
   ) {
     return null;
   }
