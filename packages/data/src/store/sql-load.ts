@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { isAscii } from 'node:buffer';
 import { rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readsAsPlainCsv, type PlainCsv } from '../csv/plain.js';
@@ -43,30 +44,48 @@ export interface SqlFile {
   path: string;
 }
 
-/** How the SQL path reads this file exactly as the validator does, or null when it can't (see `readsAsPlainCsv`). */
-export function sqlCanRead(header: FileHeader): PlainCsv | null {
-  return readsAsPlainCsv(header.text, header.delimiter, header.line);
+/**
+ * How the SQL path reads this file exactly as the validator does, or null when it can't (see `readsAsPlainCsv`).
+ * `bytes`: the file's, to tell quickly whether UTF-8 text is ASCII.
+ */
+export function sqlCanRead(header: FileHeader, bytes: Uint8Array): PlainCsv | null {
+  const ascii = header.encoding === 'utf-8' && isAscii(bytes) ? true : undefined;
+  return readsAsPlainCsv(header.text, header.delimiter, header.line, ascii);
+}
+
+/** A file to stage: `kept` is the path of its raw bytes in the uploads folder when they are UTF-8 without BOM. */
+export interface StageEntry {
+  header: FileHeader;
+  plain: PlainCsv;
+  name: string;
+  kept: string | null;
 }
 
 /**
- * Writes the UTF-8 text of each file into `dir` (under the uploads folder) for DuckDB to read, named by the
- * kept file's hash; returns a function removing them.
+ * Gives DuckDB a UTF-8 file of each upload file to read, inside the uploads folder: the kept raw file itself when
+ * it is UTF-8 without BOM, else its text written to `dir` (transcoded, BOM dropped). Returns a function removing
+ * what was written.
  */
 export async function stageFiles(
   dir: string,
-  headers: readonly { header: FileHeader; plain: PlainCsv }[],
-  names: readonly string[],
+  entries: readonly StageEntry[],
 ): Promise<{ files: SqlFile[]; remove: () => Promise<void> }> {
-  await mkdir(dir, { recursive: true });
   const files: SqlFile[] = [];
+  const written: string[] = [];
   const remove = async () => {
-    for (const f of files) await rm(f.path, { force: true });
+    for (const file of written) await rm(file, { force: true });
   };
   try {
-    for (const [i, { header, plain }] of headers.entries()) {
-      const file = path.join(dir, `${names[i]}.${process.pid}.csv`);
-      files.push({ header, plain, path: file });
+    for (const { header, plain, name, kept } of entries) {
+      if (kept !== null) {
+        files.push({ header, plain, path: kept });
+        continue;
+      }
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, `${name}.${process.pid}.csv`);
+      written.push(file);
       await writeFile(file, header.text, 'utf8');
+      files.push({ header, plain, path: file });
     }
   } catch (error) {
     await remove();
@@ -242,37 +261,44 @@ export async function insertFile(c: DuckDBConnection, file: SqlFile, version: nu
 }
 
 /**
- * The checks across rows, on the rows just written as `version`: duplicate keys, partnerships given both ways
- * round, and references to keys that are not current once every table is written. Throws NotForSql on any.
+ * The checks across rows, once every table is written as `version`: duplicate keys and partnerships given both
+ * ways round among the new rows, and any current row (new or not) pointing at a key that is not current (a new
+ * row's unknown reference, or an old row orphaned by a replace). Throws NotForSql on any: the validator and the
+ * load's orphan check then word it.
  */
 export async function checkWritten(
   c: DuckDBConnection,
   tables: readonly TableName[],
   version: number,
 ): Promise<void> {
-  const any = async (sql: string): Promise<boolean> =>
-    plainRows(await c.runAndReadAll(`SELECT EXISTS (${sql}) AS found`, [version])).some(
-      (r) => r.found === true,
-    );
+  const any = async (sql: string, params: number[] = []): Promise<boolean> =>
+    plainRows(await c.runAndReadAll(`SELECT EXISTS (${sql}) AS found`, params)).some((r) => r.found === true);
   for (const table of tables) {
-    const key = TABLES[table].key.map(quoted).join(', ');
-    if (await any(`SELECT 1 FROM ${quoted(table)} WHERE _from = $1 GROUP BY ${key} HAVING count(*) > 1`)) {
+    // Grouped by a hash of the key, much faster than by its text: two keys sharing a hash only hand over.
+    const key = `hash(${TABLES[table].key.map(quoted).join(', ')})`;
+    if (
+      await any(`SELECT 1 FROM ${quoted(table)} WHERE _from = $1 GROUP BY ${key} HAVING count(*) > 1`, [
+        version,
+      ])
+    ) {
       throw new NotForSql(`${table} has a duplicate key`);
     }
   }
   if (
     tables.includes('partnerships') &&
-    (await any(`SELECT 1 FROM partnerships AS a JOIN partnerships AS b
-                  ON a.source = b.target AND a.target = b.source AND a.area = b.area
-                WHERE a._from = $1 AND b._from = $1`))
+    (await any(
+      `SELECT 1 FROM partnerships AS a JOIN partnerships AS b
+         ON a.source = b.target AND a.target = b.source AND a.area = b.area
+       WHERE a._from = $1 AND b._from = $1`,
+      [version],
+    ))
   ) {
     throw new NotForSql('a partnership is given both ways round');
   }
   for (const { from, column, to } of RELATIONS) {
-    if (!tables.includes(from)) continue;
     const dangling = `SELECT 1 FROM ${quoted(from)} AS f
-      WHERE f._from = $1 AND f.${quoted(column)} IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM ${quoted(to)} AS t WHERE t._to IS NULL AND t.id = f.${quoted(column)})`;
-    if (await any(dangling)) throw new NotForSql(`${from}.${column} points at a key that does not exist`);
+      ANTI JOIN (SELECT id FROM ${quoted(to)} WHERE _to IS NULL) AS t ON t.id = f.${quoted(column)}
+      WHERE f._to IS NULL AND f.${quoted(column)} IS NOT NULL`;
+    if (await any(dangling)) throw new NotForSql(`${from}.${column} points at a key that is not current`);
   }
 }

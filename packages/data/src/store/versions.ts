@@ -16,7 +16,7 @@ import type { Store } from './store.js';
 import { totalsMismatches } from './self-check.js';
 import type { PlainCsv } from '../csv/plain.js';
 import { checkWritten, insertFile, NotForSql, sqlCanRead, stageFiles, type SqlFile } from './sql-load.js';
-import { keepUpload, sha256 } from './uploads.js';
+import { keepUpload } from './uploads.js';
 import { plainRows } from './values.js';
 
 export type LoadMode = 'replace' | 'upsert';
@@ -146,8 +146,7 @@ export async function listProblems(
   const locale = options.locale ?? 'en';
   const plain = plainUpload(files, locale);
   if (plain !== null) {
-    const names = plain.headers.map(({ header }) => `check-${sha256(files[header.index]!.bytes)}`);
-    const staged = await stage(store, plain.headers, names);
+    const staged = await stage(store, files, plain.headers, null);
     if (staged !== null) {
       try {
         await store.write(async (c) => {
@@ -200,7 +199,7 @@ function plainUpload(
   if (headers.length !== files.length || problems.some((p) => p.severity === 'error')) return null;
   const plain: { header: FileHeader; plain: PlainCsv }[] = [];
   for (const header of headers) {
-    const how = sqlCanRead(header);
+    const how = sqlCanRead(header, files[header.index]!.bytes);
     if (how === null) return null;
     plain.push({ header, plain: how });
   }
@@ -209,17 +208,32 @@ function plainUpload(
 
 let staging = 0;
 
-/** The UTF-8 copies DuckDB reads, in the uploads folder; null when they can't be written (the validator's path says why). */
+/**
+ * The UTF-8 files DuckDB reads, in the uploads folder (`kept`: the paths of the raw files kept there, when kept);
+ * null when they can't be written (the validator's path then says why).
+ */
 async function stage(
   store: Store,
+  files: UploadFile[],
   headers: { header: FileHeader; plain: PlainCsv }[],
-  names: string[],
+  kept: string[] | null,
 ): Promise<{ files: SqlFile[]; remove: () => Promise<void> } | null> {
   try {
     return await stageFiles(
       path.join(store.uploadsDir, 'staging'),
-      headers,
-      names.map((n) => `${n}.${++staging}`),
+      headers.map(({ header, plain }, i) => {
+        const bytes = files[header.index]!.bytes;
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        return {
+          header,
+          plain,
+          name: `upload-${++staging}`,
+          kept:
+            kept !== null && header.encoding === 'utf-8' && !bom
+              ? path.join(store.uploadsDir, kept[i]!)
+              : null,
+        };
+      }),
     );
   } catch {
     return null;
@@ -250,7 +264,7 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
   } catch {
     return null;
   }
-  const staged = await stage(store, plain.headers, hashes);
+  const staged = await stage(store, request.files, plain.headers, hashes);
   if (staged === null) return null;
   try {
     return await store
@@ -279,12 +293,7 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
             header.delimiter,
           ]);
         }
-        const orphans = await findOrphans(
-          c,
-          staged.files.map(({ header }) => ({ table: header.table, file: header.name })),
-          locale,
-        );
-        if (orphans.length > 0) throw new RejectedLoad(orphans);
+        // No orphans to look for: checkWritten found every current reference pointing at a current key.
         await recordTotals(c, version);
         await request.beforeCommit?.();
         return { ok: true as const, version, tables, warnings: plain.warnings };

@@ -305,7 +305,7 @@ function readFile(
   // Set once the header is read: how each record becomes a row.
   let reader: TableReader | null = null;
 
-  const parsed = parseCsv(decoded.text, delimiter, {
+  const parsed = parseCsv(headerOnly ? headerText(decoded.text, delimiter) : decoded.text, delimiter, {
     issue: (issue) => {
       report.add(issue);
       if (stopsReading(issue)) state.unread = true;
@@ -365,6 +365,31 @@ function readFile(
     report.add(fileIssue('empty-table', 'empty-table'));
   }
   return state;
+}
+
+/** Characters read for a header alone: papaparse splits all it is given into lines before the first one is read. */
+const HEADER_PREFIX = 1024 * 1024;
+
+/**
+ * The start of `text` that holds its header, to read only that: up to the first line break after HEADER_PREFIX
+ * characters, when the header read from there is whole (read without a problem); else all of `text`.
+ */
+function headerText(text: string, delimiter: string): string {
+  if (text.length <= HEADER_PREFIX) return text;
+  const nl = text.indexOf('\n', HEADER_PREFIX);
+  if (nl === -1) return text;
+  const prefix = text.slice(0, nl + 1);
+  let whole = false;
+  parseCsv(prefix, delimiter, {
+    header: () => {
+      whole = true;
+      return false;
+    },
+    issue: () => {
+      whole = false;
+    },
+  });
+  return whole ? prefix : text;
 }
 
 /** Keys defined by this upload's files, for references across files. */
