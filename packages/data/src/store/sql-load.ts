@@ -30,7 +30,7 @@ const JS_WHITESPACE =
   ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
   '\u2028\u2029\u202f\u205f\u3000\ufeff';
 
-/** At most 15 digits each side: SQL and the validator (Number) read the same double. */
+/** A plain decimal, point or comma: DuckDB and the validator (Number) both round it to the nearest double. */
 const DECIMAL = '[+-]?[0-9]{1,15}([.,][0-9]{1,15})?';
 const SLUG = '[a-z0-9-]+';
 /** Columns whose values are read by the validator's reader, once per distinct value. */
