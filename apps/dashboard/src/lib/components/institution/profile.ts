@@ -340,7 +340,7 @@ export function egoModel(
   });
   // With a single partner the pair is centred: the institution left of the middle, its partner right of it.
   const single = partners.length === 1 ? rx / 2 : 0;
-  partners.forEach(({ index }) => (positions[2 * index] -= single));
+  for (const { index } of partners) positions[2 * index] = (positions[2 * index] ?? cx) - single;
   scene.nodes.forEach((node, index) => {
     if (node.id !== egoId) return;
     positions[2 * index] = cx - single;
