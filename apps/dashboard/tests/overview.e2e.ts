@@ -131,3 +131,31 @@ test('the summary compares like with like: 2023 is incomplete in the sample, not
   );
   await expect(summary).not.toContainText('fell');
 });
+
+test('partnerships with no milestones recorded are named as such, never as late or stalled', async ({
+  page,
+}) => {
+  // In data/ the two active partnerships (with Alibaba) have no milestone at all.
+  await page.goto('/?lang=en');
+  const summary = page.getByRole('region', { name: 'In short' });
+  await expect(summary).toContainText(
+    '2 agreed or active partnerships have no milestones recorded yet, so their progress cannot be told from the data.',
+  );
+  await expect(summary).not.toContainText(/late|stalled/);
+  await expect(summary).not.toContainText('Every agreed or active partnership');
+
+  const card = page.getByRole('region', { name: 'Partnerships that have stalled' });
+  await expect(card.locator('.none')).toContainText('None');
+  const unrecorded = card.getByRole('region', { name: 'No milestones recorded' });
+  await expect(unrecorded.locator('li[data-partnership]')).toHaveCount(2);
+  await expect(unrecorded).toContainText('Cross-border e-commerce programmes and workshops');
+
+  await page.goto('/?lang=es');
+  await expect(page.getByRole('region', { name: 'En resumen' })).toContainText(
+    '2 colaboraciones acordadas o activas aún no tienen hitos registrados',
+  );
+  await page.goto('/?lang=zh');
+  await expect(page.getByRole('region', { name: '要点' })).toContainText(
+    '2 项已达成协议或进行中的合作尚无里程碑记录',
+  );
+});

@@ -95,17 +95,29 @@ test('asOf must be a real date; anything else is ignored and today is used', asy
   await expect(page.getByText(`As of ${today}`)).toBeVisible();
 });
 
-test('stalled partnerships: agreed or active with no milestone done in 180 days', async ({ page }) => {
+test('no milestones recorded is not stalled: the sample’s active partnerships are listed apart', async ({
+  page,
+}) => {
   await page.goto('/progress?lang=en&asOf=2027-01-01');
-  const card = page.locator('section', { has: page.getByRole('heading', { name: /Stalled partnerships/ }) });
-  // The two active partnerships of the sample have no milestone at all.
+  const stalled = page.locator('section', {
+    has: page.getByRole('heading', { name: /Stalled partnerships/ }),
+  });
+  // The two active partnerships of the sample have no milestone at all: nothing says they stalled.
+  await expect(stalled.locator('tr[data-partnership]')).toHaveCount(0);
+  await expect(stalled).toContainText('No partnership has stalled');
+  await expect(page.locator('.intro')).toContainText('none has stalled');
+
+  const unrecorded = page.locator('section', {
+    has: page.getByRole('heading', { name: /No milestones recorded/ }),
+  });
   const active = partnerships.filter((p) => p.status === 'active').map((p) => p.id);
-  const rows = card.locator('tr[data-partnership]');
+  const rows = unrecorded.locator('tr[data-partnership]');
   await expect(rows).toHaveCount(active.length);
   expect(
     (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-partnership')))).sort(),
   ).toEqual(active.sort());
-  await expect(card.getByRole('link').first()).toHaveAttribute('href', /^\/institutions\//);
+  await expect(unrecorded.getByRole('link').first()).toHaveAttribute('href', /^\/institutions\//);
+  await expect(timeline(page).getByText('Active · no milestones recorded')).toHaveCount(active.length);
 });
 
 test('a status filter changes the URL and the charts', async ({ page }) => {

@@ -48,6 +48,7 @@ p-proposed,a,b,exchange,proposed,,
       csv(
         'milestones.csv',
         `id,partnership,date,title,kind,status
+m-stalled-done,p-stalled,2020-02-01,Kick-off,meeting,done
 m-late,p-late,2026-11-01,Overdue,meeting,planned
 m-late-done,p-late,2026-10-15,Kick-off,meeting,done
 m-soon,p-soon,2026-12-10,Soon,meeting,planned
@@ -95,6 +96,38 @@ describe('partnershipList(store, filters, query)', () => {
     const some = await partnershipList(store, NO_FILTERS, { asOf, ids: ['p-soon', 'p-proposed'] });
     expect(some.items.map((p) => p.id).sort()).toEqual(['p-proposed', 'p-soon']);
     expect(await partnershipList(store, NO_FILTERS, { ids: [] })).toEqual({ items: [], total: 0 });
+  });
+
+  it('tells a partnership with no milestone recorded from a stalled one, and never calls it stalled', async () => {
+    const store = await programme();
+    const added = await load(store, {
+      mode: 'upsert',
+      user: 'test',
+      files: [
+        csv(
+          'partnerships.csv',
+          `id,source,target,area,status,started_on,title
+p-quiet,hub,c,exchange,active,2026-06-01,Quiet one
+p-quiet-proposed,b,c,exchange,proposed,2026-06-01,
+`,
+        ),
+      ],
+    });
+    expect(added.ok).toBe(true);
+    const all = await partnershipList(store, NO_FILTERS, { asOf, order: 'attention' });
+    expect(all.items.map((p) => [p.id, p.stalled, p.unrecorded])).toEqual([
+      ['p-stalled', true, false],
+      ['p-late', false, false],
+      ['p-quiet', false, true],
+      ['p-soon', false, false],
+      ['p-later', false, false],
+      ['p-proposed', false, false],
+      ['p-quiet-proposed', false, false],
+    ]);
+    const stalled = await partnershipList(store, NO_FILTERS, { asOf, stalled: true });
+    expect(stalled.items.map((p) => p.id)).toEqual(['p-stalled']);
+    const unrecorded = await partnershipList(store, NO_FILTERS, { asOf, unrecorded: true });
+    expect(unrecorded).toMatchObject({ total: 1, items: [{ id: 'p-quiet', milestones: 0 }] });
   });
 });
 
@@ -198,7 +231,7 @@ describe('institutionProfile(store, id, { limit })', () => {
     expect(profile?.counts).toEqual({
       partnerships: 4,
       partners: 4,
-      milestones: { done: 3, planned: 4, missed: 0 },
+      milestones: { done: 4, planned: 4, missed: 0 },
     });
   });
 });

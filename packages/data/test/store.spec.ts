@@ -365,7 +365,8 @@ describe('dashboard queries', () => {
         year: 2023,
         trainees: 380,
         completed: 340,
-        partnershipsStarted: 2,
+        // Both are dated 2023, but only the active one started: the other is a proposal.
+        partnershipsStarted: 1,
         milestonesDone: 1,
         activeInstitutions: 3,
       },

@@ -32,7 +32,7 @@ const name = (id: string) => id.toUpperCase();
 describe('summarize(input)', () => {
   it('names the most connected institution, the training trend, proposals, late partnerships and misses', () => {
     const stalled = { items: [{ source: 'a', target: 'b' }], total: 1 };
-    expect(summarize({ kpis, mostConnected, training, stalled, name })).toEqual([
+    expect(summarize({ kpis, mostConnected, training, stalled, unrecorded: 0, name })).toEqual([
       { key: 'summary.connected', values: { name: 'A', count: 2 } },
       { key: 'summary.trainingGrew', values: { year: '2023', previous: '2022', institutions: 3, change: 1 } },
       { key: 'summary.proposals', values: { count: 1, total: 3 } },
@@ -48,6 +48,7 @@ describe('summarize(input)', () => {
       mostConnected: null,
       training: null,
       stalled: { items, total: 40 },
+      unrecorded: 0,
       name,
     }).filter((s) => s.key === 'summary.stalled');
     expect(sentence?.values).toEqual({ count: 40, names: 'A – B; A – C; A – D' });
@@ -59,6 +60,7 @@ describe('summarize(input)', () => {
       mostConnected,
       training: { ...training, traineesNow: 60 },
       stalled: none,
+      unrecorded: 0,
       name,
     });
     expect(sentences.map((s) => s.key)).toEqual([
@@ -77,7 +79,9 @@ describe('summarize(input)', () => {
       byStatus: { ...kpis.byStatus, proposed: 0, active: 0 },
       milestones: { done: 0, planned: 0, missed: 0 },
     };
-    expect(summarize({ kpis: empty, mostConnected: null, training: null, stalled: none, name })).toEqual([]);
+    expect(
+      summarize({ kpis: empty, mostConnected: null, training: null, stalled: none, unrecorded: 0, name }),
+    ).toEqual([]);
   });
 
   it('compares like with like: a year not every institution has reported is incomplete, not a fall', () => {
@@ -91,7 +95,14 @@ describe('summarize(input)', () => {
       traineesNow: 1300,
       traineesBefore: 1000,
     };
-    const sentences = summarize({ kpis, mostConnected: null, training: incomplete, stalled: none, name });
+    const sentences = summarize({
+      kpis,
+      mostConnected: null,
+      training: incomplete,
+      stalled: none,
+      unrecorded: 0,
+      name,
+    });
     expect(sentences.filter((s) => s.key.startsWith('summary.training'))).toEqual([
       {
         key: 'summary.trainingGrew',
@@ -113,11 +124,50 @@ describe('summarize(input)', () => {
       traineesNow: 0,
       traineesBefore: 0,
     };
-    const keys = summarize({ kpis, mostConnected: null, training: none2, stalled: none, name }).map(
-      (s) => s.key,
-    );
+    const keys = summarize({
+      kpis,
+      mostConnected: null,
+      training: none2,
+      stalled: none,
+      unrecorded: 0,
+      name,
+    }).map((s) => s.key);
     expect(keys).not.toContain('summary.trainingFell');
     expect(keys).not.toContain('summary.trainingGrew');
     expect(keys).toContain('summary.trainingIncomplete');
+  });
+
+  it('never calls a partnership with no milestone recorded late or stalled, nor claims it moved', () => {
+    // The sample's case: two active partnerships with no milestone at all, none stalled.
+    const quiet = {
+      ...kpis,
+      byStatus: { ...kpis.byStatus, active: 2 },
+      milestones: { done: 0, planned: 0, missed: 0 },
+    };
+    const sentences = summarize({
+      kpis: quiet,
+      mostConnected: null,
+      training: null,
+      stalled: none,
+      unrecorded: 2,
+      name,
+    });
+    expect(sentences.map((s) => s.key)).toEqual(['summary.proposals', 'summary.unrecorded']);
+    expect(sentences[1]?.values).toEqual({ count: 2 });
+
+    // Some in motion with a record that shows they moved, some with none: each said of its own.
+    const mixed = summarize({
+      kpis: { ...quiet, byStatus: { ...quiet.byStatus, agreed: 1 } },
+      mostConnected: null,
+      training: null,
+      stalled: none,
+      unrecorded: 2,
+      name,
+    });
+    expect(mixed.map((s) => s.key)).toEqual([
+      'summary.proposals',
+      'summary.noneStalledRecorded',
+      'summary.unrecorded',
+    ]);
   });
 });

@@ -74,6 +74,25 @@ export const IN_MOTION_STATUSES = inPhase('in-motion');
 /** Set aside: paused or cancelled. They left the pipeline at an unknown stage, so they are counted beside it. */
 export const ASIDE_STATUSES = inPhase('aside');
 
+/**
+ * What a partnership's `started_on` records depends on how far it has come: the day it was proposed (proposed,
+ * negotiating), agreed (agreed) or started (active, completed). For one set aside it is a date of unknown meaning.
+ */
+export type PartnershipDateMeaning = 'proposed' | 'agreed' | 'started' | 'dated';
+export const PARTNERSHIP_DATE_MEANINGS: Readonly<Record<PartnershipStatus, PartnershipDateMeaning>> = {
+  proposed: 'proposed',
+  negotiating: 'proposed',
+  agreed: 'agreed',
+  active: 'started',
+  completed: 'started',
+  paused: 'dated',
+  cancelled: 'dated',
+};
+/** Statuses whose `started_on` is the day work started (active, completed): what "started in a year" counts. */
+export const STARTED_STATUSES: readonly PartnershipStatus[] = PARTNERSHIP_STATUSES.filter(
+  (s) => PARTNERSHIP_DATE_MEANINGS[s] === 'started',
+);
+
 /** Whether a value is one of the contract's partnership statuses (a type guard for text from URLs or forms). */
 export function isPartnershipStatus(value: string): value is PartnershipStatus {
   return (PARTNERSHIP_STATUSES as readonly string[]).includes(value);

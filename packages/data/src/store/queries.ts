@@ -6,6 +6,7 @@ import {
   PARTNERSHIP_PHASES,
   PARTNERSHIP_STATUSES,
   PIPELINE_STATUSES,
+  STARTED_STATUSES,
 } from '../schema/tables.js';
 import type {
   Institution,
@@ -538,8 +539,16 @@ export interface PartnershipSummary extends PartnershipLink {
   /** Date of the latest milestone done, and of the next planned one on or after `asOf`. */
   lastDone: string | null;
   nextPlanned: string | null;
-  /** In motion (agreed or active, see `IN_MOTION_STATUSES`), with no milestone done in the `stalledDays` before `asOf`. */
+  /**
+   * In motion (agreed or active, see `IN_MOTION_STATUSES`), with milestones recorded but none done in the
+   * `stalledDays` before `asOf`.
+   */
   stalled: boolean;
+  /**
+   * In motion with no milestone recorded at all: nothing says whether it moves, so it is neither stalled nor on
+   * track — only unrecorded.
+   */
+  unrecorded: boolean;
 }
 
 export interface PartnershipQuery {
@@ -550,12 +559,14 @@ export interface PartnershipQuery {
   institution?: string;
   /** Only the stalled ones. */
   stalled?: boolean;
+  /** Only the ones in motion with no milestone recorded. */
+  unrecorded?: boolean;
   /** Only these partnerships. */
   ids?: readonly string[];
   /**
    * `started` (default): most recently started first. `attention`: what needs attention first — stalled, then
-   * with a planned milestone past its date, then by the next planned milestone, then by stage (active first),
-   * then by name.
+   * with a planned milestone past its date, then in motion with no milestone recorded, then by the next planned
+   * milestone, then by stage (active first), then by name.
    */
   order?: 'started' | 'attention';
   /** At most this many. */
@@ -588,11 +599,12 @@ export async function partnershipList(
   const where = ['TRUE'];
   if (query.institution !== undefined) where.push(`${p.bind(query.institution)} IN (p.source, p.target)`);
   if (query.stalled) where.push('stalled');
+  if (query.unrecorded) where.push('unrecorded');
   if (query.ids !== undefined) where.push(p.oneOf('p.id', query.ids));
   const limit = query.limit === undefined ? '' : `LIMIT ${p.bind(Math.max(0, Math.floor(query.limit)))}`;
   const order =
     query.order === 'attention'
-      ? `p.stalled DESC, p.late DESC, p.next_planned NULLS LAST,
+      ? `p.stalled DESC, p.late DESC, p.unrecorded DESC, p.next_planned NULLS LAST,
          CASE p.status ${PIPELINE_RANK.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 9 END,
          coalesce(nullif(trim(p.title), ''), source_name || ' – ' || target_name), p.id`
       : 'p.started_on DESC NULLS LAST, p.id';
@@ -613,8 +625,9 @@ export async function partnershipList(
               ${localName('s', query.locale)} AS source_name, ${localName('t', query.locale)} AS target_name,
               coalesce(m.n, 0) AS milestones, coalesce(m.done, 0) AS done, coalesce(m.planned, 0) AS planned,
               coalesce(m.missed, 0) AS missed, coalesce(m.late, 0) > 0 AS late, m.last_done, m.next_planned,
-              ${p.oneOf('p.status', IN_MOTION_STATUSES)}
-                AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled
+              ${p.oneOf('p.status', IN_MOTION_STATUSES)} AND m.n IS NOT NULL
+                AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled,
+              ${p.oneOf('p.status', IN_MOTION_STATUSES)} AND m.n IS NULL AS unrecorded
        FROM parts AS p
        JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
        JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
@@ -640,6 +653,7 @@ export async function partnershipList(
       lastDone: opt(r.last_done),
       nextPlanned: opt(r.next_planned),
       stalled: r.stalled === true,
+      unrecorded: r.unrecorded === true,
     })),
   };
 }
@@ -685,7 +699,7 @@ export interface YearActivity {
   year: number;
   trainees: number;
   completed: number;
-  /** Partnerships in view started that year. */
+  /** Partnerships in view started that year: active or completed ones dated that year, never proposals. */
   partnershipsStarted: number;
   milestonesDone: number;
   /** Institutions in view with training that year, or an end of a partnership started that year. */
@@ -698,7 +712,9 @@ export async function activityByYear(store: Store, filters: Filters): Promise<Ye
   const rows = await store.all(
     `WITH ${inView(p, filters)},
      t AS (SELECT year, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed FROM train GROUP BY year),
-     ps AS (SELECT year(started_on) AS year, count(*) AS n FROM parts WHERE started_on IS NOT NULL GROUP BY 1),
+     ps AS (
+       SELECT year(started_on) AS year, count(*) AS n FROM parts
+       WHERE started_on IS NOT NULL AND ${p.oneOf('status', STARTED_STATUSES)} GROUP BY 1),
      md AS (SELECT year(date) AS year, count(*) AS n FROM miles WHERE status = 'done' GROUP BY 1),
      act AS (
        SELECT year, count(DISTINCT id) AS n FROM (

@@ -35,10 +35,11 @@ const partnership = (id: string, source: string, target: string, extra = {}) => 
   lastDone: null,
   nextPlanned: null,
   stalled: false,
+  unrecorded: false,
   ...extra,
 });
 
-/** Hansheng as in the sample: two partnerships with the council, one with Alibaba (active, stalled). */
+/** Hansheng as in the sample: two partnerships with the council, one with Alibaba (active, no milestone recorded). */
 const hansheng: InstitutionProfile = {
   institution: {
     id: 'hansheng',
@@ -60,7 +61,11 @@ const hansheng: InstitutionProfile = {
       milestonesPlanned: 1,
     }),
     partnership('fcc-hs-platform', 'fcc', 'hansheng'),
-    partnership('hs-alibaba', 'hansheng', 'alibaba', { status: 'active', stalled: true, started_on: null }),
+    partnership('hs-alibaba', 'hansheng', 'alibaba', {
+      status: 'active',
+      unrecorded: true,
+      started_on: null,
+    }),
   ],
   ego: {
     nodes: [
@@ -139,10 +144,12 @@ describe('institutionPage(profile, options)', () => {
       ['alibaba', 'Alibaba Group', 1],
       ['fcc', 'Fuenlabrada City Council', 2],
     ]);
-    expect(page.partnerships.map((p) => [p.id, p.partner, p.partnerLabel, p.stalled])).toEqual([
-      ['hs-fcc-training', 'fcc', 'Fuenlabrada City Council', false],
-      ['fcc-hs-platform', 'fcc', 'Fuenlabrada City Council', false],
-      ['hs-alibaba', 'alibaba', 'Alibaba Group', true],
+    expect(
+      page.partnerships.map((p) => [p.id, p.partner, p.partnerLabel, p.stalled, p.unrecorded, p.dateMeaning]),
+    ).toEqual([
+      ['hs-fcc-training', 'fcc', 'Fuenlabrada City Council', false, false, 'proposed'],
+      ['fcc-hs-platform', 'fcc', 'Fuenlabrada City Council', false, false, 'proposed'],
+      ['hs-alibaba', 'alibaba', 'Alibaba Group', false, true, 'started'],
     ]);
     expect(page.milestones[0]).toMatchObject({
       partnershipTitle: 'Title of hs-fcc-training',

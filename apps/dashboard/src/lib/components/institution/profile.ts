@@ -11,7 +11,13 @@ import {
   type NetworkScene,
   type TrainingModel,
 } from '@puente/charts';
-import type { InstitutionType, PartnershipArea, PartnershipStatus } from '@puente/data/schema';
+import {
+  PARTNERSHIP_DATE_MEANINGS,
+  type InstitutionType,
+  type PartnershipArea,
+  type PartnershipDateMeaning,
+  type PartnershipStatus,
+} from '@puente/data/schema';
 import type { InstitutionProfile, MilestoneItem, PartnershipSummary } from '@puente/data/store';
 import { LANGUAGE_TAGS, type Locale } from '$lib/i18n/translator';
 import { institutionLabel } from '$lib/labels';
@@ -81,6 +87,8 @@ export interface PartnershipItem {
   area: PartnershipArea;
   status: PartnershipStatus;
   startedOn: string | null;
+  /** What `startedOn` records, by status: proposed, agreed or started on. */
+  dateMeaning: PartnershipDateMeaning;
   milestones: number;
   done: number;
   planned: number;
@@ -88,6 +96,8 @@ export interface PartnershipItem {
   lastDone: string | null;
   nextPlanned: string | null;
   stalled: boolean;
+  /** Agreed or active with no milestone recorded (never also stalled). */
+  unrecorded: boolean;
 }
 
 export interface TrainingRow {
@@ -170,6 +180,7 @@ export function institutionPage(
       area: p.area,
       status: p.status,
       startedOn: p.started_on,
+      dateMeaning: PARTNERSHIP_DATE_MEANINGS[p.status],
       milestones: p.milestones,
       done: p.milestonesDone,
       planned: p.milestonesPlanned,
@@ -177,6 +188,7 @@ export function institutionPage(
       lastDone: p.lastDone,
       nextPlanned: p.nextPlanned,
       stalled: p.stalled,
+      unrecorded: p.unrecorded,
     };
   });
 

@@ -63,13 +63,23 @@ export default defineMessages({
       '{year} is not complete yet: {reported, number} of the {expected, number} institutions that reported {previous} have reported {year}.',
     'summary.proposals': '{count} of {total} partnerships are still proposals or in negotiation.',
     'summary.stalled':
-      '{count, plural, one {# partnership is} other {# partnerships are}} late — agreed or active with no milestone done in 180 days: {names}.',
+      '{count, plural, one {# partnership has} other {# partnerships have}} stalled — agreed or active, with milestones recorded but none done in 180 days: {names}.',
     'summary.noneStalled':
       'Every agreed or active partnership has completed a milestone in the last 180 days.',
+    'summary.noneStalledRecorded':
+      'Every agreed or active partnership with milestones recorded has completed one in the last 180 days.',
+    'summary.unrecorded':
+      '{count, plural, one {# agreed or active partnership has} other {# agreed or active partnerships have}} no milestones recorded yet, so {count, plural, one {its} other {their}} progress cannot be told from the data.',
     'summary.missed': '{count, plural, one {# milestone was} other {# milestones were}} missed.',
     'overview.stalledTitle': 'Partnerships that have stalled',
-    'overview.stalledCaption': 'Agreed or active, with no milestone done in the last 180 days.',
-    'overview.stalledNone': 'None: every agreed or active partnership has moved in the last 180 days.',
+    'overview.stalledCaption':
+      'Agreed or active, with milestones recorded but none done in the last 180 days.',
+    'overview.stalledNone':
+      'None: every agreed or active partnership with milestones recorded has moved in the last 180 days.',
+    'overview.unrecordedTitle': 'No milestones recorded',
+    'overview.unrecordedCaption':
+      '{count, plural, one {# agreed or active partnership has} other {# agreed or active partnerships have}} no milestones in the data yet: nothing says whether {count, plural, one {it moves} other {they move}}.',
+    'overview.unrecordedMore': '{count, plural, one {# more} other {# more}}',
     'overview.lastDone': 'last milestone done {date}',
     'overview.neverDone': 'no milestone done yet',
     'overview.nextPlanned': 'next planned {date}',
@@ -203,14 +213,23 @@ export default defineMessages({
       '{year} aún no está completo: {reported, number} de las {expected, number} instituciones con datos de {previous} han informado de {year}.',
     'summary.proposals': '{count} de {total} colaboraciones siguen siendo propuestas o están en negociación.',
     'summary.stalled':
-      '{count, plural, one {# colaboración va} other {# colaboraciones van}} con retraso (acordadas o activas, sin hitos cumplidos en 180 días): {names}.',
+      '{count, plural, one {# colaboración se ha estancado} other {# colaboraciones se han estancado}} (acordadas o activas, con hitos registrados pero ninguno cumplido en 180 días): {names}.',
     'summary.noneStalled':
       'Todas las colaboraciones acordadas o activas han cumplido algún hito en los últimos 180 días.',
+    'summary.noneStalledRecorded':
+      'Todas las colaboraciones acordadas o activas con hitos registrados han cumplido alguno en los últimos 180 días.',
+    'summary.unrecorded':
+      '{count, plural, one {# colaboración acordada o activa aún no tiene} other {# colaboraciones acordadas o activas aún no tienen}} hitos registrados, así que los datos no dicen cómo {count, plural, one {avanza} other {avanzan}}.',
     'summary.missed': '{count, plural, one {# hito no se cumplió} other {# hitos no se cumplieron}}.',
     'overview.stalledTitle': 'Colaboraciones estancadas',
-    'overview.stalledCaption': 'Acordadas o activas, sin ningún hito cumplido en los últimos 180 días.',
+    'overview.stalledCaption':
+      'Acordadas o activas, con hitos registrados pero ninguno cumplido en los últimos 180 días.',
     'overview.stalledNone':
-      'Ninguna: todas las colaboraciones acordadas o activas han avanzado en los últimos 180 días.',
+      'Ninguna: todas las colaboraciones acordadas o activas con hitos registrados han avanzado en los últimos 180 días.',
+    'overview.unrecordedTitle': 'Sin hitos registrados',
+    'overview.unrecordedCaption':
+      '{count, plural, one {# colaboración acordada o activa aún no tiene} other {# colaboraciones acordadas o activas aún no tienen}} hitos en los datos: nada dice si {count, plural, one {avanza} other {avanzan}}.',
+    'overview.unrecordedMore': '{count, plural, one {# más} other {# más}}',
     'overview.lastDone': 'último hito cumplido el {date}',
     'overview.neverDone': 'aún sin hitos cumplidos',
     'overview.nextPlanned': 'próximo previsto el {date}',
@@ -342,12 +361,20 @@ export default defineMessages({
     'summary.trainingIncomplete':
       '{year} 年的数据尚不完整：{previous} 年有报告的 {expected, number} 家机构中，已有 {reported, number} 家报告了 {year} 年的数据。',
     'summary.proposals': '{total} 项合作中有 {count} 项仍处于提议或洽谈阶段。',
-    'summary.stalled': '{count} 项合作进度滞后（已达成或进行中，但 180 天内没有完成任何里程碑）：{names}。',
-    'summary.noneStalled': '所有已达成或进行中的合作在最近 180 天内都完成了里程碑。',
+    'summary.stalled':
+      '{count, number} 项合作已停滞（已达成协议或进行中，有里程碑记录，但 180 天内没有完成任何里程碑）：{names}。',
+    'summary.noneStalled': '所有已达成协议或进行中的合作在最近 180 天内都完成了里程碑。',
+    'summary.noneStalledRecorded':
+      '所有有里程碑记录的已达成协议或进行中的合作，在最近 180 天内都完成了里程碑。',
+    'summary.unrecorded': '{count, number} 项已达成协议或进行中的合作尚无里程碑记录，数据无法说明其进展。',
     'summary.missed': '有 {count} 个里程碑未能按期完成。',
     'overview.stalledTitle': '停滞的合作',
-    'overview.stalledCaption': '已达成或进行中，但最近 180 天内没有完成任何里程碑。',
-    'overview.stalledNone': '没有：所有已达成或进行中的合作在最近 180 天内都有进展。',
+    'overview.stalledCaption': '已达成协议或进行中，有里程碑记录，但最近 180 天内没有完成任何里程碑。',
+    'overview.stalledNone': '没有：所有有里程碑记录的已达成协议或进行中的合作在最近 180 天内都有进展。',
+    'overview.unrecordedTitle': '尚无里程碑记录',
+    'overview.unrecordedCaption':
+      '{count, number} 项已达成协议或进行中的合作在数据中尚无里程碑：无从判断其进展。',
+    'overview.unrecordedMore': '另有 {count, number} 项',
     'overview.lastDone': '最近完成的里程碑：{date}',
     'overview.neverDone': '尚未完成任何里程碑',
     'overview.nextPlanned': '下一个计划：{date}',

@@ -42,11 +42,14 @@ export default defineMessages({
 
     'institution.partnerships.title': 'Partnerships',
     'institution.partnerships.caption':
-      'Each partnership with its area, status and milestone record. A partnership is stalled when it is agreed or active and no milestone has been done in the last 180 days.',
+      'Each partnership with its area, status and milestone record. A partnership is stalled when it is agreed or active, has milestones recorded, and none has been done in the last 180 days.',
     'institution.partnerships.empty': '{name} has no partnerships yet.',
     'institution.partnerships.untitled': 'Untitled partnership',
     'institution.partnerships.partner': 'Partner',
-    'institution.partnerships.started': 'Started',
+    'institution.partnerships.date.proposed': 'Proposed on',
+    'institution.partnerships.date.agreed': 'Agreed on',
+    'institution.partnerships.date.started': 'Started on',
+    'institution.partnerships.date.dated': 'Date',
     'institution.partnerships.milestones': 'Milestones',
     'institution.partnerships.record': '{done} done · {planned} planned · {missed} missed',
     'institution.partnerships.lastDone': 'Last done',
@@ -54,6 +57,9 @@ export default defineMessages({
     'institution.partnerships.none': 'none',
     'institution.partnerships.stalled': 'Stalled',
     'institution.partnerships.stalledHint': 'No milestone done in the last 180 days',
+    'institution.partnerships.unrecorded': 'No milestones recorded',
+    'institution.partnerships.unrecordedHint':
+      'Agreed or active, with no milestone in the data: its progress is not recorded.',
 
     'institution.training.title': 'Training at {name}',
     'institution.training.caption':
@@ -139,11 +145,14 @@ export default defineMessages({
 
     'institution.partnerships.title': 'Colaboraciones',
     'institution.partnerships.caption':
-      'Cada colaboración con su ámbito, su estado y sus hitos. Una colaboración está estancada si está acordada o activa y no ha cumplido ningún hito en los últimos 180 días.',
+      'Cada colaboración con su ámbito, su estado y sus hitos. Una colaboración está estancada si está acordada o activa, tiene hitos registrados y no ha cumplido ninguno en los últimos 180 días.',
     'institution.partnerships.empty': '{name} aún no tiene colaboraciones.',
     'institution.partnerships.untitled': 'Colaboración sin título',
     'institution.partnerships.partner': 'Socio',
-    'institution.partnerships.started': 'Inicio',
+    'institution.partnerships.date.proposed': 'Propuesta el',
+    'institution.partnerships.date.agreed': 'Acordada el',
+    'institution.partnerships.date.started': 'Iniciada el',
+    'institution.partnerships.date.dated': 'Fecha',
     'institution.partnerships.milestones': 'Hitos',
     'institution.partnerships.record':
       '{done, plural, one {# cumplido} other {# cumplidos}} · {planned, plural, one {# previsto} other {# previstos}} · {missed, plural, one {# no cumplido} other {# no cumplidos}}',
@@ -152,6 +161,9 @@ export default defineMessages({
     'institution.partnerships.none': 'ninguno',
     'institution.partnerships.stalled': 'Estancada',
     'institution.partnerships.stalledHint': 'Ningún hito cumplido en los últimos 180 días',
+    'institution.partnerships.unrecorded': 'Sin hitos registrados',
+    'institution.partnerships.unrecordedHint':
+      'Acordada o activa, sin ningún hito en los datos: su avance no está registrado.',
 
     'institution.training.title': 'Formación en {name}',
     'institution.training.caption':
@@ -234,11 +246,14 @@ export default defineMessages({
 
     'institution.partnerships.title': '合作项目',
     'institution.partnerships.caption':
-      '每项合作的领域、状态和里程碑记录。已达成或进行中的合作，如在过去 180 天内没有完成任何里程碑，即视为停滞。',
+      '每项合作的领域、状态和里程碑记录。已达成协议或进行中、有里程碑记录的合作，如在过去 180 天内没有完成任何里程碑，即视为停滞。',
     'institution.partnerships.empty': '{name} 尚无合作项目。',
     'institution.partnerships.untitled': '未命名的合作',
     'institution.partnerships.partner': '合作伙伴',
-    'institution.partnerships.started': '开始日期',
+    'institution.partnerships.date.proposed': '提议日期',
+    'institution.partnerships.date.agreed': '达成协议日期',
+    'institution.partnerships.date.started': '开始日期',
+    'institution.partnerships.date.dated': '日期',
     'institution.partnerships.milestones': '里程碑',
     'institution.partnerships.record': '已完成 {done} · 计划中 {planned} · 未完成 {missed}',
     'institution.partnerships.lastDone': '最近完成',
@@ -246,6 +261,8 @@ export default defineMessages({
     'institution.partnerships.none': '无',
     'institution.partnerships.stalled': '停滞',
     'institution.partnerships.stalledHint': '过去 180 天内没有完成任何里程碑',
+    'institution.partnerships.unrecorded': '尚无里程碑记录',
+    'institution.partnerships.unrecordedHint': '已达成协议或进行中，但数据中没有任何里程碑：其进展尚未记录。',
 
     'institution.training.title': '{name} 的培训',
     'institution.training.caption':

@@ -59,9 +59,14 @@ export default defineMessages({
     'progress.upcoming.overdue':
       '{count, plural, one {# planned milestone is past its date:} other {# planned milestones are past their date:}}',
     'progress.stalled.title': 'Stalled partnerships',
-    'progress.stalled.caption': 'Agreed or active partnerships with no milestone done in the last 180 days.',
+    'progress.stalled.caption':
+      'Agreed or active partnerships with milestones recorded but none done in the last 180 days.',
     'progress.stalled.none':
-      'No partnership has stalled: every agreed or active one has done a milestone in the last 180 days.',
+      'No partnership has stalled: every agreed or active one with milestones recorded has done one in the last 180 days.',
+    'progress.unrecorded.title': 'No milestones recorded',
+    'progress.unrecorded.caption':
+      'Agreed or active partnerships with no milestone in the data: not stalled, not on track — their progress is simply not recorded. Adding their milestones to milestones.csv tells which.',
+    'progress.timeline.unrecorded': 'no milestones recorded',
     'progress.empty.none':
       'This programme has no partnerships yet. Load a partnerships.csv file to follow how they progress.',
     'progress.empty.filtered': 'No partnership matches these filters.',
@@ -124,9 +129,13 @@ export default defineMessages({
       '{count, plural, one {# hito previsto ha superado su fecha} other {# hitos previstos han superado su fecha}}:',
     'progress.stalled.title': 'Colaboraciones estancadas',
     'progress.stalled.caption':
-      'Colaboraciones acordadas o activas sin ningún hito cumplido en los últimos 180 días.',
+      'Colaboraciones acordadas o activas con hitos registrados pero ninguno cumplido en los últimos 180 días.',
     'progress.stalled.none':
-      'Ninguna colaboración está estancada: todas las acordadas o activas han cumplido algún hito en los últimos 180 días.',
+      'Ninguna colaboración está estancada: todas las acordadas o activas con hitos registrados han cumplido alguno en los últimos 180 días.',
+    'progress.unrecorded.title': 'Sin hitos registrados',
+    'progress.unrecorded.caption':
+      'Colaboraciones acordadas o activas sin ningún hito en los datos: ni estancadas ni al día, simplemente su avance no está registrado. Añadir sus hitos a milestones.csv lo aclara.',
+    'progress.timeline.unrecorded': 'sin hitos registrados',
     'progress.empty.none':
       'Este programa aún no tiene colaboraciones. Cargue un archivo partnerships.csv para seguir su avance.',
     'progress.empty.filtered': 'Ninguna colaboración coincide con estos filtros.',
@@ -184,8 +193,14 @@ export default defineMessages({
     'progress.upcoming.more': '……另有 {count, number} 个。请缩小筛选范围以查看。',
     'progress.upcoming.overdue': '{count} 个计划中的里程碑已超过计划日期：',
     'progress.stalled.title': '停滞的合作',
-    'progress.stalled.caption': '已达成或进行中、但过去 180 天内没有完成任何里程碑的合作项目。',
-    'progress.stalled.none': '没有停滞的合作：所有已达成或进行中的合作在过去 180 天内都完成过里程碑。',
+    'progress.stalled.caption':
+      '已达成协议或进行中、有里程碑记录但过去 180 天内没有完成任何里程碑的合作项目。',
+    'progress.stalled.none':
+      '没有停滞的合作：所有有里程碑记录的已达成协议或进行中的合作在过去 180 天内都完成过里程碑。',
+    'progress.unrecorded.title': '尚无里程碑记录',
+    'progress.unrecorded.caption':
+      '数据中没有任何里程碑的已达成协议或进行中的合作：既不能算停滞，也不能算按期推进，只是进展尚未记录。在 milestones.csv 中补充其里程碑即可判断。',
+    'progress.timeline.unrecorded': '尚无里程碑记录',
     'progress.empty.none': '该项目尚无合作记录。请导入 partnerships.csv 文件以跟踪合作进展。',
     'progress.empty.filtered': '没有符合当前筛选条件的合作项目。',
   },

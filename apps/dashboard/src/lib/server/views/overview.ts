@@ -57,6 +57,9 @@ export interface OverviewView {
   summary: Sentence[];
   stalled: Array<PartnershipSummary & { sourceName: string; targetName: string }>;
   stalledCount: number;
+  /** Agreed or active partnerships with no milestone recorded (not stalled: nothing is known), the first few. */
+  unrecorded: PartnershipSummary[];
+  unrecordedCount: number;
   /** Partnerships per status. */
   funnel: ProgressRecord[];
   /** The training trend, stacked by city. */
@@ -67,11 +70,12 @@ export async function overviewView(
   store: Store,
   { filters, locale, asOf }: OverviewInput,
 ): Promise<OverviewView> {
-  const [figures, top, activity, stalled, byCity] = await Promise.all([
+  const [figures, top, activity, stalled, unrecorded, byCity] = await Promise.all([
     kpis(store, filters),
     mostConnected(store, filters, OVERVIEW_NODES),
     activityByYear(store, filters),
     partnershipList(store, filters, { asOf, stalled: true, limit: STALLED_LISTED, locale }),
+    partnershipList(store, filters, { asOf, unrecorded: true, limit: STALLED_LISTED, locale }),
     trainingByYear(store, filters, 'city', { top: TREND_CITIES }),
   ]);
   // Small programmes: the whole network in view. Large ones: the most connected institutions with their partners,
@@ -116,11 +120,14 @@ export async function overviewView(
       training,
       mostConnected: top.items[0] ?? null,
       stalled: { items: stalled.items, total: stalled.total },
+      unrecorded: unrecorded.total,
       // The stalled list carries names in the reader's language; the network's cover the rest.
       name: (id) => names.get(id) ?? stalledName(stalled.items, id) ?? id,
     }),
     stalled: stalled.items,
     stalledCount: stalled.total,
+    unrecorded: unrecorded.items,
+    unrecordedCount: unrecorded.total,
     funnel: PARTNERSHIP_STATUSES.filter((status) => figures.byStatus[status] > 0).map((status) => ({
       id: status,
       status,
