@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // The sample programme the server loads on first start. Institution names may hold quoted commas, but the id
-// comes first and the city sixth from the end; partnerships hold no commas before the title.
+// comes first and the city ninth from the end; partnerships hold no commas before the title.
 const rows = (table: string) =>
   readFileSync(new URL(`../../../data/${table}.csv`, import.meta.url), 'utf8')
     .trim()
@@ -13,7 +13,7 @@ const rows = (table: string) =>
     .slice(1);
 const institutions = rows('institutions').map((line) => {
   const fields = line.split(',');
-  return { id: fields[0]!, city: fields.at(-6)! };
+  return { id: fields[0]!, city: fields.at(-9)! };
 });
 const partnerships = rows('partnerships').map((line) => {
   const [id, source, target, area, status] = line.split(',');
@@ -45,9 +45,9 @@ test('the network page draws one node per institution with a legend, before any 
   expect(await nodeIds(svg)).toEqual(institutions.map((i) => i.id).sort());
   await expect(svg.locator('[data-link]')).toHaveCount(partnerships.length);
   const legend = page.getByRole('group', { name: 'Legend' });
-  for (const text of ['Fuenlabrada', 'Hangzhou', 'Proposed', 'Active', 'Circle size: people trained'])
+  for (const text of ['Fuenlabrada', 'Hangzhou', 'Proposed', 'Active', 'Circle size: training enrolments'])
     await expect(legend).toContainText(text);
-  await expect(page.getByText(/coloured by city and sized by people trained/)).toBeVisible();
+  await expect(page.getByText(/coloured by city and sized by training enrolments/)).toBeVisible();
   await context.close();
 });
 

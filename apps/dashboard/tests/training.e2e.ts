@@ -15,9 +15,9 @@ const cityOf = Object.fromEntries(
     .split('\n')
     .slice(1)
     .map((line) => {
-      // id is the first field; city the sixth counted from the end (names may hold quoted commas).
+      // id is the first field; city the ninth counted from the end (names may hold quoted commas).
       const fields = line.split(',');
-      return [fields[0]!, fields.at(-6)!];
+      return [fields[0]!, fields.at(-9)!];
     }),
 );
 
@@ -27,7 +27,7 @@ function perYear(rows: Array<Record<string, string>>): Record<number, number> {
   return sums;
 }
 
-/** People trained per year as the chart draws them: the sum of its bar segments, read from their data attributes. */
+/** Training enrolments per year as the chart draws them: the sum of its bar segments, read from their data attributes. */
 async function chartTotals(chart: Locator): Promise<Record<number, number>> {
   const bars = await chart
     .locator('rect[data-year][data-group]')
@@ -44,7 +44,7 @@ const groups = (chart: Locator) =>
     .locator('rect[data-group]')
     .evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-group')))].sort());
 
-const volumeChart = (page: Page) => page.getByRole('img', { name: 'People trained per year' });
+const volumeChart = (page: Page) => page.getByRole('img', { name: 'Training enrolments per year' });
 
 test('the training page draws every year of the sample, with the totals of training.csv, before any JavaScript', async ({
   browser,
@@ -52,7 +52,7 @@ test('the training page draws every year of the sample, with the totals of train
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/training?lang=en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How many people were trained?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How many enrolled in training?');
   const chart = volumeChart(page);
   await expect(chart).toBeVisible();
   const totals = await chartTotals(chart);
@@ -146,11 +146,11 @@ test('a filter that matches nothing says so, with a way back', async ({ page }) 
 
 test('the training page speaks Spanish and Chinese', async ({ page }) => {
   await page.goto('/training?lang=es');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Cuántas personas se han formado?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Cuántas inscripciones en formación hay?');
   await expect(page.getByRole('heading', { name: 'Ciudad frente a ciudad' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Personas formadas por año' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Inscripciones en formación por año' })).toBeVisible();
   await page.goto('/training?lang=zh');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('培训了多少人？');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('培训了多少人次？');
   await expect(page.getByRole('heading', { name: '结业率' })).toBeVisible();
 });
 

@@ -337,7 +337,8 @@ describe('puente on a store that fails its self-check', () => {
     expect(puente(['load', programmeDir()], { db }).code).toBe(0);
     const instance = await DuckDBInstance.create(db);
     const c = await instance.connect();
-    await c.run(`INSERT INTO training VALUES ('cife', NULL, 'Stray', NULL, 2030, 5, NULL, 1, NULL)`);
+    await c.run(`INSERT INTO training (institution, partnership, programme, topic, year, trainees, completed, _from, _to)
+       VALUES ('cife', NULL, 'Stray', NULL, 2030, 5, NULL, 1, NULL)`);
     c.closeSync();
     instance.closeSync();
 

@@ -1,5 +1,6 @@
 import type { Kpis } from '@puente/data/store';
 import { describe, expect, it } from 'vitest';
+import { translator } from './i18n/translator.js';
 import { summarize } from './summary.js';
 
 const kpis: Kpis = {
@@ -24,7 +25,10 @@ const training = {
   both: 3,
   traineesNow: 200,
   traineesBefore: 100,
+  unreported: { estimated: 0, illustrative: 0 },
 };
+/** The values a training sentence carries when every figure compared is reported. */
+const reported = { basis: 'reported', illustrative: 0, estimated: 0 };
 const mostConnected = { id: 'a', degree: 2 };
 const none = { items: [], total: 0 };
 const name = (id: string) => id.toUpperCase();
@@ -34,7 +38,10 @@ describe('summarize(input)', () => {
     const stalled = { items: [{ source: 'a', target: 'b' }], total: 1 };
     expect(summarize({ kpis, mostConnected, training, stalled, unrecorded: 0, name })).toEqual([
       { key: 'summary.connected', values: { name: 'A', count: 2 } },
-      { key: 'summary.trainingGrew', values: { year: '2023', previous: '2022', institutions: 3, change: 1 } },
+      {
+        key: 'summary.trainingGrew',
+        values: { year: '2023', previous: '2022', institutions: 3, change: 1, ...reported },
+      },
       { key: 'summary.proposals', values: { count: 1, total: 3 } },
       { key: 'summary.stalled', values: { count: 1, names: 'A – B' } },
       { key: 'summary.missed', values: { count: 1 } },
@@ -94,6 +101,7 @@ describe('summarize(input)', () => {
       both: 3,
       traineesNow: 1300,
       traineesBefore: 1000,
+      unreported: { estimated: 0, illustrative: 0 },
     };
     const sentences = summarize({
       kpis,
@@ -106,7 +114,7 @@ describe('summarize(input)', () => {
     expect(sentences.filter((s) => s.key.startsWith('summary.training'))).toEqual([
       {
         key: 'summary.trainingGrew',
-        values: { year: '2023', previous: '2022', institutions: 3, change: 0.3 },
+        values: { year: '2023', previous: '2022', institutions: 3, change: 0.3, ...reported },
       },
       {
         key: 'summary.trainingIncomplete',
@@ -123,6 +131,7 @@ describe('summarize(input)', () => {
       both: 0,
       traineesNow: 0,
       traineesBefore: 0,
+      unreported: { estimated: 0, illustrative: 0 },
     };
     const keys = summarize({
       kpis,
@@ -169,5 +178,44 @@ describe('summarize(input)', () => {
       'summary.noneStalledRecorded',
       'summary.unrecorded',
     ]);
+  });
+
+  it('never states a change measured on illustrative figures as fact', () => {
+    const sample = { ...training, unreported: { estimated: 40, illustrative: 250 } };
+    const [sentence] = summarize({
+      kpis,
+      mostConnected: null,
+      training: sample,
+      stalled: none,
+      unrecorded: 0,
+      name,
+    }).filter((s) => s.key.startsWith('summary.training'));
+    expect(sentence?.values).toMatchObject({ basis: 'illustrative', illustrative: 250, estimated: 40 });
+    expect(translator('en').t(sentence!.key, sentence!.values)).toBe(
+      'Among the 3 institutions that reported both 2022 and 2023, training grew by 100% — counting 250 illustrative enrolments, so not a measured change.',
+    );
+    expect(translator('es').t(sentence!.key, sentence!.values)).toContain(
+      '(incluye 250 inscripciones ilustrativas, así que no es un cambio medido).',
+    );
+    expect(translator('zh').t(sentence!.key, sentence!.values)).toContain(
+      '（其中含示意数据 250 人次，并非实测变化）',
+    );
+
+    const estimated = { ...training, unreported: { estimated: 40, illustrative: 0 } };
+    const [only] = summarize({
+      kpis,
+      mostConnected: null,
+      training: estimated,
+      stalled: none,
+      unrecorded: 0,
+      name,
+    });
+    expect(only?.values.basis).toBe('estimated');
+    expect(translator('en').t(only!.key, only!.values)).toContain(
+      'grew by 100% (incl. 40 estimated enrolments).',
+    );
+    expect(translator('en').t('summary.trainingGrew', { ...only!.values, ...reported })).toMatch(
+      /grew by 100%\.$/,
+    );
   });
 });

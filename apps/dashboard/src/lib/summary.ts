@@ -1,5 +1,6 @@
 import { EARLY_STATUSES, IN_MOTION_STATUSES, partnershipsWith } from '@puente/data/schema';
 import type { ConnectedInstitution, Kpis, Listed, TrainingComparison } from '@puente/data/store';
+import { basisOf } from '$lib/provenance';
 
 /** One sentence of the overview's summary: a message key and its values, localized when shown. */
 export interface Sentence {
@@ -60,6 +61,7 @@ export function summarize({
         : change > 0
           ? 'summary.trainingGrew'
           : 'summary.trainingFell';
+    // A change measured on illustrative or estimated figures says so in the same sentence, never as fact.
     sentences.push({
       key,
       values: {
@@ -67,6 +69,9 @@ export function summarize({
         previous: String(training.year - 1),
         institutions: training.both,
         change: Math.abs(change),
+        basis: basisOf(training.unreported),
+        illustrative: training.unreported.illustrative,
+        estimated: training.unreported.estimated,
       },
     });
   }

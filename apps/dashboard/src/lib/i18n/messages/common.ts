@@ -37,8 +37,8 @@ export default defineMessages({
     'kpi.partnerships': 'Partnerships',
     'kpi.active': 'Active or agreed',
     'kpi.proposed': '{count} proposed or negotiating',
-    'kpi.trainees': 'People trained',
-    'kpi.traineesLatest': 'Trained in {year}',
+    'kpi.trainees': 'Training enrolments',
+    'kpi.traineesLatest': 'Enrolments in {year}',
     'kpi.change': '{change, number, ::percent sign-always} on {year}',
     'kpi.changeLikeForLike':
       '{change, number, ::percent sign-always} on {year} ({institutions, plural, one {# institution} other {# institutions}} reporting both years)',
@@ -54,11 +54,11 @@ export default defineMessages({
     'summary.connected':
       '{name} is the most connected institution, with {count, plural, one {# partnership} other {# partnerships}}.',
     'summary.trainingGrew':
-      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training grew by {change, number, ::percent}.',
+      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training grew by {change, number, ::percent}{basis, select, illustrative { — counting {illustrative, number} illustrative enrolments, so not a measured change} estimated { (incl. {estimated, number} estimated enrolments)} other {}}.',
     'summary.trainingFell':
-      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training fell by {change, number, ::percent}.',
+      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training fell by {change, number, ::percent}{basis, select, illustrative { — counting {illustrative, number} illustrative enrolments, so not a measured change} estimated { (incl. {estimated, number} estimated enrolments)} other {}}.',
     'summary.trainingSteady':
-      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training held steady.',
+      'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training held steady{basis, select, illustrative { — counting {illustrative, number} illustrative enrolments, so not a measured change} estimated { (incl. {estimated, number} estimated enrolments)} other {}}.',
     'summary.trainingIncomplete':
       '{year} is not complete yet: {reported, number} of the {expected, number} institutions that reported {previous} have reported {year}.',
     'summary.proposals': '{count} of {total} partnerships are still proposals or in negotiation.',
@@ -83,7 +83,7 @@ export default defineMessages({
     'overview.lastDone': 'last milestone done {date}',
     'overview.neverDone': 'no milestone done yet',
     'overview.nextPlanned': 'next planned {date}',
-    'overview.trainingTitle': 'People trained per year',
+    'overview.trainingTitle': 'Training enrolments per year',
     'overview.trainingCaption':
       'All training in view, by year; the dot shows the share who completed, where reported.',
     'overview.progressTitle': 'How far partnerships have come',
@@ -98,7 +98,7 @@ export default defineMessages({
       'The most connected of {total, number} institutions and their partners: {shown, number} institutions in all.',
     'network.title': 'Who works with whom',
     'network.caption':
-      'Each circle is an institution, coloured by city and sized by people trained; each line is a partnership, drawn by its status.',
+      'Each circle is an institution, coloured by city and sized by training enrolments; each line is a partnership, drawn by its status.',
     'network.description':
       'Network of {nodes, plural, one {# institution} other {# institutions}} and {links, plural, one {# partnership} other {# partnerships}}.',
     'network.empty': 'No institutions yet. Load a programme to see its network.',
@@ -107,7 +107,7 @@ export default defineMessages({
     'table.city': 'City',
     'table.year': 'Year',
     'table.type': 'Type',
-    'table.trained': 'People trained',
+    'table.trained': 'Training enrolments',
     'table.partners': 'Partners',
     'empty.title': 'No data yet',
     'empty.body':
@@ -115,8 +115,8 @@ export default defineMessages({
     'legend.city': 'City',
     'legend.type': 'Type',
     'legend.status': 'Partnership status',
-    'legend.size': 'Circle size: people trained',
-    'legend.sizeValue': '{count, number} trained',
+    'legend.size': 'Circle size: training enrolments',
+    'legend.sizeValue': '{count, plural, one {# enrolment} other {# enrolments}}',
     'status.proposed': 'Proposed',
     'status.negotiating': 'Negotiating',
     'status.agreed': 'Agreed',
@@ -151,6 +151,14 @@ export default defineMessages({
     'error.title': 'Something went wrong',
     'error.notFound': 'This page does not exist.',
     'error.back': 'Back to the overview',
+    'provenance.inclIllustrative': 'incl. {count, number} illustrative',
+    'provenance.inclEstimated': 'incl. {count, number} estimated',
+    'provenance.legend.illustrative': 'Illustrative (not real figures)',
+    'provenance.legend.estimated': 'Estimated',
+    'table.unreported': 'Illustrative or estimated',
+    'source.reported': 'Reported',
+    'source.estimated': 'Estimated',
+    'source.illustrative': 'Illustrative',
   },
   es: {
     'app.name': 'Puente',
@@ -187,8 +195,8 @@ export default defineMessages({
     'kpi.partnerships': 'Colaboraciones',
     'kpi.active': 'Activas o acordadas',
     'kpi.proposed': '{count} propuestas o en negociación',
-    'kpi.trainees': 'Personas formadas',
-    'kpi.traineesLatest': 'Formadas en {year}',
+    'kpi.trainees': 'Inscripciones en formación',
+    'kpi.traineesLatest': 'Inscripciones en {year}',
     'kpi.change': '{change, number, ::percent sign-always} respecto a {year}',
     'kpi.changeLikeForLike':
       '{change, number, ::percent sign-always} respecto a {year} ({institutions, plural, one {# institución} other {# instituciones}} con datos de ambos años)',
@@ -204,11 +212,11 @@ export default defineMessages({
     'summary.connected':
       '{name} es la institución con más conexiones: {count, plural, one {# colaboración} other {# colaboraciones}}.',
     'summary.trainingGrew':
-      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación creció un {change, number, ::percent}.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación creció un {change, number, ::percent}{basis, select, illustrative { (incluye {illustrative, number} inscripciones ilustrativas, así que no es un cambio medido)} estimated { (incluye {estimated, number} inscripciones estimadas)} other {}}.',
     'summary.trainingFell':
-      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación bajó un {change, number, ::percent}.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación bajó un {change, number, ::percent}{basis, select, illustrative { (incluye {illustrative, number} inscripciones ilustrativas, así que no es un cambio medido)} estimated { (incluye {estimated, number} inscripciones estimadas)} other {}}.',
     'summary.trainingSteady':
-      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación se mantuvo estable.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación se mantuvo estable{basis, select, illustrative { (incluye {illustrative, number} inscripciones ilustrativas, así que no es un cambio medido)} estimated { (incluye {estimated, number} inscripciones estimadas)} other {}}.',
     'summary.trainingIncomplete':
       '{year} aún no está completo: {reported, number} de las {expected, number} instituciones con datos de {previous} han informado de {year}.',
     'summary.proposals': '{count} de {total} colaboraciones siguen siendo propuestas o están en negociación.',
@@ -233,7 +241,7 @@ export default defineMessages({
     'overview.lastDone': 'último hito cumplido el {date}',
     'overview.neverDone': 'aún sin hitos cumplidos',
     'overview.nextPlanned': 'próximo previsto el {date}',
-    'overview.trainingTitle': 'Personas formadas por año',
+    'overview.trainingTitle': 'Inscripciones en formación por año',
     'overview.trainingCaption':
       'Toda la formación visible, por año; el punto indica la proporción que la completó, cuando se informa.',
     'overview.progressTitle': 'Hasta dónde han llegado las colaboraciones',
@@ -248,7 +256,7 @@ export default defineMessages({
       'Las instituciones con más alianzas de un total de {total, number}, con sus socios: {shown, number} instituciones en total.',
     'network.title': 'Quién colabora con quién',
     'network.caption':
-      'Cada círculo es una institución, coloreada por ciudad y de tamaño según las personas formadas; cada línea es una colaboración, dibujada según su estado.',
+      'Cada círculo es una institución, coloreada por ciudad y de tamaño según las inscripciones en formación; cada línea es una colaboración, dibujada según su estado.',
     'network.description':
       'Red de {nodes, plural, one {# institución} other {# instituciones}} y {links, plural, one {# colaboración} other {# colaboraciones}}.',
     'network.empty': 'Aún no hay instituciones. Cargue un programa para ver su red.',
@@ -257,7 +265,7 @@ export default defineMessages({
     'table.city': 'Ciudad',
     'table.year': 'Año',
     'table.type': 'Tipo',
-    'table.trained': 'Personas formadas',
+    'table.trained': 'Inscripciones en formación',
     'table.partners': 'Socios',
     'empty.title': 'Aún no hay datos',
     'empty.body':
@@ -265,8 +273,8 @@ export default defineMessages({
     'legend.city': 'Ciudad',
     'legend.type': 'Tipo',
     'legend.status': 'Estado de la colaboración',
-    'legend.size': 'Tamaño del círculo: personas formadas',
-    'legend.sizeValue': '{count, number} formadas',
+    'legend.size': 'Tamaño del círculo: inscripciones en formación',
+    'legend.sizeValue': '{count, plural, one {# inscripción} other {# inscripciones}}',
     'status.proposed': 'Propuesta',
     'status.negotiating': 'En negociación',
     'status.agreed': 'Acordada',
@@ -301,6 +309,14 @@ export default defineMessages({
     'error.title': 'Algo ha fallado',
     'error.notFound': 'Esta página no existe.',
     'error.back': 'Volver al resumen',
+    'provenance.inclIllustrative': 'incl. {count, number} de carácter ilustrativo',
+    'provenance.inclEstimated': 'incl. {count, number} según estimaciones',
+    'provenance.legend.illustrative': 'Ilustrativo (no son cifras reales)',
+    'provenance.legend.estimated': 'Estimado',
+    'table.unreported': 'Ilustrativas o estimadas',
+    'source.reported': 'Informado',
+    'source.estimated': 'Estimado',
+    'source.illustrative': 'Ilustrativo',
   },
   zh: {
     'app.name': 'Puente 合作桥',
@@ -337,8 +353,8 @@ export default defineMessages({
     'kpi.partnerships': '合作项目',
     'kpi.active': '进行中或已达成',
     'kpi.proposed': '{count} 项已提议或洽谈中',
-    'kpi.trainees': '培训人数',
-    'kpi.traineesLatest': '{year} 年培训人数',
+    'kpi.trainees': '培训人次',
+    'kpi.traineesLatest': '{year} 年培训人次',
     'kpi.change': '较 {year} 年 {change, number, ::percent sign-always}',
     'kpi.changeLikeForLike':
       '较 {year} 年 {change, number, ::percent sign-always}（{institutions, number} 家机构两年均有报告）',
@@ -353,11 +369,11 @@ export default defineMessages({
     'summary.title': '要点',
     'summary.connected': '{name} 是合作关系最多的机构，共有 {count} 项合作。',
     'summary.trainingGrew':
-      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次增长了 {change, number, ::percent}。',
+      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次增长了 {change, number, ::percent}{basis, select, illustrative {（其中含示意数据 {illustrative, number} 人次，并非实测变化）} estimated {（其中含估计数据 {estimated, number} 人次）} other {}}。',
     'summary.trainingFell':
-      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次下降了 {change, number, ::percent}。',
+      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次下降了 {change, number, ::percent}{basis, select, illustrative {（其中含示意数据 {illustrative, number} 人次，并非实测变化）} estimated {（其中含估计数据 {estimated, number} 人次）} other {}}。',
     'summary.trainingSteady':
-      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次基本持平。',
+      '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次基本持平{basis, select, illustrative {（其中含示意数据 {illustrative, number} 人次，并非实测变化）} estimated {（其中含估计数据 {estimated, number} 人次）} other {}}。',
     'summary.trainingIncomplete':
       '{year} 年的数据尚不完整：{previous} 年有报告的 {expected, number} 家机构中，已有 {reported, number} 家报告了 {year} 年的数据。',
     'summary.proposals': '{total} 项合作中有 {count} 项仍处于提议或洽谈阶段。',
@@ -378,7 +394,7 @@ export default defineMessages({
     'overview.lastDone': '最近完成的里程碑：{date}',
     'overview.neverDone': '尚未完成任何里程碑',
     'overview.nextPlanned': '下一个计划：{date}',
-    'overview.trainingTitle': '每年培训人数',
+    'overview.trainingTitle': '每年培训人次',
     'overview.trainingCaption':
       '当前范围内的全部培训，按年份统计；圆点表示已报告结业情况的学员中的结业比例。',
     'overview.progressTitle': '合作进展到哪一步',
@@ -390,7 +406,7 @@ export default defineMessages({
     'overview.networkTop': '共 {total, number} 家机构中合作最多的机构及其合作伙伴，共 {shown, number} 家。',
     'network.title': '谁与谁合作',
     'network.caption':
-      '每个圆点代表一家机构，颜色表示城市，大小表示培训人数；每条连线代表一项合作，线型表示其状态。',
+      '每个圆点代表一家机构，颜色表示城市，大小表示培训人次；每条连线代表一项合作，线型表示其状态。',
     'network.description': '由 {nodes} 家机构和 {links} 项合作组成的网络。',
     'network.empty': '尚无机构。请导入项目数据以查看合作网络。',
     'network.table': '以表格查看机构与合作',
@@ -398,7 +414,7 @@ export default defineMessages({
     'table.city': '城市',
     'table.year': '年份',
     'table.type': '类型',
-    'table.trained': '培训人数',
+    'table.trained': '培训人次',
     'table.partners': '合作伙伴',
     'empty.title': '尚无数据',
     'empty.body':
@@ -406,8 +422,8 @@ export default defineMessages({
     'legend.city': '城市',
     'legend.type': '类型',
     'legend.status': '合作状态',
-    'legend.size': '圆点大小：培训人数',
-    'legend.sizeValue': '{count, number} 人',
+    'legend.size': '圆点大小：培训人次',
+    'legend.sizeValue': '{count, number} 人次',
     'status.proposed': '已提议',
     'status.negotiating': '洽谈中',
     'status.agreed': '已达成',
@@ -442,5 +458,13 @@ export default defineMessages({
     'error.title': '出错了',
     'error.notFound': '此页面不存在。',
     'error.back': '返回概览',
+    'provenance.inclIllustrative': '含示意数据 {count, number}',
+    'provenance.inclEstimated': '含估计数据 {count, number}',
+    'provenance.legend.illustrative': '示意（非真实数据）',
+    'provenance.legend.estimated': '估计',
+    'table.unreported': '示意或估计',
+    'source.reported': '实际报告',
+    'source.estimated': '估计',
+    'source.illustrative': '示意',
   },
 });

@@ -27,14 +27,16 @@ export default defineMessages({
 
     'institution.network.title': 'Partners of {name}',
     'institution.network.caption':
-      '{name} and the institutions it works with; lines between partners are their own partnerships. Circles are coloured by city and sized by people trained; lines are drawn by status. Select a partner to open its page.',
+      '{name} and the institutions it works with; lines between partners are their own partnerships. Circles are coloured by city and sized by training enrolments; lines are drawn by status. Select a partner to open its page.',
     'institution.network.description':
       '{name} and {partners, plural, one {# partner} other {# partners}}, linked by {links, plural, one {# partnership} other {# partnerships}}.',
     'institution.network.empty':
       '{name} has no partnerships yet. Once one is recorded in partnerships.csv, its partners appear here.',
     'institution.network.legend': 'Legend of the network',
-    'institution.network.self': '{name} (this institution): {trained, number} trained',
-    'institution.network.node': '{name} — {city}, {type}: {trained, number} trained. Open its page',
+    'institution.network.self':
+      '{name} (this institution): {trained, plural, one {# enrolment} other {# enrolments}}',
+    'institution.network.node':
+      '{name} — {city}, {type}: {trained, plural, one {# enrolment} other {# enrolments}}. Open its page',
     'institution.network.link': '{source} – {target}: {area}, {status}, {done} of {total} milestones done',
     'institution.partners.title': 'Partners',
     'institution.partners.empty': 'No partners yet.',
@@ -63,11 +65,11 @@ export default defineMessages({
 
     'institution.training.title': 'Training at {name}',
     'institution.training.caption':
-      'People trained each year, stacked by topic (or programme, when it has no topic). The line is the share who completed, counted only over the programmes that report completion.',
+      'Training enrolments each year, stacked by topic (or programme, when it has no topic). The line is the share who completed, counted only over the programmes that report completion.',
     'institution.training.captionNoRate':
-      'People trained each year, stacked by topic (or programme, when it has no topic).',
+      'Training enrolments each year, stacked by topic (or programme, when it has no topic).',
     'institution.training.description':
-      '{trainees, number} people trained from {from} to {to} in {topics, plural, one {# topic} other {# topics}}.',
+      '{trainees, plural, one {# training enrolment} other {# training enrolments}} from {from} to {to} in {topics, plural, one {# topic} other {# topics}}.',
     'institution.training.rateSummary': '{rate, number, ::percent} of those reported completed.',
     'institution.training.summary': '{facts} {rate}',
     'institution.training.empty':
@@ -76,11 +78,11 @@ export default defineMessages({
     'institution.training.other': 'Other topics',
     'institution.training.year': 'Year',
     'institution.training.topic': 'Topic or programme',
-    'institution.training.trainees': 'People trained',
+    'institution.training.trainees': 'Training enrolments',
     'institution.training.completed': 'Completed',
     'institution.training.notReported': 'not reported',
     'institution.training.total': 'All years',
-    'institution.training.bar': '{year}, {topic}: {trainees, number} trained',
+    'institution.training.bar': '{year}, {topic}: {trainees, plural, one {# enrolment} other {# enrolments}}',
     'institution.training.point': '{year}: {rate, number, ::percent} completed',
     'institution.training.noRate': 'No programme reports completion, so there is no completion rate.',
 
@@ -129,15 +131,16 @@ export default defineMessages({
 
     'institution.network.title': 'Socios de {name}',
     'institution.network.caption':
-      '{name} y las instituciones con las que colabora; las líneas entre socios son sus propias colaboraciones. Los círculos se colorean por ciudad y su tamaño indica las personas formadas; cada línea se dibuja según su estado. Seleccione un socio para abrir su ficha.',
+      '{name} y las instituciones con las que colabora; las líneas entre socios son sus propias colaboraciones. Los círculos se colorean por ciudad y su tamaño indica las inscripciones en formación; cada línea se dibuja según su estado. Seleccione un socio para abrir su ficha.',
     'institution.network.description':
       '{name} y {partners, plural, one {# socio} other {# socios}}, unidos por {links, plural, one {# colaboración} other {# colaboraciones}}.',
     'institution.network.empty':
       '{name} aún no tiene colaboraciones. Cuando se registre alguna en partnerships.csv, sus socios aparecerán aquí.',
     'institution.network.legend': 'Leyenda de la red',
-    'institution.network.self': '{name} (esta institución): {trained, number} personas formadas',
+    'institution.network.self':
+      '{name} (esta institución): {trained, plural, one {# inscripción} other {# inscripciones}}',
     'institution.network.node':
-      '{name} — {city}, {type}: {trained, number} personas formadas. Abrir su ficha',
+      '{name} — {city}, {type}: {trained, plural, one {# inscripción} other {# inscripciones}}. Abrir su ficha',
     'institution.network.link': '{source} – {target}: {area}, {status}, {done} de {total} hitos cumplidos',
     'institution.partners.title': 'Socios',
     'institution.partners.empty': 'Aún no tiene socios.',
@@ -167,11 +170,11 @@ export default defineMessages({
 
     'institution.training.title': 'Formación en {name}',
     'institution.training.caption':
-      'Personas formadas cada año, apiladas por tema (o por programa, si no tiene tema). La línea es la proporción que completó la formación, calculada solo sobre los programas que informan de ello.',
+      'Inscripciones en formación cada año, apiladas por tema (o por programa, si no tiene tema). La línea es la proporción que completó la formación, calculada solo sobre los programas que informan de ello.',
     'institution.training.captionNoRate':
-      'Personas formadas cada año, apiladas por tema (o por programa, si no tiene tema).',
+      'Inscripciones en formación cada año, apiladas por tema (o por programa, si no tiene tema).',
     'institution.training.description':
-      '{trainees, number} personas formadas de {from} a {to} en {topics, plural, one {# tema} other {# temas}}.',
+      '{trainees, plural, one {# inscripción} other {# inscripciones}} en formación de {from} a {to} en {topics, plural, one {# tema} other {# temas}}.',
     'institution.training.summary': '{facts} {rate}',
     'institution.training.rateSummary':
       'Completó la formación el {rate, number, ::percent} de las personas de las que hay datos.',
@@ -181,11 +184,12 @@ export default defineMessages({
     'institution.training.other': 'Otros temas',
     'institution.training.year': 'Año',
     'institution.training.topic': 'Tema o programa',
-    'institution.training.trainees': 'Personas formadas',
+    'institution.training.trainees': 'Inscripciones en formación',
     'institution.training.completed': 'Completaron',
     'institution.training.notReported': 'sin datos',
     'institution.training.total': 'Todos los años',
-    'institution.training.bar': '{year}, {topic}: {trainees, number} personas formadas',
+    'institution.training.bar':
+      '{year}, {topic}: {trainees, plural, one {# inscripción} other {# inscripciones}}',
     'institution.training.point': '{year}: {rate, number, ::percent} completó',
     'institution.training.noRate':
       'Ningún programa informa de cuántas personas completaron la formación, así que no hay tasa de finalización.',
@@ -232,13 +236,13 @@ export default defineMessages({
 
     'institution.network.title': '{name} 的合作伙伴',
     'institution.network.caption':
-      '{name} 及其合作机构；合作伙伴之间的连线表示它们彼此之间的合作。圆点颜色表示城市，大小表示培训人数；线型表示合作状态。选择一个合作伙伴即可打开其页面。',
+      '{name} 及其合作机构；合作伙伴之间的连线表示它们彼此之间的合作。圆点颜色表示城市，大小表示培训人次；线型表示合作状态。选择一个合作伙伴即可打开其页面。',
     'institution.network.description': '{name} 与 {partners} 个合作伙伴，通过 {links} 项合作相连。',
     'institution.network.empty':
       '{name} 尚无合作项目。在 partnerships.csv 中登记合作后，其合作伙伴将显示在这里。',
     'institution.network.legend': '网络图例',
-    'institution.network.self': '{name}（本机构）：培训 {trained, number} 人',
-    'institution.network.node': '{name} — {city}，{type}：培训 {trained, number} 人。打开其页面',
+    'institution.network.self': '{name}（本机构）：培训 {trained, number} 人次',
+    'institution.network.node': '{name} — {city}，{type}：培训 {trained, number} 人次。打开其页面',
     'institution.network.link': '{source} – {target}：{area}，{status}，已完成里程碑 {done}/{total}',
     'institution.partners.title': '合作伙伴',
     'institution.partners.empty': '尚无合作伙伴。',
@@ -266,10 +270,10 @@ export default defineMessages({
 
     'institution.training.title': '{name} 的培训',
     'institution.training.caption':
-      '每年的培训人数，按主题（无主题时按培训项目）堆叠。折线表示结业比例，仅统计报告了结业人数的项目。',
-    'institution.training.captionNoRate': '每年的培训人数，按主题（无主题时按培训项目）堆叠。',
+      '每年的培训人次，按主题（无主题时按培训项目）堆叠。折线表示结业比例，仅统计报告了结业人数的项目。',
+    'institution.training.captionNoRate': '每年的培训人次，按主题（无主题时按培训项目）堆叠。',
     'institution.training.description':
-      '{from} 年至 {to} 年共培训 {trainees, number} 人，涉及 {topics} 个主题。',
+      '{from} 年至 {to} 年共培训 {trainees, number} 人次，涉及 {topics} 个主题。',
     'institution.training.rateSummary': '在报告结业情况的学员中，{rate, number, ::percent} 已结业。',
     'institution.training.summary': '{facts}{rate}',
     'institution.training.empty': '{name} 尚无培训记录。training.csv 中带有其编号的记录将显示在这里。',
@@ -277,11 +281,11 @@ export default defineMessages({
     'institution.training.other': '其他主题',
     'institution.training.year': '年份',
     'institution.training.topic': '主题或项目',
-    'institution.training.trainees': '培训人数',
+    'institution.training.trainees': '培训人次',
     'institution.training.completed': '结业人数',
     'institution.training.notReported': '未报告',
     'institution.training.total': '全部年份',
-    'institution.training.bar': '{year} 年，{topic}：培训 {trainees, number} 人',
+    'institution.training.bar': '{year} 年，{topic}：培训 {trainees, number} 人次',
     'institution.training.point': '{year} 年：结业率 {rate, number, ::percent}',
     'institution.training.noRate': '没有项目报告结业人数，因此无法计算结业率。',
 

@@ -9,9 +9,9 @@ export default defineMessages({
     'networkPage.introContext':
       '{institutions, plural, one {# institution} other {# institutions}} and {partnerships, plural, one {# partnership} other {# partnerships}} in view, including {context, plural, one {# partner} other {# partners}} outside the filters.',
     'networkPage.caption.city':
-      'Each circle is an institution, coloured by city and sized by people trained. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
+      'Each circle is an institution, coloured by city and sized by training enrolments. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
     'networkPage.caption.type':
-      'Each circle is an institution, coloured by type and sized by people trained. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
+      'Each circle is an institution, coloured by type and sized by training enrolments. Each line is a partnership: its pattern shows the status, its width the number of milestones.',
     'networkPage.caption.bridge':
       'Each city’s institutions stand on their own side; cooperation crosses the middle.',
     'networkPage.caption.context':
@@ -36,9 +36,9 @@ export default defineMessages({
     'networkPage.helpCanvas':
       'Scroll or pinch to zoom, drag to move around, click a circle for its details. With the keyboard: arrow keys move the view, + and − zoom; the table lists every institution.',
     'networkPage.node':
-      '{name}, {city}, {type}: {trained, number} trained, {degree, plural, one {# partnership} other {# partnerships}}',
+      '{name}, {city}, {type}: {trained, plural, one {# enrolment} other {# enrolments}}, {degree, plural, one {# partnership} other {# partnerships}}',
     'networkPage.link': '{source} – {target}: {area}, {status}, {done} of {total} milestones done',
-    'networkPage.trained': '{count, number} trained',
+    'networkPage.trained': '{count, plural, one {# enrolment} other {# enrolments}}',
     'networkPage.partnerships': '{count, plural, one {# partnership} other {# partnerships}}',
     'networkPage.legend': 'Legend',
     'networkPage.legend.context': 'Partner outside the filters',
@@ -52,7 +52,7 @@ export default defineMessages({
     'networkPage.panel.close': 'Close details',
     'networkPage.panel.context':
       'Outside the current filters: shown because a partnership in view reaches it.',
-    'networkPage.panel.trained': 'People trained',
+    'networkPage.panel.trained': 'Training enrolments',
     'networkPage.panel.degree': 'Partnerships',
     'networkPage.panel.betweenness': 'Bridging score',
     'networkPage.panel.betweennessSampled':
@@ -100,9 +100,9 @@ export default defineMessages({
     'networkPage.introContext':
       '{institutions, plural, one {# institución} other {# instituciones}} y {partnerships, plural, one {# colaboración} other {# colaboraciones}} a la vista, con {context, plural, one {# socio} other {# socios}} fuera de los filtros.',
     'networkPage.caption.city':
-      'Cada círculo es una institución, coloreada por ciudad y de tamaño según las personas formadas. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
+      'Cada círculo es una institución, coloreada por ciudad y de tamaño según las inscripciones en formación. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
     'networkPage.caption.type':
-      'Cada círculo es una institución, coloreada por tipo y de tamaño según las personas formadas. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
+      'Cada círculo es una institución, coloreada por tipo y de tamaño según las inscripciones en formación. Cada línea es una colaboración: el trazo indica su estado y el grosor, el número de hitos.',
     'networkPage.caption.bridge':
       'Las instituciones de cada ciudad están a su propio lado; la cooperación cruza por el centro.',
     'networkPage.caption.context':
@@ -127,9 +127,9 @@ export default defineMessages({
     'networkPage.helpCanvas':
       'Use la rueda o pellizque para acercar, arrastre para desplazarse y haga clic en un círculo para ver sus detalles. Con el teclado: las flechas mueven la vista y + y − acercan o alejan; la tabla recoge todas las instituciones.',
     'networkPage.node':
-      '{name}, {city}, {type}: {trained, number} personas formadas, {degree, plural, one {# colaboración} other {# colaboraciones}}',
+      '{name}, {city}, {type}: {trained, plural, one {# inscripción} other {# inscripciones}}, {degree, plural, one {# colaboración} other {# colaboraciones}}',
     'networkPage.link': '{source} – {target}: {area}, {status}, {done} de {total} hitos cumplidos',
-    'networkPage.trained': '{count, number} personas formadas',
+    'networkPage.trained': '{count, plural, one {# inscripción} other {# inscripciones}}',
     'networkPage.partnerships': '{count, plural, one {# colaboración} other {# colaboraciones}}',
     'networkPage.legend': 'Leyenda',
     'networkPage.legend.context': 'Socio fuera de los filtros',
@@ -144,7 +144,7 @@ export default defineMessages({
     'networkPage.panel.close': 'Cerrar los detalles',
     'networkPage.panel.context':
       'Fuera de los filtros actuales: aparece porque una colaboración a la vista llega hasta ella.',
-    'networkPage.panel.trained': 'Personas formadas',
+    'networkPage.panel.trained': 'Inscripciones en formación',
     'networkPage.panel.degree': 'Colaboraciones',
     'networkPage.panel.betweenness': 'Papel de enlace',
     'networkPage.panel.betweennessSampled':
@@ -192,9 +192,9 @@ export default defineMessages({
     'networkPage.introContext':
       '当前显示 {institutions, number} 家机构、{partnerships, number} 项合作，其中 {context, number} 家合作伙伴不在筛选范围内。',
     'networkPage.caption.city':
-      '每个圆点代表一家机构，颜色表示城市，大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
+      '每个圆点代表一家机构，颜色表示城市，大小表示培训人次。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
     'networkPage.caption.type':
-      '每个圆点代表一家机构，颜色表示机构类型，大小表示培训人数。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
+      '每个圆点代表一家机构，颜色表示机构类型，大小表示培训人次。每条连线代表一项合作：线型表示状态，粗细表示里程碑数量。',
     'networkPage.caption.bridge': '各城市的机构分列两侧，合作连线从中间跨过。',
     'networkPage.caption.context':
       '空心圆点是筛选范围以外的合作伙伴，显示它们是为了让每项合作都有完整的两端。',
@@ -216,9 +216,9 @@ export default defineMessages({
       '滚动鼠标滚轮或双指捏合可缩放，拖动背景可平移，拖动圆点可移动机构。使用键盘：按 Tab 键进入图表，用方向键在机构之间切换，按 Enter 键查看详情。',
     'networkPage.helpCanvas':
       '滚动鼠标滚轮或双指捏合可缩放，拖动可平移，点击圆点可查看详情。使用键盘：方向键平移视图，+ 和 − 键缩放；表格列出了全部机构。',
-    'networkPage.node': '{name}，{city}，{type}：培训 {trained, number} 人，{degree} 项合作',
+    'networkPage.node': '{name}，{city}，{type}：培训 {trained, number} 人次，{degree} 项合作',
     'networkPage.link': '{source} – {target}：{area}，{status}，已完成 {done}/{total} 个里程碑',
-    'networkPage.trained': '培训 {count, number} 人',
+    'networkPage.trained': '培训 {count, number} 人次',
     'networkPage.partnerships': '{count} 项合作',
     'networkPage.legend': '图例',
     'networkPage.legend.context': '筛选范围以外的合作伙伴',
@@ -231,7 +231,7 @@ export default defineMessages({
     'networkPage.panel.label': '机构详情',
     'networkPage.panel.close': '关闭详情',
     'networkPage.panel.context': '不在当前筛选范围内：因当前显示的某项合作与其相关而显示。',
-    'networkPage.panel.trained': '培训人数',
+    'networkPage.panel.trained': '培训人次',
     'networkPage.panel.degree': '合作项目',
     'networkPage.panel.betweenness': '桥梁作用',
     'networkPage.panel.betweennessSampled':
@@ -245,7 +245,7 @@ export default defineMessages({
     'networkPage.panel.training': '历年培训',
     'networkPage.panel.noTraining': '该时期没有培训记录。',
     'networkPage.panel.year': '年份',
-    'networkPage.panel.trainees': '培训人数',
+    'networkPage.panel.trainees': '培训人次',
     'networkPage.panel.completed': '结业人数',
     'networkPage.panel.milestones': '里程碑',
     'networkPage.panel.noMilestones': '该时期没有里程碑。',

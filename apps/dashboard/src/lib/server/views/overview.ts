@@ -141,6 +141,8 @@ export async function overviewView(
       trainees: v.trainees,
       completed: v.completed,
       reported: v.reported,
+      estimated: v.unreported.estimated,
+      illustrative: v.unreported.illustrative,
     })),
   };
 }

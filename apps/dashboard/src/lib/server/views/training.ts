@@ -91,6 +91,7 @@ function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, 
       trainees: v.trainees,
       completed: v.completed,
       reported: v.reported,
+      ...v.unreported,
     };
   }
   return by === 'institution'
@@ -101,10 +102,18 @@ function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, 
         trainees: v.trainees,
         completed: v.completed,
         reported: v.reported,
+        ...v.unreported,
       }
     : // A topic's completion can't be told apart from its programmes that don't report it: the rate line takes its
       // base from `completion` instead.
-      { institution: '', topic: v.group, year: v.year, trainees: v.trainees, completed: v.completed };
+      {
+        institution: '',
+        topic: v.group,
+        year: v.year,
+        trainees: v.trainees,
+        completed: v.completed,
+        ...v.unreported,
+      };
 }
 
 /** Names of the stacked institutions in the reader's language. */
