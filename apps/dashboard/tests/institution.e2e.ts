@@ -47,7 +47,7 @@ test('a profile shows the institution, its ego network, partnerships, training a
   // Training: a chart with its accessible name, and the figures.
   await expect(page.getByRole('img', { name: /^Training at Hangzhou Hansheng/ })).toBeVisible();
   await expect(page.getByRole('paragraph').filter({ hasText: /^2,120 training enrolments/ })).toHaveText(
-    '2,120 training enrolments from 2019 to 2023 in 1 topic. 91% of those reported completed.',
+    '2,120 training enrolments from 2019 to 2023 in 1 topic. Of these, 2,120 are illustrative (not real figures). 91% of those reported completed.',
   );
 
   // Milestones of its partnerships: two done, one planned.
@@ -74,7 +74,8 @@ test('the profile speaks Chinese and Spanish, with names in the reader’s langu
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('杭州市商务局');
   await expect(page).toHaveTitle('杭州市商务局 · Puente 合作桥');
-  await expect(page.getByText('政府部门 · 中国 Hangzhou')).toBeVisible();
+  // The city in Chinese, after its country as Chinese writes places.
+  await expect(page.getByText('政府部门 · 中国杭州')).toBeVisible();
 
   // In English the translated name leads and the institution's own name is given too, marked as Chinese.
   await page.goto('/institutions/hangzhou-commerce-bureau?lang=en');

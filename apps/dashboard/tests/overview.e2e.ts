@@ -160,3 +160,42 @@ test('partnerships with no milestones recorded are named as such, never as late 
     '2 项已达成协议或进行中的合作尚无里程碑记录',
   );
 });
+
+test('illustrative and estimated figures are marked on key figures, the chart, its table and the summary', async ({
+  page,
+}) => {
+  // data/: every training figure is illustrative but the vocational college's yearly split, which is estimated.
+  await page.goto('/?lang=en', { waitUntil: 'networkidle' });
+  const kpi = (label: string) =>
+    page.locator('.kpi').filter({ has: page.getByRole('term').getByText(label, { exact: true }) });
+  await expect(kpi('Training enrolments')).toHaveAttribute('data-provenance', 'unreported');
+  await expect(kpi('Training enrolments').locator('.detail')).toContainText(
+    'incl. 13,510 illustrative · incl. 10,080 estimated',
+  );
+  await expect(kpi('Enrolments in 2023').locator('.detail')).toContainText('incl. 3,220 illustrative');
+  // Five planned follow-ups would be four now, all illustrative.
+  await expect(kpi('Milestones done').locator('.detail')).toContainText('4 planned');
+  await expect(kpi('Milestones done').locator('.detail')).toContainText('incl. 4 illustrative');
+  await expect(kpi('Institutions')).not.toHaveAttribute('data-provenance', /.*/);
+
+  const summary = page.getByRole('region', { name: 'In short' });
+  await expect(summary).toContainText('— counting 6,200 illustrative enrolments, so not a measured change.');
+
+  const trend = page.getByRole('img', { name: 'Training enrolments per year' });
+  await expect(trend.locator('[data-legend="illustrative"]')).toContainText(
+    'Illustrative (not real figures)',
+  );
+  await expect(trend.locator('[data-legend="estimated"]')).toContainText('Estimated');
+  expect(await trend.locator('[data-provenance="illustrative"]').count()).toBeGreaterThan(0);
+  expect(await trend.locator('[data-provenance="estimated"]').count()).toBeGreaterThan(0);
+
+  // The table behind the chart says it too, opened by a click as a reader would.
+  const card = page.locator('section', { has: trend });
+  await card.locator('summary').click();
+  await expect(card.getByRole('table')).toContainText('Illustrative or estimated');
+  await expect(card.getByRole('row').filter({ hasText: '2023' }).first()).toContainText('illustrative');
+
+  await page.goto('/?lang=zh', { waitUntil: 'networkidle' });
+  await expect(page.locator('.kpi').first()).toBeVisible();
+  await expect(page.getByText('含示意数据 13,510 · 含估计数据 10,080')).toBeVisible();
+});

@@ -30,9 +30,9 @@ test('the funnel counts the sample’s partnerships by status, before any JavaSc
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('How far have the partnerships come?');
   const chart = funnel(page);
   await expect(chart).toBeVisible();
-  expect(count('proposed')).toBe(8);
+  expect(count('proposed')).toBe(7);
   expect(count('active')).toBe(2);
-  await expect(chart.locator('[data-stage="proposed"]')).toHaveAttribute('data-count', '8');
+  await expect(chart.locator('[data-stage="proposed"]')).toHaveAttribute('data-count', '7');
   await expect(chart.locator('[data-stage="active"]')).toHaveAttribute('data-count', '2');
   // Everyone in the pipeline reached "proposed".
   await expect(chart.locator('[data-stage="proposed"]')).toHaveAttribute(
@@ -144,7 +144,7 @@ test('the funnel’s table opens from the keyboard and holds the numbers', async
   await page.keyboard.press('Enter');
   const table = summary.locator('xpath=..').getByRole('table');
   await expect(table).toBeVisible();
-  await expect(table.locator('tr[data-stage="proposed"] td').first()).toHaveText('8');
+  await expect(table.locator('tr[data-stage="proposed"] td').first()).toHaveText('7');
   await expect(table.locator('tr[data-stage="active"] td').first()).toHaveText('2');
 });
 

@@ -16,6 +16,14 @@ const kpis: Kpis = {
   traineesLatestYear: 200,
   traineesPreviousYear: 100,
   milestones: { done: 2, planned: 1, missed: 1 },
+  unreported: {
+    trainees: { estimated: 0, illustrative: 0 },
+    milestones: {
+      done: { estimated: 0, illustrative: 0 },
+      planned: { estimated: 0, illustrative: 0 },
+      missed: { estimated: 0, illustrative: 0 },
+    },
+  },
 };
 /** 2023 against 2022: three institutions reported 2022, all three 2023; their trainees doubled. */
 const training = {

@@ -23,6 +23,8 @@ export interface TrainingRecord {
   institutionLabel?: string;
   programme?: string;
   topic?: string;
+  /** Display name of the topic, e.g. in the reader's language (defaults to the topic: the series' key). */
+  topicLabel?: string;
   year: number;
   trainees: number;
   completed: number;
@@ -215,7 +217,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
           ? (r.institutionLabel ?? key)
           : key === 'other'
             ? (options.labels?.other ?? 'other')
-            : key,
+            : (r.topicLabel ?? key),
       );
   }
 

@@ -18,9 +18,9 @@ import {
   type PartnershipDateMeaning,
   type PartnershipStatus,
 } from '@puente/data/schema';
-import type { InstitutionProfile, MilestoneItem, PartnershipSummary } from '@puente/data/store';
+import type { InstitutionProfile, MilestoneItem, PartnershipSummary, Unreported } from '@puente/data/store';
 import { LANGUAGE_TAGS, type Locale } from '$lib/i18n/translator';
-import { institutionLabel } from '$lib/labels';
+import { cityLabel, institutionLabel, textLang } from '$lib/labels';
 
 /** Whether a path segment can be an institution id (the same check as the route's `[id=slug]` matcher). */
 export { isId as isInstitutionId, MAX_ID_LENGTH } from '$lib/ids';
@@ -81,6 +81,8 @@ export interface Partner {
 export interface PartnershipItem {
   id: string;
   title: string | null;
+  /** The language of `title` when it is not the reader's, for `lang`. */
+  titleLang: string | undefined;
   /** The other end. */
   partner: string;
   partnerLabel: string;
@@ -104,15 +106,23 @@ export interface TrainingRow {
   year: number;
   /** Topic, or programme when the rows have no topic. */
   group: string;
+  /** The group in the reader's language, and the language it is in when not the reader's (for `lang`). */
+  label: string;
+  labelLang: string | undefined;
   trainees: number;
   /** People who completed, or null when none of these rows reports completion. */
   completed: number | null;
   /** Trainees of the rows that report completion. */
   reported: number;
+  /** Of `trainees`, those estimated and those illustrative. */
+  estimated: number;
+  illustrative: number;
 }
 
 export interface TrainingTotals {
   trainees: number;
+  /** Of `trainees`, those estimated and those illustrative. */
+  unreported: Unreported;
   completed: number;
   /** Trainees of the rows that report completion: the base of the completion rate. */
   reporting: number;
@@ -120,6 +130,7 @@ export interface TrainingTotals {
 
 export interface MilestoneRow extends MilestoneItem {
   partnershipTitle: string | null;
+  partnershipTitleLang: string | undefined;
   partnerLabel: string;
 }
 
@@ -138,7 +149,7 @@ export interface InstitutionPage {
 export interface InstitutionPageOptions {
   locale: Locale;
   /** Texts the training model lays out inside the chart (its legend). */
-  labels: { completionRate: string; other: string };
+  labels: { completionRate: string; other: string; illustrative?: string; estimated?: string };
 }
 
 /** Size of the charts' viewBoxes; the SVGs scale down to their container. */
@@ -175,6 +186,7 @@ export function institutionPage(
     return {
       id: p.id,
       title: p.title,
+      titleLang: textLang(p.titleLang),
       partner,
       partnerLabel: labelOf(partner, mineIsSource ? p.targetName : p.sourceName),
       area: p.area,
@@ -200,7 +212,7 @@ export function institutionPage(
       return {
         id,
         label: labelOf(id, id),
-        city: node?.city ?? '',
+        city: node ? cityLabel(node, locale) : '',
         country: node?.country ?? '',
         type: node?.type ?? 'other',
         partnerships: n,
@@ -235,13 +247,24 @@ export function institutionPage(
   const rows: TrainingRow[] = profile.training.map((t) => ({
     year: t.year,
     group: t.group,
+    label: t.label ?? t.group,
+    labelLang: textLang(t.labelLang),
     trainees: t.trainees,
     completed: t.reported > 0 ? t.completed : null,
     reported: t.reported,
+    estimated: t.unreported.estimated,
+    illustrative: t.unreported.illustrative,
   }));
-  const totals: TrainingTotals = { trainees: 0, completed: 0, reporting: 0 };
+  const totals: TrainingTotals = {
+    trainees: 0,
+    unreported: { estimated: 0, illustrative: 0 },
+    completed: 0,
+    reporting: 0,
+  };
   for (const r of rows) {
     totals.trainees += r.trainees;
+    totals.unreported.estimated += r.estimated;
+    totals.unreported.illustrative += r.illustrative;
     if (r.completed !== null) {
       totals.completed += r.completed;
       totals.reporting += r.reported;
@@ -256,10 +279,13 @@ export function institutionPage(
               institution: self.id,
               institutionLabel: label,
               topic: r.group,
+              topicLabel: r.label,
               year: r.year,
               trainees: r.trainees,
               completed: r.completed ?? 0,
               reported: r.reported,
+              estimated: r.estimated,
+              illustrative: r.illustrative,
             })),
             { ...TRAINING_SIZE, stackBy: 'topic', labels: options.labels },
           ),
@@ -269,6 +295,7 @@ export function institutionPage(
   const milestones: MilestoneRow[] = profile.milestones.map((m) => ({
     ...m,
     partnershipTitle: partnershipOf.get(m.partnership)?.title ?? null,
+    partnershipTitleLang: partnershipOf.get(m.partnership)?.titleLang,
     partnerLabel: partnershipOf.get(m.partnership)?.partnerLabel ?? '',
   }));
 
@@ -287,7 +314,7 @@ export function institutionPage(
       label,
       name: self.name,
       nameLang,
-      city: self.city,
+      city: cityLabel(self, locale),
       country: self.country,
       type: self.type,
       website: safeWebsite(self.website),

@@ -230,7 +230,7 @@ export default defineMessages({
     'institution.milestonesListed': '显示了所列合作的 {total, number} 个里程碑中最近的 {shown, number} 个。',
     'institution.milestonesDone': '已完成里程碑',
     'institution.milestonesDetail': '计划中 {planned} · 未完成 {missed}',
-    'institution.place': '{country} {city}',
+    'institution.place': '{country}{city}',
     'institution.coordinatesValue': '{latitude}，{longitude}',
     'institution.completion': '结业率 {rate, number, ::percent}',
 

@@ -139,7 +139,7 @@ export const views = {
     const version = await dataVersion();
     const key = ['institution', version, locale, id].join('\u0000');
     const page = await cache.get(key, async () => {
-      const profile = await institutionProfile(getStore(), id);
+      const profile = await institutionProfile(getStore(), id, { locale });
       if (!profile) return null;
       const tr = translator(locale);
       return institutionPage(profile, {
@@ -147,6 +147,8 @@ export const views = {
         labels: {
           completionRate: tr.t('institution.training.rate'),
           other: tr.t('institution.training.other'),
+          illustrative: tr.t('provenance.legend.illustrative'),
+          estimated: tr.t('provenance.legend.estimated'),
         },
       });
     });

@@ -76,7 +76,7 @@ export async function overviewView(
     activityByYear(store, filters),
     partnershipList(store, filters, { asOf, stalled: true, limit: STALLED_LISTED, locale }),
     partnershipList(store, filters, { asOf, unrecorded: true, limit: STALLED_LISTED, locale }),
-    trainingByYear(store, filters, 'city', { top: TREND_CITIES }),
+    trainingByYear(store, filters, 'city', { top: TREND_CITIES, locale }),
   ]);
   // Small programmes: the whole network in view. Large ones: the most connected institutions with their partners,
   // up to OVERVIEW_NODES — who works with whom around the hubs, rather than hubs that seldom meet each other.
@@ -135,7 +135,7 @@ export async function overviewView(
     })),
     trend: byCity.map((v) => ({
       institution: v.other ? '' : v.group,
-      institutionLabel: v.other ? '' : v.group,
+      institutionLabel: v.other ? '' : (v.label ?? v.group),
       ...(v.other ? { other: true } : {}),
       year: v.year,
       trainees: v.trainees,

@@ -62,7 +62,7 @@ export async function progressView(
       limit: LIMITS.stalled,
     }),
     partnershipList(store, filters, { asOf, locale, unrecorded: true, limit: LIMITS.stalled }),
-    upcomingMilestones(store, filters, { asOf, until, limit: LIMITS.upcoming }),
+    upcomingMilestones(store, filters, { asOf, until, limit: LIMITS.upcoming, locale }),
   ]);
   const mentioned = [
     ...new Set(
@@ -70,7 +70,7 @@ export async function progressView(
     ),
   ];
   const [timelineMilestones, named] = await Promise.all([
-    milestones(store, filters, { partnerships: timeline.items.map((p) => p.id) }),
+    milestones(store, filters, { partnerships: timeline.items.map((p) => p.id), locale }),
     partnershipList(store, filters, { asOf, locale, ids: mentioned }),
   ]);
   return {

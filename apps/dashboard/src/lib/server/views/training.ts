@@ -34,6 +34,8 @@ export interface TrainingView {
   citiesHidden: { cities: number; trainees: number };
   totals: TrainingTotals;
   cityColors: Record<string, string>;
+  /** The cities drawn, in the reader's language. */
+  cityNames: Record<string, string>;
 }
 
 export interface TrainingInput {
@@ -49,9 +51,9 @@ export async function trainingView(
   // Training depends on the institutions in view (city, country, type) and the years, never on partnership filters.
   const scope = { ...filters, area: [], status: [] };
   const [stacked, perYear, perCity, totals, cityCounts] = await Promise.all([
-    trainingByYear(store, scope, by, { top: STACKED }),
+    trainingByYear(store, scope, by, { top: STACKED, locale }),
     trainingByYear(store, scope, 'year'),
-    trainingByYear(store, scope, 'city', { top: CITY_PANELS }),
+    trainingByYear(store, scope, 'city', { top: CITY_PANELS, locale }),
     trainingTotals(store, scope),
     institutionsPerCity(store, scope),
   ]);
@@ -79,6 +81,7 @@ export async function trainingView(
     },
     totals,
     cityColors: Object.fromEntries(shownCities.map((v) => [v.group, palette.colorOf(v.group)])),
+    cityNames: Object.fromEntries(shownCities.map((v) => [v.group, v.label ?? v.group])),
   };
 }
 
@@ -109,6 +112,7 @@ function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, 
       {
         institution: '',
         topic: v.group,
+        topicLabel: v.label ?? v.group,
         year: v.year,
         trainees: v.trainees,
         completed: v.completed,
