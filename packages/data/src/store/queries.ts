@@ -630,6 +630,8 @@ export async function upcomingMilestones(
 
 export interface FilterOptions {
   cities: string[];
+  /** Each city in the languages the data gives it (`city_en`, `city_es`, `city_zh`), for the filter's labels. */
+  cityNames: Record<string, { en: string | null; es: string | null; zh: string | null }>;
   countries: string[];
   types: string[];
   areas: string[];
@@ -641,8 +643,15 @@ export interface FilterOptions {
 export async function filterOptions(store: Store): Promise<FilterOptions> {
   const distinct = async (sql: string): Promise<string[]> => (await store.all(sql)).map((r) => str(r.v));
   const [years] = await store.all('SELECT min(year) AS lo, max(year) AS hi FROM training WHERE _to IS NULL');
+  const names = await store.all(
+    `SELECT city, min(nullif(city_en, '')) AS en, min(nullif(city_es, '')) AS es, min(nullif(city_zh, '')) AS zh
+     FROM institutions WHERE _to IS NULL AND coalesce(city_en, city_es, city_zh) IS NOT NULL GROUP BY city`,
+  );
   return {
     cities: await distinct('SELECT DISTINCT city AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
+    cityNames: Object.fromEntries(
+      names.map((r) => [str(r.city), { en: opt(r.en), es: opt(r.es), zh: opt(r.zh) }]),
+    ),
     countries: await distinct('SELECT DISTINCT country AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
     types: await distinct('SELECT DISTINCT type AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
     areas: await distinct('SELECT DISTINCT area AS v FROM partnerships WHERE _to IS NULL ORDER BY 1'),

@@ -1,6 +1,7 @@
 import type { InstitutionProfile } from '@puente/data/store';
 import { describe, expect, it } from 'vitest';
-import { countryName, formatDay, institutionPage, safeWebsite } from './profile.js';
+import { countryName } from '$lib/labels';
+import { formatDay, institutionPage, safeWebsite } from './profile.js';
 
 const labels = { completionRate: 'completion rate', other: 'other' };
 

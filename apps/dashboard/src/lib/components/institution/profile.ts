@@ -393,13 +393,3 @@ export function formatDay(day: string, locale: Locale): string {
     date,
   );
 }
-
-/** A country's name in the reader's language (ISO code when the runtime doesn't know it). */
-export function countryName(code: string, locale: Locale): string {
-  try {
-    return new Intl.DisplayNames([LANGUAGE_TAGS[locale]], { type: 'region' }).of(code) ?? code;
-  } catch {
-    // A malformed code (loads only accept ISO 3166-1 alpha-2, so not expected): show it as it is.
-    return code;
-  }
-}

@@ -36,7 +36,7 @@ export default defineMessages({
     'kpi.cities': 'Cities',
     'kpi.partnerships': 'Partnerships',
     'kpi.active': 'Active or agreed',
-    'kpi.proposed': '{count} proposed or negotiating',
+    'kpi.proposed': '{count, number} proposed or negotiating',
     'kpi.trainees': 'Training enrolments',
     'kpi.traineesLatest': 'Enrolments in {year}',
     'kpi.change': '{change, number, ::percent sign-always} on {year}',
@@ -45,7 +45,7 @@ export default defineMessages({
     'kpi.noPrevious': 'no data for {year}',
     'kpi.completion': '{rate, number, ::percent} completed',
     'kpi.milestones': 'Milestones done',
-    'kpi.milestonesDetail': '{planned} planned · {missed} missed',
+    'kpi.milestonesDetail': '{planned, number} planned · {missed, number} missed',
     'kpi.activeIn': '{count, number} active in {year}',
     'kpi.startedIn': '{count, number} started in {year}',
     'kpi.doneIn': '{count, number} done in {year}',
@@ -61,7 +61,8 @@ export default defineMessages({
       'Among the {institutions, plural, one {# institution} other {# institutions}} that reported both {previous} and {year}, training held steady{basis, select, illustrative { — counting {illustrative, number} illustrative enrolments, so not a measured change} estimated { (incl. {estimated, number} estimated enrolments)} other {}}.',
     'summary.trainingIncomplete':
       '{year} is not complete yet: {reported, number} of the {expected, number} institutions that reported {previous} have reported {year}.',
-    'summary.proposals': '{count} of {total} partnerships are still proposals or in negotiation.',
+    'summary.proposals':
+      '{count, number} of {total, number} partnerships are still proposals or in negotiation.',
     'summary.stalled':
       '{count, plural, one {# partnership has} other {# partnerships have}} stalled — agreed or active, with milestones recorded but none done in 180 days: {names}.',
     'summary.noneStalled':
@@ -194,7 +195,8 @@ export default defineMessages({
     'kpi.cities': 'Ciudades',
     'kpi.partnerships': 'Colaboraciones',
     'kpi.active': 'Activas o acordadas',
-    'kpi.proposed': '{count} propuestas o en negociación',
+    'kpi.proposed':
+      '{count, plural, one {# propuesta o en negociación} other {# propuestas o en negociación}}',
     'kpi.trainees': 'Inscripciones en formación',
     'kpi.traineesLatest': 'Inscripciones en {year}',
     'kpi.change': '{change, number, ::percent sign-always} respecto a {year}',
@@ -203,23 +205,25 @@ export default defineMessages({
     'kpi.noPrevious': 'sin datos de {year}',
     'kpi.completion': '{rate, number, ::percent} completado',
     'kpi.milestones': 'Hitos cumplidos',
-    'kpi.milestonesDetail': '{planned} previstos · {missed} no cumplidos',
-    'kpi.activeIn': '{count, number} activas en {year}',
-    'kpi.startedIn': '{count, number} iniciadas en {year}',
-    'kpi.doneIn': '{count, number} cumplidos en {year}',
+    'kpi.milestonesDetail':
+      '{planned, plural, one {# previsto} other {# previstos}} · {missed, plural, one {# no cumplido} other {# no cumplidos}}',
+    'kpi.activeIn': '{count, plural, one {# activa} other {# activas}} en {year}',
+    'kpi.startedIn': '{count, plural, one {# iniciada} other {# iniciadas}} en {year}',
+    'kpi.doneIn': '{count, plural, one {# cumplido} other {# cumplidos}} en {year}',
     'kpi.countries': '{count, plural, one {# país} other {# países}}',
     'summary.title': 'En resumen',
     'summary.connected':
       '{name} es la institución con más conexiones: {count, plural, one {# colaboración} other {# colaboraciones}}.',
     'summary.trainingGrew':
-      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación creció un {change, number, ::percent}{basis, select, illustrative { (incluye {illustrative, number} inscripciones ilustrativas, así que no es un cambio medido)} estimated { (incluye {estimated, number} inscripciones estimadas)} other {}}.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación creció un {change, number, ::percent}{basis, select, illustrative { (incluye {illustrative, plural, one {# inscripción ilustrativa} other {# inscripciones ilustrativas}}, así que no es un cambio medido)} estimated { (incluye {estimated, plural, one {# inscripción estimada} other {# inscripciones estimadas}})} other {}}.',
     'summary.trainingFell':
-      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación bajó un {change, number, ::percent}{basis, select, illustrative { (incluye {illustrative, number} inscripciones ilustrativas, así que no es un cambio medido)} estimated { (incluye {estimated, number} inscripciones estimadas)} other {}}.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación bajó un {change, number, ::percent}{basis, select, illustrative { (incluye {illustrative, plural, one {# inscripción ilustrativa} other {# inscripciones ilustrativas}}, así que no es un cambio medido)} estimated { (incluye {estimated, plural, one {# inscripción estimada} other {# inscripciones estimadas}})} other {}}.',
     'summary.trainingSteady':
-      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación se mantuvo estable{basis, select, illustrative { (incluye {illustrative, number} inscripciones ilustrativas, así que no es un cambio medido)} estimated { (incluye {estimated, number} inscripciones estimadas)} other {}}.',
+      'Entre las {institutions, plural, one {# institución} other {# instituciones}} con datos de {previous} y de {year}, la formación se mantuvo estable{basis, select, illustrative { (incluye {illustrative, plural, one {# inscripción ilustrativa} other {# inscripciones ilustrativas}}, así que no es un cambio medido)} estimated { (incluye {estimated, plural, one {# inscripción estimada} other {# inscripciones estimadas}})} other {}}.',
     'summary.trainingIncomplete':
-      '{year} aún no está completo: {reported, number} de las {expected, number} instituciones con datos de {previous} han informado de {year}.',
-    'summary.proposals': '{count} de {total} colaboraciones siguen siendo propuestas o están en negociación.',
+      '{year} aún no está completo: han informado de {year} {reported, number} de {expected, plural, one {la # institución} other {las # instituciones}} con datos de {previous}.',
+    'summary.proposals':
+      '{count, plural, one {# de {total, plural, one {# colaboración} other {# colaboraciones}} sigue siendo propuesta o está} other {# de {total, plural, one {# colaboración} other {# colaboraciones}} siguen siendo propuestas o están}} en negociación.',
     'summary.stalled':
       '{count, plural, one {# colaboración se ha estancado} other {# colaboraciones se han estancado}} (acordadas o activas, con hitos registrados pero ninguno cumplido en 180 días): {names}.',
     'summary.noneStalled':
@@ -253,7 +257,7 @@ export default defineMessages({
     'overview.stalledMore':
       '{count, plural, one {# alianza estancada más} other {# alianzas estancadas más}}',
     'overview.networkTop':
-      'Las instituciones con más alianzas de un total de {total, number}, con sus socios: {shown, number} instituciones en total.',
+      'Las instituciones con más alianzas de un total de {total, number}, con sus socios: {shown, plural, one {# institución} other {# instituciones}} en total.',
     'network.title': 'Quién colabora con quién',
     'network.caption':
       'Cada círculo es una institución, coloreada por ciudad y de tamaño según las inscripciones en formación; cada línea es una colaboración, dibujada según su estado.',
@@ -339,20 +343,20 @@ export default defineMessages({
     'filters.any': '全部',
     'filters.apply': '应用',
     'filters.clear': '清除筛选',
-    'filters.active': '已应用 {count} 个筛选条件',
+    'filters.active': '已应用 {count, number} 个筛选条件',
     'chart.table': '以表格查看数据',
     'chart.tableOf': '数据：{title}',
     'chart.empty': '在当前筛选条件下没有可显示的内容。',
     'overview.title': '合作项目进展如何？',
     'overview.intro':
-      '{countries} 个国家 {cities} 座城市的 {institutions} 家机构，通过 {partnerships} 项合作相互连接。',
+      '{countries, number} 个国家 {cities, number} 座城市的 {institutions, number} 家机构，通过 {partnerships, number} 项合作相互连接。',
     'overview.dataVersion': '数据版本 {version}',
     'kpi.label': '关键指标',
     'kpi.institutions': '机构',
     'kpi.cities': '城市',
     'kpi.partnerships': '合作项目',
-    'kpi.active': '进行中或已达成',
-    'kpi.proposed': '{count} 项已提议或洽谈中',
+    'kpi.active': '进行中或已达成协议',
+    'kpi.proposed': '{count, number} 项已提议或洽谈中',
     'kpi.trainees': '培训人次',
     'kpi.traineesLatest': '{year} 年培训人次',
     'kpi.change': '较 {year} 年 {change, number, ::percent sign-always}',
@@ -361,13 +365,13 @@ export default defineMessages({
     'kpi.noPrevious': '无 {year} 年数据',
     'kpi.completion': '结业率 {rate, number, ::percent}',
     'kpi.milestones': '已完成里程碑',
-    'kpi.milestonesDetail': '计划中 {planned} · 未完成 {missed}',
+    'kpi.milestonesDetail': '计划中 {planned, number} · 未按期完成 {missed, number}',
     'kpi.activeIn': '{year} 年活跃 {count, number} 家',
     'kpi.startedIn': '{year} 年启动 {count, number} 项',
     'kpi.doneIn': '{year} 年完成 {count, number} 个',
-    'kpi.countries': '{count} 个国家',
+    'kpi.countries': '{count, number} 个国家',
     'summary.title': '要点',
-    'summary.connected': '{name} 是合作关系最多的机构，共有 {count} 项合作。',
+    'summary.connected': '{name} 是合作关系最多的机构，共有 {count, number} 项合作。',
     'summary.trainingGrew':
       '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次增长了 {change, number, ::percent}{basis, select, illustrative {（其中含示意数据 {illustrative, number} 人次，并非实测变化）} estimated {（其中含估计数据 {estimated, number} 人次）} other {}}。',
     'summary.trainingFell':
@@ -376,14 +380,14 @@ export default defineMessages({
       '在 {previous} 年和 {year} 年均有报告的 {institutions, number} 家机构中，培训人次基本持平{basis, select, illustrative {（其中含示意数据 {illustrative, number} 人次，并非实测变化）} estimated {（其中含估计数据 {estimated, number} 人次）} other {}}。',
     'summary.trainingIncomplete':
       '{year} 年的数据尚不完整：{previous} 年有报告的 {expected, number} 家机构中，已有 {reported, number} 家报告了 {year} 年的数据。',
-    'summary.proposals': '{total} 项合作中有 {count} 项仍处于提议或洽谈阶段。',
+    'summary.proposals': '{total, number} 项合作中有 {count, number} 项仍处于提议或洽谈阶段。',
     'summary.stalled':
       '{count, number} 项合作已停滞（已达成协议或进行中，有里程碑记录，但 180 天内没有完成任何里程碑）：{names}。',
     'summary.noneStalled': '所有已达成协议或进行中的合作在最近 180 天内都完成了里程碑。',
     'summary.noneStalledRecorded':
       '所有有里程碑记录的已达成协议或进行中的合作，在最近 180 天内都完成了里程碑。',
     'summary.unrecorded': '{count, number} 项已达成协议或进行中的合作尚无里程碑记录，数据无法说明其进展。',
-    'summary.missed': '有 {count} 个里程碑未能按期完成。',
+    'summary.missed': '有 {count, number} 个里程碑未能按期完成。',
     'overview.stalledTitle': '停滞的合作',
     'overview.stalledCaption': '已达成协议或进行中，有里程碑记录，但最近 180 天内没有完成任何里程碑。',
     'overview.stalledNone': '没有：所有有里程碑记录的已达成协议或进行中的合作在最近 180 天内都有进展。',
@@ -407,7 +411,7 @@ export default defineMessages({
     'network.title': '谁与谁合作',
     'network.caption':
       '每个圆点代表一家机构，颜色表示城市，大小表示培训人次；每条连线代表一项合作，线型表示其状态。',
-    'network.description': '由 {nodes} 家机构和 {links} 项合作组成的网络。',
+    'network.description': '由 {nodes, number} 家机构和 {links, number} 项合作组成的网络。',
     'network.empty': '尚无机构。请导入项目数据以查看合作网络。',
     'network.table': '以表格查看机构与合作',
     'table.institution': '机构',
@@ -426,7 +430,7 @@ export default defineMessages({
     'legend.sizeValue': '{count, number} 人次',
     'status.proposed': '已提议',
     'status.negotiating': '洽谈中',
-    'status.agreed': '已达成',
+    'status.agreed': '已达成协议',
     'status.active': '进行中',
     'status.completed': '已完成',
     'status.paused': '已暂停',
@@ -454,7 +458,7 @@ export default defineMessages({
     'milestoneKind.other': '其他',
     'milestoneStatus.planned': '计划中',
     'milestoneStatus.done': '已完成',
-    'milestoneStatus.missed': '未完成',
+    'milestoneStatus.missed': '未按期完成',
     'error.title': '出错了',
     'error.notFound': '此页面不存在。',
     'error.back': '返回概览',

@@ -5,7 +5,7 @@ export default defineMessages({
   en: {
     'institution.kind': 'Institution',
     'institution.profile': 'Profile',
-    'institution.ownName': 'Own name',
+    'institution.ownName': 'Name in its own language',
     'institution.location': 'Location',
     'institution.website': 'Website',
     'institution.external': '(opens another website)',
@@ -20,7 +20,7 @@ export default defineMessages({
     'institution.milestonesListed':
       'The latest {shown, number} of the {total, number} milestones of the listed partnerships are shown.',
     'institution.milestonesDone': 'Milestones done',
-    'institution.milestonesDetail': '{planned} planned · {missed} missed',
+    'institution.milestonesDetail': '{planned, number} planned · {missed, number} missed',
     'institution.place': '{city}, {country}',
     'institution.coordinatesValue': '{latitude}, {longitude}',
     'institution.completion': '{rate, number, ::percent} completed',
@@ -37,7 +37,8 @@ export default defineMessages({
       '{name} (this institution): {trained, plural, one {# enrolment} other {# enrolments}}',
     'institution.network.node':
       '{name} — {city}, {type}: {trained, plural, one {# enrolment} other {# enrolments}}. Open its page',
-    'institution.network.link': '{source} – {target}: {area}, {status}, {done} of {total} milestones done',
+    'institution.network.link':
+      '{source} – {target}: {area}, {status}, {done, number} of {total, number} milestones done',
     'institution.partners.title': 'Partners',
     'institution.partners.empty': 'No partners yet.',
     'institution.partners.count': '{count, plural, one {# partnership} other {# partnerships}}',
@@ -53,7 +54,8 @@ export default defineMessages({
     'institution.partnerships.date.started': 'Started on',
     'institution.partnerships.date.dated': 'Date',
     'institution.partnerships.milestones': 'Milestones',
-    'institution.partnerships.record': '{done} done · {planned} planned · {missed} missed',
+    'institution.partnerships.record':
+      '{done, number} done · {planned, number} planned · {missed, number} missed',
     'institution.partnerships.lastDone': 'Last done',
     'institution.partnerships.nextPlanned': 'Next planned',
     'institution.partnerships.none': 'none',
@@ -108,7 +110,7 @@ export default defineMessages({
   es: {
     'institution.kind': 'Institución',
     'institution.profile': 'Ficha',
-    'institution.ownName': 'Nombre propio',
+    'institution.ownName': 'Nombre en su idioma',
     'institution.location': 'Ubicación',
     'institution.website': 'Sitio web',
     'institution.external': '(abre otro sitio web)',
@@ -119,9 +121,9 @@ export default defineMessages({
     'institution.partnersCount': 'Socios',
     'institution.partnershipsCount': 'Colaboraciones',
     'institution.partnershipsListed':
-      'Se listan las {shown, number} colaboraciones iniciadas más recientemente de sus {total, number}.',
+      '{shown, plural, one {Se lista la # colaboración iniciada} other {Se listan las # colaboraciones iniciadas}} más recientemente de sus {total, number}.',
     'institution.milestonesListed':
-      'Se muestran los {shown, number} hitos más recientes de los {total, number} de las colaboraciones listadas.',
+      '{shown, plural, one {Se muestra el # hito más reciente} other {Se muestran los # hitos más recientes}} de los {total, number} de las colaboraciones listadas.',
     'institution.milestonesDone': 'Hitos cumplidos',
     'institution.milestonesDetail':
       '{planned, plural, one {# previsto} other {# previstos}} · {missed, plural, one {# no cumplido} other {# no cumplidos}}',
@@ -141,7 +143,8 @@ export default defineMessages({
       '{name} (esta institución): {trained, plural, one {# inscripción} other {# inscripciones}}',
     'institution.network.node':
       '{name} — {city}, {type}: {trained, plural, one {# inscripción} other {# inscripciones}}. Abrir su ficha',
-    'institution.network.link': '{source} – {target}: {area}, {status}, {done} de {total} hitos cumplidos',
+    'institution.network.link':
+      '{source} – {target}: {area}, {status}, {done, number} de {total, plural, one {# hito cumplido} other {# hitos cumplidos}}',
     'institution.partners.title': 'Socios',
     'institution.partners.empty': 'Aún no tiene socios.',
     'institution.partners.count': '{count, plural, one {# colaboración} other {# colaboraciones}}',
@@ -216,7 +219,7 @@ export default defineMessages({
   zh: {
     'institution.kind': '机构',
     'institution.profile': '机构概况',
-    'institution.ownName': '原名',
+    'institution.ownName': '原文名称',
     'institution.location': '所在地',
     'institution.website': '网站',
     'institution.external': '（将打开其他网站）',
@@ -229,7 +232,7 @@ export default defineMessages({
     'institution.partnershipsListed': '列出了其 {total, number} 项合作中最近开始的 {shown, number} 项。',
     'institution.milestonesListed': '显示了所列合作的 {total, number} 个里程碑中最近的 {shown, number} 个。',
     'institution.milestonesDone': '已完成里程碑',
-    'institution.milestonesDetail': '计划中 {planned} · 未完成 {missed}',
+    'institution.milestonesDetail': '计划中 {planned, number} · 未按期完成 {missed, number}',
     'institution.place': '{country}{city}',
     'institution.coordinatesValue': '{latitude}，{longitude}',
     'institution.completion': '结业率 {rate, number, ::percent}',
@@ -237,16 +240,18 @@ export default defineMessages({
     'institution.network.title': '{name} 的合作伙伴',
     'institution.network.caption':
       '{name} 及其合作机构；合作伙伴之间的连线表示它们彼此之间的合作。圆点颜色表示城市，大小表示培训人次；线型表示合作状态。选择一个合作伙伴即可打开其页面。',
-    'institution.network.description': '{name} 与 {partners} 个合作伙伴，通过 {links} 项合作相连。',
+    'institution.network.description':
+      '{name} 与 {partners, number} 个合作伙伴，通过 {links, number} 项合作相连。',
     'institution.network.empty':
       '{name} 尚无合作项目。在 partnerships.csv 中登记合作后，其合作伙伴将显示在这里。',
     'institution.network.legend': '网络图例',
     'institution.network.self': '{name}（本机构）：培训 {trained, number} 人次',
     'institution.network.node': '{name} — {city}，{type}：培训 {trained, number} 人次。打开其页面',
-    'institution.network.link': '{source} – {target}：{area}，{status}，已完成里程碑 {done}/{total}',
+    'institution.network.link':
+      '{source} – {target}：{area}，{status}，已完成里程碑 {done, number}/{total, number}',
     'institution.partners.title': '合作伙伴',
     'institution.partners.empty': '尚无合作伙伴。',
-    'institution.partners.count': '{count} 项合作',
+    'institution.partners.count': '{count, number} 项合作',
 
     'institution.partnerships.title': '合作项目',
     'institution.partnerships.caption':
@@ -259,7 +264,8 @@ export default defineMessages({
     'institution.partnerships.date.started': '开始日期',
     'institution.partnerships.date.dated': '日期',
     'institution.partnerships.milestones': '里程碑',
-    'institution.partnerships.record': '已完成 {done} · 计划中 {planned} · 未完成 {missed}',
+    'institution.partnerships.record':
+      '已完成 {done, number} · 计划中 {planned, number} · 未按期完成 {missed, number}',
     'institution.partnerships.lastDone': '最近完成',
     'institution.partnerships.nextPlanned': '下一个计划',
     'institution.partnerships.none': '无',
@@ -273,7 +279,7 @@ export default defineMessages({
       '每年的培训人次，按主题（无主题时按培训项目）堆叠。折线表示结业比例，仅统计报告了结业人数的项目。',
     'institution.training.captionNoRate': '每年的培训人次，按主题（无主题时按培训项目）堆叠。',
     'institution.training.description':
-      '{from} 年至 {to} 年共培训 {trainees, number} 人次，涉及 {topics} 个主题。',
+      '{from} 年至 {to} 年共培训 {trainees, number} 人次，涉及 {topics, number} 个主题。',
     'institution.training.rateSummary': '在报告结业情况的学员中，{rate, number, ::percent} 已结业。',
     'institution.training.summary': '{facts}{rate}',
     'institution.training.empty': '{name} 尚无培训记录。training.csv 中带有其编号的记录将显示在这里。',

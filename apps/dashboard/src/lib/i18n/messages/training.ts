@@ -123,7 +123,7 @@ export default defineMessages({
   },
   zh: {
     'training.title': '培训了多少人次？',
-    'training.intro': '{from}—{to} 年间，{institutions} 家机构共培训 {trainees, number} 人次。',
+    'training.intro': '{from}—{to} 年间，{institutions, number} 家机构共培训 {trainees, number} 人次。',
     'training.introRate': '在有结业记录的学员中，{rate, number, ::percent} 完成了培训。',
     'training.introNoRate': '当前筛选范围内的培训项目均未记录学员是否结业。',
     'training.source': '来源：Puente，数据版本 {version}',
