@@ -199,3 +199,46 @@ test('illustrative and estimated figures are marked on key figures, the chart, i
   await expect(page.locator('.kpi').first()).toBeVisible();
   await expect(page.getByText('含示意数据 13,510 · 含估计数据 10,080')).toBeVisible();
 });
+
+test('a shared link whose filters select nothing says so, shows the filters in force, and clears them', async ({
+  page,
+}) => {
+  // The sample has no cancelled partnership: the institutions exist, the filter hides the network.
+  await page.goto('/?lang=en&status=cancelled', { waitUntil: 'networkidle' });
+  const network = page.getByRole('region', { name: 'Who works with whom' });
+  await expect(network).toContainText('No institution matches these filters.');
+  await expect(network).not.toContainText('No institutions yet');
+  const status = page.getByRole('form', { name: 'Filters' }).getByLabel('Status');
+  await expect(status).toHaveValue('cancelled');
+  await expect(status.locator('option:checked')).toHaveText('Cancelled');
+
+  await network.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(page).toHaveURL(/lang=en/);
+  await expect(network.locator('[data-node]')).toHaveCount(institutionIds.length);
+  await expect(status).toHaveValue('');
+});
+
+test('the data speaks the reader’s language: titles, topics, cities and countries', async ({ page }) => {
+  await page.goto('/?lang=es', { waitUntil: 'networkidle' });
+  const unrecorded = page.locator('[data-unrecorded]');
+  await expect(unrecorded).toContainText('Programas y talleres de comercio electrónico transfronterizo');
+  const filters = page.getByRole('form', { name: 'Filtros' });
+  await expect(filters.getByLabel('País').locator('option')).toContainText(['Todos', 'China', 'España']);
+
+  await page.goto('/?lang=zh', { waitUntil: 'networkidle' });
+  await expect(page.locator('[data-unrecorded]')).toContainText('跨境电商项目与工作坊');
+  const zhFilters = page.getByRole('form', { name: '筛选' });
+  await expect(zhFilters.getByLabel('城市').locator('option')).toContainText(['全部', '富恩拉夫拉达', '杭州']);
+  await expect(zhFilters.getByLabel('国家').locator('option')).toContainText(['全部', '中国', '西班牙']);
+  // Choosing 杭州 filters by the city as the data writes it.
+  await zhFilters.getByLabel('城市').selectOption({ label: '杭州' });
+  await expect(page).toHaveURL(/city=Hangzhou/);
+
+  // A topic in Chinese on an institution's page, its table opened by a click.
+  await page.goto('/institutions/hangzhou-hansheng?lang=zh', { waitUntil: 'networkidle' });
+  const training = page.getByRole('region', { name: /培训/ }).filter({ has: page.locator('summary') }).last();
+  await training.locator('summary').click();
+  await expect(training.getByRole('table')).toContainText('跨境电商');
+});
+

@@ -179,3 +179,15 @@ test('the progress page has no serious or critical accessibility violation, tabl
     expect(serious.map((v) => `${query}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
   }
 });
+
+test('illustrative milestones say so where they are listed', async ({ page }) => {
+  // data/: the planned follow-up dialogues of 2027 are illustrative (`source`), the meetings of 2023 reported.
+  await page.goto('/progress?lang=en&asOf=2027-01-01', { waitUntil: 'networkidle' });
+  const upcoming = page.getByRole('region', { name: /next 90 days/i });
+  const planned = milestones.filter((m) => m.status === 'planned').length;
+  await expect(upcoming.locator('[data-source="illustrative"]')).toHaveCount(planned);
+  await expect(upcoming.locator('[data-source="illustrative"]').first()).toHaveText('Illustrative');
+  await page.goto('/progress?lang=es&asOf=2027-01-01', { waitUntil: 'networkidle' });
+  await expect(page.locator('[data-source="illustrative"]').first()).toHaveText('Ilustrativo');
+});
+
