@@ -229,7 +229,11 @@ test('the data speaks the reader’s language: titles, topics, cities and countr
   await page.goto('/?lang=zh', { waitUntil: 'networkidle' });
   await expect(page.locator('[data-unrecorded]')).toContainText('跨境电商项目与工作坊');
   const zhFilters = page.getByRole('form', { name: '筛选' });
-  await expect(zhFilters.getByLabel('城市').locator('option')).toContainText(['全部', '富恩拉夫拉达', '杭州']);
+  await expect(zhFilters.getByLabel('城市').locator('option')).toContainText([
+    '全部',
+    '富恩拉夫拉达',
+    '杭州',
+  ]);
   await expect(zhFilters.getByLabel('国家').locator('option')).toContainText(['全部', '中国', '西班牙']);
   // Choosing 杭州 filters by the city as the data writes it.
   await zhFilters.getByLabel('城市').selectOption({ label: '杭州' });
@@ -237,8 +241,10 @@ test('the data speaks the reader’s language: titles, topics, cities and countr
 
   // A topic in Chinese on an institution's page, its table opened by a click.
   await page.goto('/institutions/hangzhou-hansheng?lang=zh', { waitUntil: 'networkidle' });
-  const training = page.getByRole('region', { name: /培训/ }).filter({ has: page.locator('summary') }).last();
+  const training = page
+    .getByRole('region', { name: /培训/ })
+    .filter({ has: page.locator('summary') })
+    .last();
   await training.locator('summary').click();
   await expect(training.getByRole('table')).toContainText('跨境电商');
 });
-

@@ -190,4 +190,3 @@ test('illustrative milestones say so where they are listed', async ({ page }) =>
   await page.goto('/progress?lang=es&asOf=2027-01-01', { waitUntil: 'networkidle' });
   await expect(page.locator('[data-source="illustrative"]').first()).toHaveText('Ilustrativo');
 });
-
