@@ -3,12 +3,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 
 // The sample programme the server loads on first start (simple CSV: the training file holds no quoted commas).
-const header = ['institution', 'partnership', 'programme', 'topic', 'year', 'trainees', 'completed'];
-const training = readFileSync(new URL('../../../data/training.csv', import.meta.url), 'utf8')
+const [headerLine, ...trainingLines] = readFileSync(
+  new URL('../../../data/training.csv', import.meta.url),
+  'utf8',
+)
   .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])) as Record<string, string>);
+  .split('\n');
+const header = headerLine!.split(',');
+const training = trainingLines.map(
+  (line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])) as Record<string, string>,
+);
 const cityOf = Object.fromEntries(
   readFileSync(new URL('../../../data/institutions.csv', import.meta.url), 'utf8')
     .trim()
@@ -72,6 +76,32 @@ test('the training page draws every year of the sample, with the totals of train
   );
   await expect(page.getByRole('img', { name: 'Completion rate' })).toBeVisible();
   await context.close();
+});
+
+test('illustrative and estimated enrolments are said in the intro and drawn apart, per year, in the chart', async ({
+  page,
+}) => {
+  const sum = (source: string) =>
+    training.filter((r) => r.source === source).reduce((s, r) => s + Number(r.trainees), 0);
+  await page.goto('/training?lang=en', { waitUntil: 'networkidle' });
+  await expect(page.locator('.intro')).toContainText(
+    `Of these, ${sum('illustrative').toLocaleString('en')} are illustrative (not real figures), and ${sum('estimated').toLocaleString('en')} estimated.`,
+  );
+  const chart = volumeChart(page);
+  const marked = async (source: string) =>
+    (
+      await chart
+        .locator(`[data-provenance="${source}"]`)
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-trainees'))))
+    ).reduce((a, b) => a + b, 0);
+  expect(await marked('illustrative')).toBe(sum('illustrative'));
+  expect(await marked('estimated')).toBe(sum('estimated'));
+  await expect(chart.locator('[data-legend="illustrative"]')).toBeVisible();
+  // Topics in the reader's language, in the legend of the same chart.
+  await page.goto('/training?lang=es', { waitUntil: 'networkidle' });
+  await expect(page.getByRole('img', { name: 'Inscripciones en formación por año' })).toContainText(
+    'comercio electrónico transfronterizo',
+  );
 });
 
 test('a city filter changes the URL and the charts: Fuenlabrada shows only CIFE’s trainees', async ({
