@@ -187,6 +187,13 @@ test('illustrative milestones say so where they are listed', async ({ page }) =>
   const planned = milestones.filter((m) => m.status === 'planned').length;
   await expect(upcoming.locator('[data-source="illustrative"]')).toHaveCount(planned);
   await expect(upcoming.locator('[data-source="illustrative"]').first()).toHaveText('Illustrative');
+  // On the timeline too: a ring on each of their marks, named in its tooltip.
+  const ringed = timeline(page).locator('[data-milestone][data-source="illustrative"]');
+  await expect(ringed).toHaveCount(planned);
+  await expect(ringed.first().locator('title')).toContainText('Illustrative');
+  await expect(timeline(page).locator('[data-milestone][data-source="reported"]')).toHaveCount(
+    milestones.length - planned,
+  );
   await page.goto('/progress?lang=es&asOf=2027-01-01', { waitUntil: 'networkidle' });
   await expect(page.locator('[data-source="illustrative"]').first()).toHaveText('Ilustrativo');
 });
