@@ -31,10 +31,39 @@ export function uploadLimit(env: NodeJS.ProcessEnv = process.env): number {
 const tooLarge = (limit: number) =>
   new UploadRefused(413, 'too-large', `An upload may have at most ${limit} bytes.`);
 
-/** The body, read chunk by chunk and abandoned as soon as it passes `limit` bytes. */
+/** After a refusal, what is still arriving is read and dropped for a while, then the connection is cut. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+
+/**
+ * Reads and drops the rest of a refused body in the background. Closing at once would reset the connection
+ * while the client is still sending, and a reset can wipe the 413 from the client's buffers before it reads it.
+ */
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  const stop = Date.now() + DISCARD_MS;
+  let dropped = 0;
+  void (async () => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        dropped += value.length;
+        if (dropped > DISCARD_BYTES || Date.now() > stop) break;
+      }
+      await reader.cancel();
+    } catch {
+      // The client went away: nothing left to drop.
+    }
+  })();
+}
+
+/** The body, read chunk by chunk and refused as soon as it passes `limit` bytes. */
 async function readBounded(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) {
+    if (request.body) discardRest(request.body.getReader());
+    throw tooLarge(limit);
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -45,7 +74,7 @@ async function readBounded(request: Request, limit: number): Promise<Uint8Array<
       if (done) break;
       size += value.length;
       if (size > limit) {
-        void reader.cancel().catch(() => undefined);
+        discardRest(reader);
         throw tooLarge(limit);
       }
       chunks.push(value);
