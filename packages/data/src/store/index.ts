@@ -15,7 +15,7 @@ export {
   type VersionFile,
 } from './versions.js';
 export * from './queries.js';
-export { knownKeys } from './keys.js';
+export { currentRows, knownKeys } from './keys.js';
 export { compareVersions, type Changes, type TableChange } from './changes.js';
 export {
   ROLES,

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { Tinypool } from 'tinypool';
 import type { Locale, UploadFile } from '@puente/data';
 import { knownKeys, type LoadMode, type Store } from '@puente/data/store';
-import type { ValidationReport } from '@puente/data/validate-worker';
+import type { ValidationReport, ValidationTask } from '@puente/data/validate-worker';
 
 let pool: Tinypool | null = null;
 
@@ -25,7 +25,14 @@ export async function validateOffThread(
   files: UploadFile[],
   mode: LoadMode,
   locale: Locale,
+  current?: ValidationTask['current'],
 ): Promise<ValidationReport> {
   const known = await knownKeys(store);
-  return (await workers().run({ files, mode, locale, known })) as ValidationReport;
+  return (await workers().run({
+    files,
+    mode,
+    locale,
+    known,
+    ...(current ? { current } : {}),
+  })) as ValidationReport;
 }
