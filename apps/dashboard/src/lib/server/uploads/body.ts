@@ -161,7 +161,10 @@ export async function readUpload(request: Request, limit: number): Promise<Uploa
   const body = await readBounded(request, limit);
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { 'content-type': type } }).formData();
+    // The boundary is case-sensitive: the header as sent, not lowercased.
+    form = await new Response(body, {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData();
   } catch {
     throw new UploadRefused(400, 'malformed', 'The multipart body could not be read.');
   }
