@@ -4,6 +4,7 @@ import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/tra
 import { auth } from '$lib/server/auth/handle';
 import { ensureFirstAdmin } from '$lib/server/auth/first-admin';
 import { httpCache } from '$lib/server/http-cache';
+import { uploadLimit } from '$lib/server/uploads/body';
 import { openStore } from '$lib/server/store';
 import { keepViewsWarm } from '$lib/server/views';
 
@@ -12,6 +13,7 @@ export const init: ServerInit = async () => {
     // The default views are built in the background: the server answers (health first) while they are.
     const store = await openStore();
     await ensureFirstAdmin(store);
+    warnAboutBodyLimit();
     keepViewsWarm(store);
   } catch (error) {
     // Fail at start-up, not on the first request: a second server on the same file must stop at once.
@@ -19,6 +21,20 @@ export const init: ServerInit = async () => {
     process.exit(1);
   }
 };
+
+/**
+ * adapter-node refuses request bodies over its BODY_SIZE_LIMIT (512 kB by default) before Puente sees them; the
+ * upload limit is Puente's own (PUENTE_UPLOAD_LIMIT), counted as the body streams, so the adapter's should be off.
+ */
+function warnAboutBodyLimit() {
+  const adapter = process.env.BODY_SIZE_LIMIT;
+  if (adapter === undefined || (adapter !== 'Infinity' && Number.parseInt(adapter, 10) < uploadLimit())) {
+    console.warn(
+      `BODY_SIZE_LIMIT is ${adapter ?? 'unset (512K)'}: uploads larger than that are refused. ` +
+        'Start the server with BODY_SIZE_LIMIT=Infinity; PUENTE_UPLOAD_LIMIT sets the upload limit.',
+    );
+  }
+}
 
 const LANG_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
 

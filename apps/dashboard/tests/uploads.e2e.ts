@@ -109,6 +109,31 @@ test('422: the same report as puente validate --json, and nothing changes', asyn
   expect(await version()).toBe(before);
 });
 
+test('bad input: a path as file name, two files for one table, an empty file — refused or kept by hash only', async () => {
+  const before = await version();
+  const twice = await upload(form({ institutions: [INSTITUTIONS, 'a.csv'] }, {}));
+  expect(twice.status).toBe(201);
+  const both = new FormData();
+  both.append('file', new Blob([new Uint8Array(INSTITUTIONS)], { type: 'text/csv' }), 'institutions.csv');
+  both.append('file', new Blob([new Uint8Array(INSTITUTIONS)], { type: 'text/csv' }), 'instituciones.csv');
+  const duplicate = await upload(both);
+  expect(duplicate.status).toBe(422);
+  expect((await duplicate.json()).problems.map((p: { code: string }) => p.code)).toContain('duplicate-table');
+  const empty = await upload(form({ institutions: ['', 'institutions.csv'] }));
+  expect(empty.status).toBe(422);
+  expect((await empty.json()).problems[0]).toMatchObject({ code: 'empty-file', file: 'institutions.csv' });
+  expect(await version()).toBe(before + 1);
+  // A name that is a path is only a label: the bytes are kept under their hash, nowhere else.
+  const sneaky = await upload(form({ institutions: [INSTITUTIONS, '../../x.csv'] }, { mode: 'upsert' }));
+  expect(sneaky.status).toBe(201);
+  const [latest] = await (await fetch(`${server.base}/api/versions`, { headers: bearer('analyst') })).json();
+  expect(latest.files[0].name).toBe('../../x.csv');
+  const { existsSync } = await import('node:fs');
+  expect(existsSync(path.join(server.dir, 'x.csv'))).toBe(false);
+  expect(existsSync(path.resolve(server.dir, '..', '..', 'x.csv'))).toBe(false);
+  expect(existsSync(path.join(server.dir, 'uploads', latest.files[0].sha256))).toBe(true);
+});
+
 test('401 without credentials or with a bad token; 403 for a viewer', async () => {
   const body = () => form({ institutions: [INSTITUTIONS] });
   expect((await upload(body(), {})).status).toBe(401);

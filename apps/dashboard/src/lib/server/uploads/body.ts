@@ -81,8 +81,15 @@ async function readBounded(request: Request, limit: number): Promise<Uint8Array<
     }
   } catch (error) {
     if (error instanceof UploadRefused) throw error;
-    // adapter-node's own BODY_SIZE_LIMIT ends the stream with a 413 of its own.
-    if ((error as { status?: number }).status === 413) throw tooLarge(limit);
+    // adapter-node's own BODY_SIZE_LIMIT (512 kB unless set) ended the stream first.
+    if ((error as { status?: number }).status === 413) {
+      throw new UploadRefused(
+        413,
+        'too-large',
+        `The server's BODY_SIZE_LIMIT (${process.env.BODY_SIZE_LIMIT ?? '512K'}) is below its upload limit of ` +
+          `${limit} bytes: start it with BODY_SIZE_LIMIT=Infinity (Puente counts the bytes itself).`,
+      );
+    }
     throw error;
   }
   const body = new Uint8Array(size);
