@@ -4,7 +4,7 @@ import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 /** How many versions show what they changed (each is a comparison over every table). */
-const COMPARED = 20;
+const COMPARED = 10;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const store = getStore();
