@@ -46,6 +46,8 @@ test('an analyst loads a messy export by clicking, and an admin restores the pre
     alerts.push(dialog.message());
     void dialog.dismiss();
   });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await signIn(page, 'analyst');
   await page.waitForLoadState('networkidle');
   const before = await institutionCount(page);
@@ -55,6 +57,14 @@ test('an analyst loads a messy export by clicking, and an admin restores the pre
   await expect(page.getByRole('heading', { name: 'Upload data' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await page.getByLabel('Update: change rows with the same key, add the others').check();
+  // An empty file is named as such, in the analyst's language, before anything is sent.
+  await page
+    .locator('[data-upload-input]')
+    .setInputFiles({ name: 'vacio.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  const empty = page.getByRole('region', { name: 'vacio.csv' });
+  await expect(empty.getByRole('alert')).toContainText('This file is empty. Export the table again');
+  await empty.getByRole('button', { name: 'Remove' }).click();
+  await expect(empty).toHaveCount(0);
   await page.locator('[data-upload-input]').setInputFiles({
     name: 'instituciones.csv',
     mimeType: 'text/csv',
@@ -101,6 +111,7 @@ test('an analyst loads a messy export by clicking, and an admin restores the pre
   await page.goto(`${server.base}/institutions/taller-hostil?lang=en`, { waitUntil: 'networkidle' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('<img src=x onerror=alert(1)>');
   expect(alerts).toEqual([]);
+  expect(errors).toEqual([]);
 
   // The admin takes it back.
   await page.getByRole('button', { name: 'Sign out' }).click();

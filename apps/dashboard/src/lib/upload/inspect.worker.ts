@@ -4,18 +4,27 @@
  * the server's) and answers with the header, the first rows, the row count and the table it looks like,
  * posting progress as it goes. Also answers for one row further down, to show a cell a problem names.
  */
-import { decodeBytes, detectDelimiter, parseCsv, tableFromFileName, tableFromHeader } from '@puente/data';
+import {
+  decodeBytes,
+  detectDelimiter,
+  parseCsv,
+  tableFromFileName,
+  tableFromHeader,
+  type Issue,
+} from '@puente/data';
 import type { InspectRequest, InspectResponse } from './protocol';
 
 const PREVIEW_ROWS = 8;
+
+const failure = (issue: Issue) => ({ code: issue.code });
 const texts = new Map<number, { text: string; delimiter: string }>();
 
 function inspect(request: Extract<InspectRequest, { kind: 'inspect' }>): InspectResponse {
   const { id, bytes, name } = request;
   const decoded = decodeBytes(new Uint8Array(bytes), request.encoding ? { encoding: request.encoding } : {});
-  if (!decoded.ok) return { kind: 'failed', id, code: decoded.issue.code };
+  if (!decoded.ok) return { kind: 'failed', id, ...failure(decoded.issue) };
   const found = detectDelimiter(decoded.text, request.delimiter ? { delimiter: request.delimiter } : {});
-  if (!found.ok) return { kind: 'failed', id, code: found.issue.code, encoding: decoded.encoding };
+  if (!found.ok) return { kind: 'failed', id, ...failure(found.issue), encoding: decoded.encoding };
   texts.set(id, { text: decoded.text, delimiter: found.delimiter });
   const rows: { row: number; line: number; fields: string[] }[] = [];
   let header: string[] = [];

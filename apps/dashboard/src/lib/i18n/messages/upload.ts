@@ -44,6 +44,12 @@ export default defineMessages({
     'upload.willChange': 'What the load would change',
     'upload.ready': 'Ready to load.',
     'upload.checking': 'Checking…',
+    'upload.failed.empty-file':
+      'This file is empty. Export the table again, with the header row and the data rows.',
+    'upload.failed.invalid-encoding': 'This file is not text in {encoding}: choose another encoding.',
+    'upload.failed.undetectable-delimiter':
+      'No delimiter splits this file’s lines evenly: choose the delimiter.',
+    'upload.failed.other': 'This file can’t be read ({code}).',
   },
   es: {
     'upload.title': 'Subir datos',
@@ -88,6 +94,12 @@ export default defineMessages({
     'upload.willChange': 'Qué cambiaría la carga',
     'upload.ready': 'Listo para cargar.',
     'upload.checking': 'Comprobando…',
+    'upload.failed.empty-file':
+      'Este archivo está vacío. Exporte la tabla de nuevo, con la fila de encabezados y las filas de datos.',
+    'upload.failed.invalid-encoding': 'Este archivo no es texto en {encoding}: elija otra codificación.',
+    'upload.failed.undetectable-delimiter':
+      'Ningún separador divide las líneas de este archivo por igual: elija el separador.',
+    'upload.failed.other': 'No se puede leer este archivo ({code}).',
   },
   zh: {
     'upload.title': '上传数据',
@@ -130,5 +142,9 @@ export default defineMessages({
     'upload.willChange': '导入将带来的变化',
     'upload.ready': '可以导入。',
     'upload.checking': '正在检查…',
+    'upload.failed.empty-file': '此文件为空。请重新导出该表，包含标题行和数据行。',
+    'upload.failed.invalid-encoding': '此文件不是 {encoding} 编码的文本：请选择其他编码。',
+    'upload.failed.undetectable-delimiter': '没有分隔符能均匀拆分此文件的各行：请选择分隔符。',
+    'upload.failed.other': '无法读取此文件（{code}）。',
   },
 });
