@@ -392,6 +392,48 @@ describe('puente users add', () => {
   });
 });
 
+describe('puente users list|remove|token', () => {
+  it('lists users, prints and revokes tokens, and removes a user', () => {
+    const db = path.join(tempDir(), 'users.duckdb');
+    expect(puente(['users', 'list'], { db }).out).toContain('No users yet.');
+    expect(
+      puente(['users', 'add', 'ana', '--role', 'analyst'], { db, input: 'a long password\n' }).code,
+    ).toBe(0);
+    const token = puente(['users', 'token', 'ana'], { db });
+    expect(token.code).toBe(0);
+    expect(token.out).toMatch(/^token: pte_[\w-]{43}$/m);
+    expect(puente(['users', 'token', 'ana'], { db }).code).toBe(0);
+    const listed = puente(['users', 'list', '--json'], { db });
+    expect(JSON.parse(listed.out)).toEqual([
+      { name: 'ana', role: 'analyst', tokens: 2, createdAt: expect.stringMatching(/^\d{4}-/) },
+    ]);
+    expect(puente(['users', 'token', 'ana', '--revoke'], { db }).out).toContain('Revoked 2 tokens of ana.');
+    expect(puente(['users', 'list'], { db }).out).toMatch(/^ana\tanalyst\t0 tokens/m);
+    expect(puente(['users', 'remove', 'ana'], { db })).toMatchObject({ code: 0 });
+    expect(puente(['users', 'list'], { db }).out).toContain('No users yet.');
+  });
+
+  it('fails for a user that does not exist', () => {
+    const db = path.join(tempDir(), 'users.duckdb');
+    expect(puente(['users', 'remove', 'nobody'], { db })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('there is no user nobody'),
+    });
+    expect(puente(['users', 'token', 'nobody'], { db })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('There is no user nobody'),
+    });
+    expect(puente(['users', 'frobnicate'], { db }).code).toBe(2);
+  });
+
+  it('load --server needs a token and refuses --db beside it', () => {
+    expect(puente(['load', SAMPLE, '--server', 'http://127.0.0.1:9'], {}).code).toBe(2);
+    expect(
+      puente(['load', SAMPLE, '--server', 'http://127.0.0.1:9', '--token', 't', '--db', 'x.duckdb']).code,
+    ).toBe(2);
+  });
+});
+
 describe('puente generate', () => {
   it('is deterministic for a seed, differs across seeds, and its output validates', () => {
     const a = tempDir();

@@ -79,4 +79,13 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   ],
   // The contract gained `source` (training, milestones) and translated text columns (`city_en`, `title_es`, …).
   rebuildDataTables(),
+  // Sign-in sessions, kept so they survive a restart. Only a hash of the session id is stored, as for tokens.
+  [
+    `CREATE TABLE sessions (
+      id_hash VARCHAR PRIMARY KEY,
+      user_name VARCHAR NOT NULL,
+      created_at TIMESTAMP NOT NULL,
+      expires_at TIMESTAMP NOT NULL
+    )`,
+  ],
 ];

@@ -1,6 +1,6 @@
 /**
  * HTTP for views: every page, page-data request and view endpoint is a pure function of (data version, day,
- * language, URL), so its response is kept — compressed once, gzip and brotli — and answered from memory until the
+ * language, who is signed in, URL), so its response is kept — compressed once, gzip and brotli — and answered from memory until the
  * data changes; its ETag comes from the same key, so a browser revalidating gets 304 (SvelteKit compares
  * `If-None-Match` with the `ETag` a handle returns). Anything else is compressed on the fly.
  */
@@ -145,7 +145,11 @@ export const httpCache: Handle = async ({ event, resolve }) => {
     return compressed(request, await resolve(event));
   }
   const raw = new URL(request.url);
-  const key = [await dataVersion(), today(), event.locals.locale, raw.pathname, raw.search].join('\u0000');
+  // Pages name who is signed in and offer links by role: one person's kept page is never another's.
+  const who = event.locals.user ? `${event.locals.user.role}:${event.locals.user.name}` : '';
+  const key = [await dataVersion(), today(), event.locals.locale, who, raw.pathname, raw.search].join(
+    '\u0000',
+  );
   const hit = kept.get(key);
   if (hit) {
     remember(key, hit);

@@ -112,7 +112,7 @@ export default defineMessages({
     'table.partners': 'Partners',
     'empty.title': 'No data yet',
     'empty.body':
-      'Stop the dashboard, load the programme’s CSV files with the command line (npx puente load my-programme/), then start it again.',
+      'An analyst can upload the programme’s CSV files on the Upload page; scripts can post them with npx puente load my-programme/ --server URL --token T.',
     'legend.city': 'City',
     'legend.type': 'Type',
     'legend.status': 'Partnership status',
@@ -273,7 +273,7 @@ export default defineMessages({
     'table.partners': 'Socios',
     'empty.title': 'Aún no hay datos',
     'empty.body':
-      'Detenga el panel, cargue los archivos CSV del programa con la línea de comandos (npx puente load mi-programa/) y vuelva a iniciarlo.',
+      'Un analista puede subir los archivos CSV del programa en la página Subir datos; los scripts pueden enviarlos con npx puente load mi-programa/ --server URL --token T.',
     'legend.city': 'Ciudad',
     'legend.type': 'Tipo',
     'legend.status': 'Estado de la colaboración',
@@ -422,7 +422,7 @@ export default defineMessages({
     'table.partners': '合作伙伴',
     'empty.title': '尚无数据',
     'empty.body':
-      '请先停止仪表板，用命令行导入项目的 CSV 文件（npx puente load 项目文件夹/），然后重新启动。',
+      '分析员可在“上传数据”页面上传项目的 CSV 文件；脚本可用 npx puente load 项目文件夹/ --server URL --token T 提交。',
     'legend.city': '城市',
     'legend.type': '类型',
     'legend.status': '合作状态',
