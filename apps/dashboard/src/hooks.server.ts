@@ -1,6 +1,8 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/translator';
+import { framing } from '$lib/server/embeds/framing';
+import { loadEmbedKey } from '$lib/server/embeds/signature';
 import { httpCache } from '$lib/server/http-cache';
 import { openStore } from '$lib/server/store';
 import { keepViewsWarm } from '$lib/server/views';
@@ -8,7 +10,9 @@ import { keepViewsWarm } from '$lib/server/views';
 export const init: ServerInit = async () => {
   try {
     // The default views are built in the background: the server answers (health first) while they are.
-    keepViewsWarm(await openStore());
+    const store = await openStore();
+    await loadEmbedKey(store);
+    keepViewsWarm(store);
   } catch (error) {
     // Fail at start-up, not on the first request: a second server on the same file must stop at once.
     console.error(error instanceof Error ? error.message : error);
@@ -47,7 +51,7 @@ const language: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(language, httpCache);
+export const handle = sequence(language, framing(), httpCache);
 
 /**
  * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a

@@ -2,9 +2,10 @@ import common from './common.js';
 import institution from './institution.js';
 import network from './network.js';
 import progress from './progress.js';
+import share from './share.js';
 import training from './training.js';
 
-const modules = [common, network, training, progress, institution] as const;
+const modules = [common, network, training, progress, institution, share] as const;
 
 type Union<M> = M extends { en: infer E } ? E : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
