@@ -4,7 +4,7 @@
  * script, event attribute or foreignObject: the file opens the same in PowerPoint, Word, Illustrator and Inkscape.
  */
 import { render } from 'svelte/server';
-import { FONT_FAMILY, fitText, INK } from '@puente/charts';
+import { estimateTextWidth, FONT_FAMILY, fitText, INK } from '@puente/charts';
 import type { ChartData } from '$lib/charts/overview-charts';
 import ChartFigure from '$lib/components/charts/ChartFigure.svelte';
 import type { Translator } from '$lib/i18n/translator';
@@ -39,7 +39,8 @@ export function chartSvg(
   const width = Number(/\swidth="([\d.]+)"/.exec(open?.[1] ?? '')?.[1]);
   const height = Number(/\sheight="([\d.]+)"/.exec(open?.[1] ?? '')?.[1]);
   if (!open || !(width > 0) || !(height > 0)) throw new Error(`The ${data.chart} chart drew no sized <svg>`);
-  const total = { width: width + 2 * MARGIN, height: HEAD + height + FOOT };
+  const legend = data.chart === 'network' ? colourLegend(data, tr, HEAD + height + 8, width) : null;
+  const total = { width: width + 2 * MARGIN, height: HEAD + height + (legend ? 24 : 0) + FOOT };
   const line = (s: string, size: number) => escape(fitText(s, width, size));
   // The chart nests as it is, placed by x and y; only its attributes for web pages (role, style) stay behind.
   const nested =
@@ -53,9 +54,37 @@ export function chartSvg(
     `<text x="${MARGIN}" y="30" font-size="18" font-weight="700" fill="${INK.text}">${line(text.title, 18)}</text>`,
     `<text x="${MARGIN}" y="50" font-size="12" fill="${INK.muted}">${line(text.caption, 12)}</text>`,
     nested,
+    ...(legend ? [legend] : []),
     `<text x="${MARGIN}" y="${total.height - 12}" font-size="11" fill="${INK.muted}" data-source="">${line(text.source, 11)}</text>`,
     '</svg>',
     '',
   ].join('\n');
   return { svg, ...total };
+}
+
+/**
+ * The network's colours as a line of swatches under it (on the page, an HTML legend does this). Sizes and dash
+ * patterns are explained by the caption.
+ */
+function colourLegend(
+  data: Extract<ChartData, { chart: 'network' }>,
+  tr: Translator,
+  y: number,
+  width: number,
+): string {
+  let x = MARGIN;
+  const items: string[] = [];
+  for (const c of data.model.legend.colors) {
+    const label = c.other ? tr.t('training.other') : c.key;
+    const next = x + 26 + estimateTextWidth(label, 11);
+    // One line: colours past the width are left to the caption and the data (the palette greys most of them).
+    if (next - 12 > MARGIN + width) break;
+    items.push(
+      `<g transform="translate(${x.toFixed(1)},${y})" data-legend="${escape(c.key)}">` +
+        `<circle cx="5" cy="7" r="5" fill="${escape(c.color)}"/>` +
+        `<text x="14" y="11" font-size="11" fill="${INK.text}">${escape(label)}</text></g>`,
+    );
+    x = next;
+  }
+  return `<g>${items.join('')}</g>`;
 }
