@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
@@ -144,4 +145,21 @@ test('the Share menu works by keyboard and fits a 390 px screen', async ({ page 
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
   await expect(button).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('the open Share menu and an embed have no serious accessibility violation', async ({ page }) => {
+  const serious = async () =>
+    (
+      await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    ).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  await page.goto('/?lang=zh', { waitUntil: 'networkidle' });
+  const menu = await openShare(page, 'network', '分享');
+  await menu.getByRole('radio', { name: /^固定在数据版本/ }).check();
+  expect(await serious()).toEqual([]);
+  const src = /src="([^"]+)"/.exec(await menu.getByLabel('嵌入代码（iframe）').inputValue())![1]!;
+  await page.goto(src.replace(/&amp;/g, '&'), { waitUntil: 'networkidle' });
+  await expect(page.locator('[data-source]')).toHaveText(/^来源：Puente · 数据版本 \d+/);
+  expect(await serious()).toEqual([]);
 });
