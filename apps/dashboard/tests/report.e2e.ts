@@ -59,6 +59,6 @@ test('a report of chosen charts, heading and notes prints to PDF, each chart cit
   await page.emulateMedia({ media: 'print' });
   const slides = await page.pdf({ preferCSSPageSize: true });
   expect(pages(slides)).toBeGreaterThanOrEqual(3);
-  const [w, h] = mediaBox(slides);
+  const [w = 0, h = 1] = mediaBox(slides);
   expect(w / h).toBeCloseTo(16 / 9, 1);
 });

@@ -163,3 +163,23 @@ test('the open Share menu and an embed have no serious accessibility violation',
   await expect(page.locator('[data-source]')).toHaveText(/^来源：Puente · 数据版本 \d+/);
   expect(await serious()).toEqual([]);
 });
+
+test('the progress page’s funnel has the same Share menu: its SVG is the funnel with its counts', async ({
+  page,
+}) => {
+  await page.goto('/progress?lang=en&asOf=2026-12-01', { waitUntil: 'networkidle' });
+  const menu = await openShare(page, 'progress-funnel');
+  const svg = (await download(page, menu.getByRole('link', { name: 'SVG' }))).toString('utf8');
+  const counts = (text: string) =>
+    new Map([...text.matchAll(/data-stage="(\w+)" data-count="(\d+)"/g)].map((m) => [m[1], m[2]]));
+  const onPage = counts(
+    await page
+      .locator('section[aria-labelledby="progress-funnel-title"] svg[role="img"]')
+      .evaluate((el) => el.outerHTML),
+  );
+  const inFile = counts(svg);
+  // The same stages with the same counts (the page may also draw the stages no partnership has reached).
+  expect(inFile.size).toBeGreaterThan(3);
+  for (const [stage, count] of inFile) expect([stage, onPage.get(stage)]).toEqual([stage, count]);
+  for (const [stage, count] of onPage) if (!inFile.has(stage)) expect([stage, count]).toEqual([stage, '0']);
+});

@@ -2,7 +2,7 @@
  * Links and snippets for sharing a chart. Browser-safe: the share menu builds them from the page's URL and the
  * signatures its server load gave.
  */
-import { CHARTS, chartQuery, type ChartFormat, type ChartId, type PngRatio } from './catalogue';
+import { chartQuery, type ChartFormat, type ChartId, type PngRatio } from './catalogue';
 
 /** The page each chart comes from (an embed's "open in Puente" link). */
 export const CHART_PAGES: Record<ChartId, string> = {
@@ -60,4 +60,16 @@ export function embedCode(t: ShareTarget, title: string): string {
   );
 }
 
-export { CHARTS };
+/** Embed signatures and the data version's date, given by a page's server load to its Share menus. */
+export interface ShareMenus {
+  shares: Partial<Record<ChartId, { latest: string; pinned: string | null }>>;
+  versionDate: string | null;
+}
+
+/** The props of a chart's Share menu on a page, or null when there is nothing to share (no data loaded yet). */
+export function shareProps(data: ShareMenus & { version: number | null }, chart: ChartId) {
+  const signatures = data.shares[chart];
+  return signatures && data.version !== null
+    ? { chart, signatures, version: data.version, date: data.versionDate ?? '' }
+    : null;
+}

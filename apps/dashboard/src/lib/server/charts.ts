@@ -5,6 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { CHART_CAPTIONS, CHART_TITLES, isChartId, type ChartId } from '$lib/charts/catalogue';
+import type { ShareMenus } from '$lib/charts/embed-code';
 import { chartData, type ChartData } from '$lib/charts/overview-charts';
 import { translator, type Locale, type Translator } from '$lib/i18n/translator';
 import { pinnedVersion, signEmbed, verifyEmbed } from './embeds/signature';
@@ -54,12 +55,15 @@ export async function chartRequest(
   };
 }
 
-/** Signatures for sharing `charts` under a page's filters: following the data, and pinned to `version`. */
-export async function shareSignatures(
+/**
+ * What a page's Share menus need (see `shareProps`): for each of `charts`, embed signatures under the page's filters,
+ * following the data and pinned to `version`; and the date of that version, for citations.
+ */
+export async function shareMenus(
   charts: readonly ChartId[],
   search: URLSearchParams,
   version: number | null,
-): Promise<Partial<Record<ChartId, { latest: string; pinned: string | null }>>> {
+): Promise<ShareMenus> {
   const entries = await Promise.all(
     charts.map(
       async (chart) =>
@@ -72,7 +76,8 @@ export async function shareSignatures(
         ] as const,
     ),
   );
-  return Object.fromEntries(entries);
+  const date = version === null ? null : ((await views.versionDates())[version] ?? '');
+  return { shares: Object.fromEntries(entries), versionDate: date };
 }
 
 /** Pinned files and embeds never change: any cache may keep them for a year. */
