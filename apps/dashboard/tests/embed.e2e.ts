@@ -149,3 +149,21 @@ test('oEmbed turns a pasted link into the chart’s embed code', async ({ page, 
     (await page.request.get(`/api/oembed?format=xml&url=${encodeURIComponent(`${baseURL}/`)}`)).status(),
   ).toBe(501);
 });
+
+test('files and embeds refuse what they do not serve', async ({ page }) => {
+  const status = async (url: string) => (await page.request.get(url)).status();
+  expect(await status('/api/charts/nope.svg')).toBe(404);
+  expect(await status('/api/charts/network.gif')).toBe(404);
+  expect(await status('/api/charts/network.png?scale=3')).toBe(400);
+  expect(await status('/api/charts/network.png?ratio=1:1')).toBe(400);
+  expect(await status('/api/charts/network.svg?version=abc')).toBe(403);
+  expect(await status('/api/charts/network.svg?version=1')).toBe(403);
+  expect(await status('/embed/nope?sig=x')).toBe(404);
+  // A file following the data answers again with 304 while the data has not changed.
+  const first = await page.request.get('/api/charts/kpis.svg?lang=es');
+  const etag = first.headers()['etag']!;
+  const again = await page.request.get('/api/charts/kpis.svg?lang=es', {
+    headers: { 'if-none-match': etag },
+  });
+  expect(again.status()).toBe(304);
+});
