@@ -9,7 +9,7 @@ import { generateProgramme } from '../generate/programme.js';
 import { validateFiles } from '../validation/validate.js';
 import {
   addUser,
-  checkUpload,
+  listProblems,
   createToken,
   generatePassword,
   listVersions,
@@ -183,13 +183,17 @@ async function run(argv: string[], io: Io): Promise<number> {
       const result =
         typeof values.db === 'string'
           ? await withStore(io, values.db, (store) =>
-              checkUpload(store, files, { mode: values.mode as 'replace' | 'upsert', locale: messages }),
+              listProblems(store, files, { mode: values.mode as 'replace' | 'upsert', locale: messages }),
             )
           : validateFiles(files, { locale: messages });
       if (values.json) io.out(JSON.stringify({ ok: result.ok, problems: result.problems }, null, 2));
       else {
         report(io, result.problems);
-        if (result.ok) for (const t of result.tables) io.out(`${t.file}: ${t.rows.length} ${t.table} rows`);
+        if (result.ok) {
+          for (const t of result.tables) {
+            io.out(`${t.file}: ${typeof t.rows === 'number' ? t.rows : t.rows.length} ${t.table} rows`);
+          }
+        }
       }
       return result.ok ? 0 : 1;
     }

@@ -4,6 +4,7 @@ export { StoreDamagedError, type TotalsMismatch, type UndoneWrite } from './self
 export {
   load,
   checkUpload,
+  listProblems,
   restore,
   listVersions,
   currentVersion,
@@ -11,6 +12,7 @@ export {
   type LoadProgress,
   type LoadRequest,
   type LoadResult,
+  type ProblemList,
   type VersionInfo,
   type VersionFile,
 } from './versions.js';

@@ -105,8 +105,10 @@ export class Store {
     try {
       await store.migrate();
       await store.checkItself(options.recovery === true);
-      // Data never reaches DuckDB as file paths, so the engine needs no file system access beyond its own file.
+      // DuckDB reads files only from the uploads folder, where a load stages the UTF-8 text of the files it was
+      // given (file names there are hashes, never a client's). No other file is reachable from SQL.
       await store.withConnection(async (c) => {
+        await c.run(`SET allowed_directories = [${sqlString(store.uploadsDir + path.sep)}]`);
         await c.run('SET enable_external_access = false');
         await c.run('SET lock_configuration = true');
       });
@@ -234,6 +236,9 @@ export class Store {
     });
   }
 }
+
+/** A string literal for a SET statement, which takes no parameters (the path is the store's own setting). */
+const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * Writes the WAL into the database file right after a commit, so the window in which a kill finds a commit only

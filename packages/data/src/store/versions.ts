@@ -1,8 +1,11 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import path from 'node:path';
 import { LOAD_ORDER, RELATIONS, TABLES, type Row, type TableName } from '../schema/tables.js';
 import type { Locale, Problem } from '../schema/problems.js';
 import {
+  readHeaders,
   validateFiles,
+  type FileHeader,
   type UploadFile,
   type ValidatedTable,
   type ValidateOptions,
@@ -11,6 +14,8 @@ import {
 import { orphanProblem } from '../validation/references.js';
 import type { Store } from './store.js';
 import { totalsMismatches } from './self-check.js';
+import type { PlainCsv } from '../csv/plain.js';
+import { checkWritten, insertFile, NotForSql, sqlCanRead, stageFiles, type SqlFile } from './sql-load.js';
 import { keepUpload } from './uploads.js';
 import { plainRows } from './values.js';
 
@@ -120,8 +125,217 @@ async function validateAgainst(
   });
 }
 
-/** Validates every file together, then writes them in one transaction as a new data version. */
+/**
+ * Validates every file together, then writes them in one transaction as a new data version. DuckDB reads the
+ * files itself when it can (see sql-load.ts); an upload with any problem, or any file it might read differently,
+ * is read by `validateFiles` instead, so the problems listed are the same either way.
+ */
 export async function load(store: Store, request: LoadRequest): Promise<LoadResult> {
+  return (await loadThroughSql(store, request)) ?? (await loadValidated(store, request));
+}
+
+/**
+ * The problems `load` would list for these files, without loading them: the SQL path runs in a transaction that
+ * is always rolled back, else `validateFiles` against the store's keys (as `checkUpload`). `puente validate --db`.
+ */
+export async function listProblems(
+  store: Store,
+  files: UploadFile[],
+  options: { mode: LoadMode; locale?: Locale },
+): Promise<ProblemList> {
+  const locale = options.locale ?? 'en';
+  const plain = plainUpload(files, locale);
+  if (plain !== null) {
+    const staged = await stage(store, files, plain.headers, null);
+    if (staged !== null) {
+      try {
+        await store.write(async (c) => {
+          const tables = await writeThroughSql(c, staged.files, options.mode, await nextVersion(c));
+          throw new CheckedOnly(tables);
+        });
+      } catch (error) {
+        if (error instanceof CheckedOnly) {
+          const tables = staged.files.map(({ header }) => ({
+            table: header.table,
+            file: header.name,
+            rows: error.tables[header.table] ?? 0,
+          }));
+          return { ok: true, problems: plain.warnings, tables };
+        }
+        if (!(error instanceof NotForSql)) throw error;
+      } finally {
+        await staged.remove();
+      }
+    }
+  }
+  const { ok, problems, tables } = await checkUpload(store, files, options);
+  return { ok, problems, tables: tables.map((t) => ({ table: t.table, file: t.file, rows: t.rows.length })) };
+}
+
+export interface ProblemList {
+  /** False iff some problem is an error. */
+  ok: boolean;
+  problems: Problem[];
+  /** Each file read, with its table and number of rows (best effort when there are errors). */
+  tables: { table: TableName; file: string; rows: number }[];
+}
+
+/** Thrown to roll back a write that only checked. */
+class CheckedOnly extends Error {
+  constructor(readonly tables: Partial<Record<TableName, number>>) {
+    super('checked only');
+  }
+}
+
+/**
+ * The upload read up to its headers, when the SQL path may take it: nothing wrong that far (warnings about the
+ * encoding or an ignored column are its whole report when the rows are fine), and every file plain CSV.
+ */
+function plainUpload(
+  files: UploadFile[],
+  locale: Locale,
+): { headers: { header: FileHeader; plain: PlainCsv }[]; warnings: Problem[] } | null {
+  const { problems, headers } = readHeaders(files, { locale });
+  if (headers.length !== files.length || problems.some((p) => p.severity === 'error')) return null;
+  const plain: { header: FileHeader; plain: PlainCsv }[] = [];
+  for (const header of headers) {
+    const how = sqlCanRead(header, files[header.index]!.bytes);
+    if (how === null) return null;
+    plain.push({ header, plain: how });
+  }
+  return { headers: plain, warnings: problems };
+}
+
+let staging = 0;
+
+/**
+ * The UTF-8 files DuckDB reads, in the uploads folder (`kept`: the paths of the raw files kept there, when kept);
+ * null when they can't be written (the validator's path then says why).
+ */
+async function stage(
+  store: Store,
+  files: UploadFile[],
+  headers: { header: FileHeader; plain: PlainCsv }[],
+  kept: string[] | null,
+): Promise<{ files: SqlFile[]; remove: () => Promise<void> } | null> {
+  try {
+    return await stageFiles(
+      path.join(store.uploadsDir, 'staging'),
+      headers.map(({ header, plain }, i) => {
+        const bytes = files[header.index]!.bytes;
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        return {
+          header,
+          plain,
+          name: `upload-${++staging}`,
+          kept:
+            kept !== null && header.encoding === 'utf-8' && !bom
+              ? path.join(store.uploadsDir, kept[i]!)
+              : null,
+        };
+      }),
+    );
+  } catch {
+    return null;
+  } finally {
+    // The texts are on disk now; the copies in memory can go.
+    for (const { header } of headers) header.text = '';
+  }
+}
+
+/** `load` through DuckDB's own CSV reader, or null when the upload must go through `validateFiles` (exported for tests). */
+export async function loadThroughSql(store: Store, request: LoadRequest): Promise<LoadResult | null> {
+  const locale = request.locale ?? 'en';
+  const plain = plainUpload(request.files, locale);
+  if (plain === null) return null;
+  const damage = store.damage;
+  if (
+    damage !== null &&
+    (request.mode !== 'replace' ||
+      damage.tables.some((t) => !plain.headers.some(({ header }) => header.table === t)))
+  ) {
+    return null;
+  }
+  const hashes: string[] = [];
+  try {
+    for (const { header } of plain.headers) {
+      hashes.push(await keepUpload(store.uploadsDir, request.files[header.index]!.bytes));
+    }
+  } catch {
+    return null;
+  }
+  const staged = await stage(store, request.files, plain.headers, hashes);
+  if (staged === null) return null;
+  try {
+    return await store
+      .write(async (c) => {
+        const version = await nextVersion(c);
+        await c.run(`INSERT INTO versions VALUES ($1, current_timestamp, $2, 'load', $3, NULL)`, [
+          version,
+          request.user,
+          request.mode,
+        ]);
+        const progress: LoadProgress = { stage: 'writing', rowsChecked: 0, rowsWritten: 0 };
+        const tables = await writeThroughSql(c, staged.files, request.mode, version, (rows) => {
+          progress.rowsChecked += rows;
+          progress.rowsWritten += rows;
+          request.onProgress?.(progress);
+        });
+        for (const [i, { header }] of staged.files.entries()) {
+          await c.run(`INSERT INTO version_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+            version,
+            header.table,
+            header.name,
+            hashes[i]!,
+            BigInt(request.files[header.index]!.bytes.length),
+            BigInt(tables[header.table] ?? 0),
+            header.encoding,
+            header.delimiter,
+          ]);
+        }
+        // No orphans to look for: checkWritten found every current reference pointing at a current key.
+        await recordTotals(c, version);
+        await request.beforeCommit?.();
+        return { ok: true as const, version, tables, warnings: plain.warnings };
+      })
+      .then((result) => {
+        store.repaired();
+        return result;
+      });
+  } catch (error) {
+    if (error instanceof RejectedLoad) return { ok: false, problems: error.problems };
+    if (error instanceof NotForSql) return null;
+    throw error;
+  } finally {
+    await staged.remove();
+  }
+}
+
+/**
+ * Writes each file into its table as rows of `version` (in load order, closing the rows they replace), then runs
+ * the checks across rows; throws NotForSql when anything is not plainly right.
+ */
+async function writeThroughSql(
+  c: DuckDBConnection,
+  files: SqlFile[],
+  mode: LoadMode,
+  version: number,
+  written?: (rows: number) => void,
+): Promise<Partial<Record<TableName, number>>> {
+  const tables: Partial<Record<TableName, number>> = {};
+  for (const name of LOAD_ORDER) {
+    const file = files.find((f) => f.header.table === name);
+    if (file === undefined) continue;
+    if (mode === 'replace') await c.run(`UPDATE "${name}" SET _to = $1 WHERE ${current}`, [version]);
+    tables[name] = await insertFile(c, file, version);
+    if (mode === 'upsert') await closeUpdated(c, name, version);
+    written?.(tables[name]);
+  }
+  await checkWritten(c, Object.keys(tables) as TableName[], version);
+  return tables;
+}
+
+async function loadValidated(store: Store, request: LoadRequest): Promise<LoadResult> {
   const locale = request.locale ?? 'en';
   return store
     .write(async (c) => {
@@ -310,15 +524,18 @@ async function writeTable(
   } finally {
     appender.closeSync();
   }
-  if (mode === 'upsert') {
-    const sameKey = spec.key.map((k) => `n."${k}" = o."${k}"`).join(' AND ');
-    await c.run(
-      `UPDATE "${spec.name}" AS o SET _to = $1
-       WHERE o._to IS NULL AND o._from < $1
-         AND EXISTS (SELECT 1 FROM "${spec.name}" AS n WHERE n._from = $1 AND ${sameKey})`,
-      [version],
-    );
-  }
+  if (mode === 'upsert') await closeUpdated(c, table.table, version);
+}
+
+/** An upsert's new rows replace the current ones with the same key. */
+async function closeUpdated(c: DuckDBConnection, table: TableName, version: number): Promise<void> {
+  const sameKey = TABLES[table].key.map((k) => `n."${k}" = o."${k}"`).join(' AND ');
+  await c.run(
+    `UPDATE "${table}" AS o SET _to = $1
+     WHERE o._to IS NULL AND o._from < $1
+       AND EXISTS (SELECT 1 FROM "${table}" AS n WHERE n._from = $1 AND ${sameKey})`,
+    [version],
+  );
 }
 
 function appendRow(appender: DuckDBAppender, table: TableName, row: Row, version: number): void {
@@ -337,7 +554,7 @@ function appendRow(appender: DuckDBAppender, table: TableName, row: Row, version
 /** References from current rows to keys that no longer exist, reported against the file that removed the key. */
 async function findOrphans(
   c: DuckDBConnection,
-  tables: ValidatedTable[],
+  tables: readonly Pick<ValidatedTable, 'table' | 'file'>[],
   locale: Locale,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];

@@ -113,6 +113,28 @@ interface FileState {
     rowNumbers: number[];
     lineNumbers: number[];
   } | null;
+  /** Set when only the header was read (`readHeaders`): what the SQL path needs to read the records itself. */
+  header: FileHeader | null;
+}
+
+/** A file read up to its header: how its records are laid out, and its text for a reader of the records. */
+export interface FileHeader {
+  /** Position of the file in the upload. */
+  index: number;
+  name: string;
+  table: TableName;
+  encoding: string;
+  delimiter: string;
+  /** Canonical columns present, in declaration order. */
+  columns: string[];
+  /** For each canonical column of the table, its field in a record, or -1 when absent. */
+  fieldIndex: readonly number[];
+  /** Fields of the header once trailing empty ones are dropped: every record is read as this many. */
+  width: number;
+  /** Physical line of the header. */
+  line: number;
+  /** The decoded text, BOM excluded. */
+  text: string;
 }
 
 /**
@@ -120,6 +142,27 @@ interface FileState {
  * then references are checked against the keys of this upload's files plus `options.known`.
  */
 export function validateFiles(files: readonly UploadFile[], options: ValidateOptions = {}): ValidationResult {
+  return validate(files, options, false).result;
+}
+
+/**
+ * Reads each file of an upload up to its header only, with every problem found that far (decoding, delimiter,
+ * table, columns, a table given twice) worded exactly as `validateFiles` words them. The server's SQL path reads
+ * the records itself from `headers`; when the records hold no problem, these problems are the whole list.
+ */
+export function readHeaders(
+  files: readonly UploadFile[],
+  options: ValidateOptions = {},
+): { problems: Problem[]; headers: FileHeader[] } {
+  const { result, states } = validate(files, options, true);
+  return { problems: result.problems, headers: states.flatMap((s) => (s.header ? [s.header] : [])) };
+}
+
+function validate(
+  files: readonly UploadFile[],
+  options: ValidateOptions,
+  headerOnly: boolean,
+): { result: ValidationResult; states: FileState[] } {
   const locale = options.locale ?? 'en';
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const cap = Math.max(1, options.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE);
@@ -131,7 +174,9 @@ export function validateFiles(files: readonly UploadFile[], options: ValidateOpt
   };
   const progress = new ProgressCounter(options.onProgress);
 
-  const states = files.map((file, index) => readFile(file, index, cap, maxBytes, locale, uploaded, progress));
+  const states = files.map((file, index) =>
+    readFile(file, index, cap, maxBytes, locale, uploaded, progress, headerOnly),
+  );
   progress.flush();
 
   const firstFileOf = new Map<TableName, FileState>();
@@ -161,7 +206,7 @@ export function validateFiles(files: readonly UploadFile[], options: ValidateOpt
     a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index,
   );
   for (const state of ordered) problems.push(...fileProblems(state, locale));
-  return {
+  const result = {
     ok: problems.every((p) => p.severity !== 'error'),
     problems,
     tables: states.flatMap((s) =>
@@ -179,6 +224,7 @@ export function validateFiles(files: readonly UploadFile[], options: ValidateOpt
         : [],
     ),
   };
+  return { result, states };
 }
 
 function readFile(
@@ -189,6 +235,7 @@ function readFile(
   locale: Locale,
   uploaded: UploadedKeys,
   progress: ProgressCounter,
+  headerOnly: boolean,
 ): FileState {
   const state: FileState = {
     index,
@@ -198,6 +245,7 @@ function readFile(
     order: new Map(),
     unread: false,
     data: null,
+    header: null,
   };
   const report = state.report;
 
@@ -257,7 +305,7 @@ function readFile(
   // Set once the header is read: how each record becomes a row.
   let reader: TableReader | null = null;
 
-  const parsed = parseCsv(decoded.text, delimiter, {
+  const parsed = parseCsv(headerOnly ? headerText(decoded.text, delimiter) : decoded.text, delimiter, {
     issue: (issue) => {
       report.add(issue);
       if (stopsReading(issue)) state.unread = true;
@@ -287,7 +335,20 @@ function readFile(
       };
       state.data = data;
       reader = tableReader(table, map.fieldIndex, data, report, uploaded);
-      return true;
+      if (!headerOnly) return true;
+      state.header = {
+        index,
+        name: file.name,
+        table,
+        encoding: decoded.encoding,
+        delimiter,
+        columns: map.present,
+        fieldIndex: map.fieldIndex,
+        width: header.fields.length,
+        line: header.line,
+        text: decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text,
+      };
+      return false;
     },
     record: (fields, row, line) => {
       reader?.read(fields, row, line);
@@ -299,11 +360,36 @@ function readFile(
   if (parsed.header === null && report.issues.length === 0) {
     // Text that is only separators and blank lines: nothing to read.
     report.add(fileIssue('empty-file', 'empty-file'));
-  } else if (state.data !== null && !state.unread && parsed.rows === 0) {
+  } else if (state.data !== null && !state.unread && parsed.rows === 0 && !headerOnly) {
     // A header and no records: fine for upsert, but a replace would empty the table (load asks to confirm).
     report.add(fileIssue('empty-table', 'empty-table'));
   }
   return state;
+}
+
+/** Characters read for a header alone: papaparse splits all it is given into lines before the first one is read. */
+const HEADER_PREFIX = 1024 * 1024;
+
+/**
+ * The start of `text` that holds its header, to read only that: up to the first line break after HEADER_PREFIX
+ * characters, when the header read from there is whole (read without a problem); else all of `text`.
+ */
+function headerText(text: string, delimiter: string): string {
+  if (text.length <= HEADER_PREFIX) return text;
+  const nl = text.indexOf('\n', HEADER_PREFIX);
+  if (nl === -1) return text;
+  const prefix = text.slice(0, nl + 1);
+  let whole = false;
+  parseCsv(prefix, delimiter, {
+    header: () => {
+      whole = true;
+      return false;
+    },
+    issue: () => {
+      whole = false;
+    },
+  });
+  return whole ? prefix : text;
 }
 
 /** Keys defined by this upload's files, for references across files. */
