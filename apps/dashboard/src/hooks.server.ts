@@ -3,6 +3,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/translator';
 import { auth } from '$lib/server/auth/handle';
 import { ensureFirstAdmin } from '$lib/server/auth/first-admin';
+import { framing } from '$lib/server/embeds/framing';
+import { loadEmbedKey } from '$lib/server/embeds/signature';
 import { httpCache } from '$lib/server/http-cache';
 import { uploadLimit } from '$lib/server/uploads/body';
 import { openStore } from '$lib/server/store';
@@ -14,6 +16,7 @@ export const init: ServerInit = async () => {
     const store = await openStore();
     await ensureFirstAdmin(store);
     warnAboutBodyLimit();
+    await loadEmbedKey(store);
     keepViewsWarm(store);
   } catch (error) {
     // Fail at start-up, not on the first request: a second server on the same file must stop at once.
@@ -67,7 +70,7 @@ const language: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(language, auth, httpCache);
+export const handle = sequence(language, framing(), auth, httpCache);
 
 /**
  * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a

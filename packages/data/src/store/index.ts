@@ -41,6 +41,7 @@ export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
 export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';
 export { toSafeNumber } from './values.js';
+export { storedSecret } from './secrets.js';
 
 import path from 'node:path';
 

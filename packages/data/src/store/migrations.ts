@@ -88,4 +88,6 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       expires_at TIMESTAMP NOT NULL
     )`,
   ],
+  // Server secrets kept with the data (the key that signs embeds, when the environment gives none).
+  [`CREATE TABLE secrets (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)`],
 ];

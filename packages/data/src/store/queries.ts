@@ -31,9 +31,22 @@ import type { PlainRow } from './values.js';
  * - milestones: of partnerships in view, within the year range.
  */
 
+/**
+ * The filters of a query, and optionally the data version to read "as of" (a pinned embed or export keeps showing
+ * the data it was made from after later loads); the current data without it.
+ */
+export type Scope = Filters & { version?: number | null };
+
 /** Collects bound parameters while a query is written, so no value is ever spliced into SQL text. */
 class Params {
   readonly values: DuckDBValue[] = [];
+  constructor(private readonly version: number | null = null) {}
+  /** The rows of the data read: the current ones, or those alive at the pinned version (`[_from, _to)`). */
+  alive(alias = ''): string {
+    if (this.version === null) return `${alias}_to IS NULL`;
+    const v = this.bind(this.version);
+    return `(${alias}_from <= ${v} AND (${alias}_to IS NULL OR ${alias}_to > ${v}))`;
+  }
   bind(value: DuckDBValue): string {
     this.values.push(value);
     return `$${this.values.length}`;
@@ -54,18 +67,18 @@ function inView(p: Params, filters: Filters): string {
   return `
     inst AS (
       SELECT * FROM institutions
-      WHERE _to IS NULL AND ${p.oneOf('city', filters.city)} AND ${p.oneOf('country', filters.country)}
+      WHERE ${p.alive()} AND ${p.oneOf('city', filters.city)} AND ${p.oneOf('country', filters.country)}
         AND ${p.oneOf('type', filters.type)}),
     parts AS (
       SELECT * FROM partnerships
-      WHERE _to IS NULL AND ${p.oneOf('area', filters.area)} AND ${p.oneOf('status', filters.status)}
+      WHERE ${p.alive()} AND ${p.oneOf('area', filters.area)} AND ${p.oneOf('status', filters.status)}
         AND (source IN (SELECT id FROM inst) OR target IN (SELECT id FROM inst))),
     train AS (
       SELECT * FROM training
-      WHERE _to IS NULL AND institution IN (SELECT id FROM inst) AND ${p.yearRange('year', filters)}),
+      WHERE ${p.alive()} AND institution IN (SELECT id FROM inst) AND ${p.yearRange('year', filters)}),
     miles AS (
       SELECT * FROM milestones
-      WHERE _to IS NULL AND partnership IN (SELECT id FROM parts) AND ${p.yearRange('year(date)', filters)})`;
+      WHERE ${p.alive()} AND partnership IN (SELECT id FROM parts) AND ${p.yearRange('year(date)', filters)})`;
 }
 
 /**
@@ -192,8 +205,8 @@ export interface Kpis {
   unreported: { trainees: Unreported; milestones: Record<MilestoneStatus, Unreported> };
 }
 
-export async function kpis(store: Store, filters: Filters): Promise<Kpis> {
-  const p = new Params();
+export async function kpis(store: Store, filters: Scope): Promise<Kpis> {
+  const p = new Params(filters.version);
   const [row] = await store.all(
     `WITH ${inView(p, filters)},
      latest AS (SELECT max(year) AS y FROM train)
@@ -299,13 +312,9 @@ function touching(p: Params, query: NetworkQuery, alias = ''): string {
   return `(list_contains(${ids}, ${alias}source) OR list_contains(${ids}, ${alias}target))`;
 }
 
-export async function network(
-  store: Store,
-  filters: Filters,
-  query: NetworkQuery = {},
-): Promise<NetworkData> {
+export async function network(store: Store, filters: Scope, query: NetworkQuery = {}): Promise<NetworkData> {
   const partnershipFiltered = filters.area.length > 0 || filters.status.length > 0;
-  const p = new Params();
+  const p = new Params(filters.version);
   const nodes = await store.all(
     `WITH ${inView(p, filters)},
      near AS (SELECT * FROM parts WHERE ${touching(p, query)}),
@@ -317,11 +326,11 @@ export async function network(
      SELECT i.id, i.name, i.name_en, i.name_es, i.name_zh, i.city, i.city_en, i.city_es, i.city_zh, i.country, i.type,
             coalesce(t.n, 0) AS trained, i.id IN (SELECT id FROM inst) AS matched
      FROM institutions AS i JOIN shown USING (id) LEFT JOIN trained AS t ON t.institution = i.id
-     WHERE i._to IS NULL ${query.only ? `AND ${p.oneOf('i.id', query.only)}` : ''}
+     WHERE ${p.alive('i.')} ${query.only ? `AND ${p.oneOf('i.id', query.only)}` : ''}
      ORDER BY i.id`,
     p.values,
   );
-  const p2 = new Params();
+  const p2 = new Params(filters.version);
   const links = await store.all(
     `WITH ${inView(p2, filters)},
      counts AS (
@@ -382,11 +391,11 @@ export interface TrainingQuery {
  */
 export async function trainingByYear(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   by: TrainingGroup,
   query: TrainingQuery = {},
 ): Promise<TrainingVolume[]> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const group = { topic: `coalesce(t.topic, '')`, institution: 't.institution', city: 'i.city', year: "''" }[
     by
   ];
@@ -438,8 +447,8 @@ export interface TrainingTotals {
   to: number | null;
 }
 
-export async function trainingTotals(store: Store, filters: Filters): Promise<TrainingTotals> {
-  const p = new Params();
+export async function trainingTotals(store: Store, filters: Scope): Promise<TrainingTotals> {
+  const p = new Params(filters.version);
   const [row] = await store.all(
     `WITH ${inView(p, filters)}
      SELECT coalesce(sum(trainees), 0) AS trainees, coalesce(sum(completed), 0) AS completed,
@@ -482,10 +491,10 @@ export interface TrainingComparison {
 
 export async function trainingComparison(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   year: number,
 ): Promise<TrainingComparison> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const now = p.bind(year);
   const before = p.bind(year - 1);
   const [row] = await store.all(
@@ -520,8 +529,8 @@ export async function trainingComparison(
 }
 
 /** Institutions in view per city (all of them, cities being far fewer than institutions): the base of city colours. */
-export async function institutionsPerCity(store: Store, filters: Filters): Promise<Map<string, number>> {
-  const p = new Params();
+export async function institutionsPerCity(store: Store, filters: Scope): Promise<Map<string, number>> {
+  const p = new Params(filters.version);
   const rows = await store.all(
     `WITH ${inView(p, filters)} SELECT city, count(*) AS n FROM inst GROUP BY city ORDER BY city`,
     p.values,
@@ -710,7 +719,7 @@ export const today = (): string => new Date().toISOString().slice(0, 10);
 /** Every partnership in view with its milestone record, in the order asked (most recently started first). */
 export async function partnerships(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   query: PartnershipQuery = {},
 ): Promise<PartnershipSummary[]> {
   return (await partnershipList(store, filters, query)).items;
@@ -719,11 +728,11 @@ export async function partnerships(
 /** The partnerships in view as `partnerships` gives them, cut to `query.limit`, with how many there are in all. */
 export async function partnershipList(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   query: PartnershipQuery = {},
 ): Promise<Listed<PartnershipSummary>> {
   if (query.ids?.length === 0) return { items: [], total: 0 };
-  const p = new Params();
+  const p = new Params(filters.version);
   const asOf = p.bind(query.asOf ?? today());
   const days = p.bind(query.stalledDays ?? 180);
   const where = ['TRUE'];
@@ -759,8 +768,8 @@ export async function partnershipList(
                 AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled,
               ${p.oneOf('p.status', IN_MOTION_STATUSES)} AND m.n IS NULL AS unrecorded
        FROM parts AS p
-       JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
-       JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
+       JOIN institutions AS s ON s.id = p.source AND ${p.alive('s.')}
+       JOIN institutions AS t ON t.id = p.target AND ${p.alive('t.')}
        LEFT JOIN m ON m.partnership = p.id)
      SELECT p.* EXCLUDE (started_on, last_done, next_planned),
             strftime(p.started_on, '%Y-%m-%d') AS started_on,
@@ -807,10 +816,10 @@ export interface ConnectedInstitution {
 /** The institutions with most partnerships in view, most first (ties by id), and how many have any. */
 export async function mostConnected(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   limit: number,
 ): Promise<Listed<ConnectedInstitution>> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const rows = await store.all(
     `WITH ${inView(p, filters)},
      ends AS (SELECT source AS id FROM parts UNION ALL SELECT target FROM parts),
@@ -839,8 +848,8 @@ export interface YearActivity {
 }
 
 /** Year-by-year activity in view: the basis of "change on the previous year" figures and trends. */
-export async function activityByYear(store: Store, filters: Filters): Promise<YearActivity[]> {
-  const p = new Params();
+export async function activityByYear(store: Store, filters: Scope): Promise<YearActivity[]> {
+  const p = new Params(filters.version);
   const rows = await store.all(
     `WITH ${inView(p, filters)},
      t AS (
@@ -879,13 +888,17 @@ export async function activityByYear(store: Store, filters: Filters): Promise<Ye
 
 export type InstitutionName = ReturnType<typeof institutionNames>;
 
-/** The names and places of these institutions (current data), by id. */
-export async function institutionsById(store: Store, ids: readonly string[]): Promise<InstitutionName[]> {
+/** The names and places of these institutions (current data, or as of `version`), by id. */
+export async function institutionsById(
+  store: Store,
+  ids: readonly string[],
+  version: number | null = null,
+): Promise<InstitutionName[]> {
   if (ids.length === 0) return [];
-  const p = new Params();
+  const p = new Params(version);
   const rows = await store.all(
     `SELECT id, name, name_en, name_es, name_zh, city, city_en, city_es, city_zh, country, type FROM institutions
-     WHERE _to IS NULL AND ${p.oneOf('id', ids)} ORDER BY id`,
+     WHERE ${p.alive()} AND ${p.oneOf('id', ids)} ORDER BY id`,
     p.values,
   );
   return rows.map(institutionNames);

@@ -21,6 +21,8 @@ const VIEW_ROUTES = new Set([
   '/institutions/[id=slug]',
   '/network/scene',
   '/network/detail/[id=slug]',
+  '/api/charts/[file]',
+  '/embed/[chart]',
 ]);
 /** Kept responses, in bytes (bodies and their compressed forms): an LRU. */
 const CAPACITY = 96 * 1024 * 1024;
@@ -29,6 +31,8 @@ const LARGEST_KEPT = 16 * 1024 * 1024;
 /** Below this, compression costs more than it saves. */
 const SMALLEST_COMPRESSED = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+/** Kept as they are, not compressed (already compressed). */
+const KEPT_AS_IS = /^image\/png/;
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -80,8 +84,9 @@ function respond(request: Request, entry: Kept): Response {
   const headers = new Headers(entry.headers);
   headers.set('etag', entry.etag);
   headers.set('vary', VARY);
-  // Browsers may keep a copy but must ask again (cheaply: 304) — the data can change with any load.
-  headers.set('cache-control', 'private, no-cache');
+  // Browsers may keep a copy but must ask again (cheaply: 304) — the data can change with any load. A response
+  // pinned to a data version (its handler says `immutable`) never changes and keeps what it says.
+  if (!headers.get('cache-control')?.includes('immutable')) headers.set('cache-control', 'private, no-cache');
   const encoding = encodingFor(request);
   const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : null;
   if (body) headers.set('content-encoding', encoding!);
@@ -92,7 +97,8 @@ function respond(request: Request, entry: Kept): Response {
 
 async function keep(response: Response, etag: string): Promise<Kept> {
   const identity = Buffer.from(await response.arrayBuffer());
-  const compress = identity.length >= SMALLEST_COMPRESSED;
+  const compress =
+    identity.length >= SMALLEST_COMPRESSED && COMPRESSIBLE.test(response.headers.get('content-type') ?? '');
   const [gz, br] = compress
     ? await Promise.all([
         gzipAsync(identity),
@@ -157,7 +163,8 @@ export const httpCache: Handle = async ({ event, resolve }) => {
   }
   const response = await resolve(event);
   const type = response.headers.get('content-type') ?? '';
-  if (response.status !== 200 || !COMPRESSIBLE.test(type)) return compressed(request, response);
+  if (response.status !== 200 || !(COMPRESSIBLE.test(type) || KEPT_AS_IS.test(type)))
+    return compressed(request, response);
   // The build is part of the tag: after an upgrade, a page naming old scripts must not be revalidated.
   const etag = `"${createHash('sha256').update(`${build}\u0000${key}`).digest('base64url').slice(0, 27)}"`;
   const entry = await keep(response, etag);

@@ -2,7 +2,6 @@
  * The overview's view: key figures, a summary written from the data, the network's most connected institutions,
  * the stalled partnerships, the training trend by city and the funnel — each bounded, whatever the programme's size.
  */
-import type { Filters } from '@puente/data';
 import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
 import {
   activityByYear,
@@ -16,6 +15,7 @@ import {
   type Kpis,
   type NetworkData as GraphRows,
   type PartnershipSummary,
+  type Scope,
   type Store,
   type TrainingComparison,
   type YearActivity,
@@ -37,7 +37,8 @@ const STALLED_LISTED = 5;
 const TREND_CITIES = 7;
 
 export interface OverviewInput {
-  filters: Filters;
+  /** The filters, and the data version when the view is pinned to one (else the current data). */
+  filters: Scope;
   locale: Locale;
   /** Today, `yyyy-mm-dd`: "stalled" is measured from it. */
   asOf: string;
