@@ -43,6 +43,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: process.env.PUENTE_E2E_DB },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUENTE_DB: process.env.PUENTE_E2E_DB,
+      BODY_SIZE_LIMIT: 'Infinity',
+      // The embed tests' host page (tests/host-page.ts) serves on the next port: an origin allowed to frame embeds.
+      PUENTE_EMBED_ORIGINS: `https: http://127.0.0.1:${port + 1}`,
+    },
   },
 });

@@ -1,9 +1,12 @@
 import type { Locale } from '$lib/i18n/translator';
+import type { User } from '@puente/data/store';
 
 declare global {
   namespace App {
     interface Locals {
       locale: Locale;
+      /** Who is asking (session cookie or Bearer token), null when nobody signed in; set by the `auth` handle. */
+      user: User | null;
     }
     interface Error {
       message: string;

@@ -1,20 +1,43 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/translator';
+import { auth } from '$lib/server/auth/handle';
+import { ensureFirstAdmin } from '$lib/server/auth/first-admin';
+import { framing } from '$lib/server/embeds/framing';
+import { loadEmbedKey } from '$lib/server/embeds/signature';
 import { httpCache } from '$lib/server/http-cache';
+import { uploadLimit } from '$lib/server/uploads/body';
 import { openStore } from '$lib/server/store';
 import { keepViewsWarm } from '$lib/server/views';
 
 export const init: ServerInit = async () => {
   try {
     // The default views are built in the background: the server answers (health first) while they are.
-    keepViewsWarm(await openStore());
+    const store = await openStore();
+    await ensureFirstAdmin(store);
+    warnAboutBodyLimit();
+    await loadEmbedKey(store);
+    keepViewsWarm(store);
   } catch (error) {
     // Fail at start-up, not on the first request: a second server on the same file must stop at once.
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
 };
+
+/**
+ * adapter-node refuses request bodies over its BODY_SIZE_LIMIT (512 kB by default) before Puente sees them; the
+ * upload limit is Puente's own (PUENTE_UPLOAD_LIMIT), counted as the body streams, so the adapter's should be off.
+ */
+function warnAboutBodyLimit() {
+  const adapter = process.env.BODY_SIZE_LIMIT;
+  if (adapter === undefined || (adapter !== 'Infinity' && Number.parseInt(adapter, 10) < uploadLimit())) {
+    console.warn(
+      `BODY_SIZE_LIMIT is ${adapter ?? 'unset (512K)'}: uploads larger than that are refused. ` +
+        'Start the server with BODY_SIZE_LIMIT=Infinity; PUENTE_UPLOAD_LIMIT sets the upload limit.',
+    );
+  }
+}
 
 const LANG_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
 
@@ -47,7 +70,7 @@ const language: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(language, httpCache);
+export const handle = sequence(language, framing(), auth, httpCache);
 
 /**
  * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a

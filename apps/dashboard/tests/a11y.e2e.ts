@@ -9,12 +9,13 @@ const PAGES = [
   '/progress',
   '/institutions/hangzhou-hansheng',
   '/institutions/no-such-place',
+  '/report?chart=network&chart=training&chart=progress&chart=kpis',
 ];
 
 for (const lang of ['en', 'zh'] as const) {
   for (const path of PAGES) {
     test(`${path} has no serious accessibility violation (${lang})`, async ({ page }) => {
-      await page.goto(`${path}?lang=${lang}`);
+      await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

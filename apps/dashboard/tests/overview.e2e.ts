@@ -9,8 +9,9 @@ const sample = (table: string) =>
     .slice(1);
 const institutionIds = sample('institutions').map((line) => line.split(',')[0]);
 const partnerships = sample('partnerships').length;
+// training.csv: institution,partnership,programme,topic,year,trainees,… (no commas in the sample's texts).
 const trained = sample('training')
-  .map((line) => Number(line.split(',').at(-2)))
+  .map((line) => Number(line.split(',')[5]))
   .reduce((a, b) => a + b, 0);
 
 test('the overview shows the network with one node per institution, before any JavaScript', async ({
@@ -40,7 +41,7 @@ test('the overview shows the key figures of the sample programme', async ({ page
   await expect(figure('Institutions')).toHaveText(String(institutionIds.length));
   await expect(figure('Cities')).toHaveText('2');
   await expect(figure('Partnerships')).toHaveText(String(partnerships));
-  await expect(figure('People trained')).toHaveText(trained.toLocaleString('en'));
+  await expect(figure('Training enrolments')).toHaveText(trained.toLocaleString('en'));
 });
 
 test('the overview speaks Spanish and Chinese', async ({ page }) => {
@@ -130,4 +131,120 @@ test('the summary compares like with like: 2023 is incomplete in the sample, not
     '2023 is not complete yet: 3 of the 4 institutions that reported 2022 have reported 2023.',
   );
   await expect(summary).not.toContainText('fell');
+});
+
+test('partnerships with no milestones recorded are named as such, never as late or stalled', async ({
+  page,
+}) => {
+  // In data/ the two active partnerships (with Alibaba) have no milestone at all.
+  await page.goto('/?lang=en');
+  const summary = page.getByRole('region', { name: 'In short' });
+  await expect(summary).toContainText(
+    '2 agreed or active partnerships have no milestones recorded yet, so their progress cannot be told from the data.',
+  );
+  await expect(summary).not.toContainText(/late|stalled/);
+  await expect(summary).not.toContainText('Every agreed or active partnership');
+
+  const card = page.getByRole('region', { name: 'Partnerships that have stalled' });
+  await expect(card.locator('.none')).toContainText('None');
+  const unrecorded = card.getByRole('region', { name: 'No milestones recorded' });
+  await expect(unrecorded.locator('li[data-partnership]')).toHaveCount(2);
+  await expect(unrecorded).toContainText('Cross-border e-commerce programmes and workshops');
+
+  await page.goto('/?lang=es');
+  await expect(page.getByRole('region', { name: 'En resumen' })).toContainText(
+    '2 colaboraciones acordadas o activas aún no tienen hitos registrados',
+  );
+  await page.goto('/?lang=zh');
+  await expect(page.getByRole('region', { name: '要点' })).toContainText(
+    '2 项已达成协议或进行中的合作尚无里程碑记录',
+  );
+});
+
+test('illustrative and estimated figures are marked on key figures, the chart, its table and the summary', async ({
+  page,
+}) => {
+  // data/: every training figure is illustrative but the vocational college's yearly split, which is estimated.
+  await page.goto('/?lang=en', { waitUntil: 'networkidle' });
+  const kpi = (label: string) =>
+    page.locator('.kpi').filter({ has: page.getByRole('term').getByText(label, { exact: true }) });
+  await expect(kpi('Training enrolments')).toHaveAttribute('data-provenance', 'unreported');
+  await expect(kpi('Training enrolments').locator('.detail')).toContainText(
+    'incl. 13,510 illustrative · incl. 10,080 estimated',
+  );
+  await expect(kpi('Enrolments in 2023').locator('.detail')).toContainText('incl. 3,220 illustrative');
+  // Five planned follow-ups would be four now, all illustrative.
+  await expect(kpi('Milestones done').locator('.detail')).toContainText('4 planned');
+  await expect(kpi('Milestones done').locator('.detail')).toContainText('incl. 4 illustrative');
+  await expect(kpi('Institutions')).not.toHaveAttribute('data-provenance', /.*/);
+
+  const summary = page.getByRole('region', { name: 'In short' });
+  await expect(summary).toContainText('— counting 6,200 illustrative enrolments, so not a measured change.');
+
+  const trend = page.getByRole('img', { name: 'Training enrolments per year' });
+  await expect(trend.locator('[data-legend="illustrative"]')).toContainText(
+    'Illustrative (not real figures)',
+  );
+  await expect(trend.locator('[data-legend="estimated"]')).toContainText('Estimated');
+  expect(await trend.locator('[data-provenance="illustrative"]').count()).toBeGreaterThan(0);
+  expect(await trend.locator('[data-provenance="estimated"]').count()).toBeGreaterThan(0);
+
+  // The table behind the chart says it too, opened by a click as a reader would.
+  const card = page.locator('section', { has: trend });
+  await card.locator('summary').click();
+  await expect(card.getByRole('table')).toContainText('Illustrative or estimated');
+  await expect(card.getByRole('row').filter({ hasText: '2023' }).first()).toContainText('illustrative');
+
+  await page.goto('/?lang=zh', { waitUntil: 'networkidle' });
+  await expect(page.locator('.kpi').first()).toBeVisible();
+  await expect(page.getByText('含示意数据 13,510 · 含估计数据 10,080')).toBeVisible();
+});
+
+test('a shared link whose filters select nothing says so, shows the filters in force, and clears them', async ({
+  page,
+}) => {
+  // The sample has no cancelled partnership: the institutions exist, the filter hides the network.
+  await page.goto('/?lang=en&status=cancelled', { waitUntil: 'networkidle' });
+  const network = page.getByRole('region', { name: 'Who works with whom' });
+  await expect(network).toContainText('No institution matches these filters.');
+  await expect(network).not.toContainText('No institutions yet');
+  const status = page.getByRole('form', { name: 'Filters' }).getByLabel('Status');
+  await expect(status).toHaveValue('cancelled');
+  await expect(status.locator('option:checked')).toHaveText('Cancelled');
+
+  await network.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(page).toHaveURL(/lang=en/);
+  await expect(network.locator('[data-node]')).toHaveCount(institutionIds.length);
+  await expect(status).toHaveValue('');
+});
+
+test('the data speaks the reader’s language: titles, topics, cities and countries', async ({ page }) => {
+  await page.goto('/?lang=es', { waitUntil: 'networkidle' });
+  const unrecorded = page.locator('[data-unrecorded]');
+  await expect(unrecorded).toContainText('Programas y talleres de comercio electrónico transfronterizo');
+  const filters = page.getByRole('form', { name: 'Filtros' });
+  await expect(filters.getByLabel('País').locator('option')).toContainText(['Todos', 'China', 'España']);
+
+  await page.goto('/?lang=zh', { waitUntil: 'networkidle' });
+  await expect(page.locator('[data-unrecorded]')).toContainText('跨境电商项目与工作坊');
+  const zhFilters = page.getByRole('form', { name: '筛选' });
+  await expect(zhFilters.getByLabel('城市').locator('option')).toContainText([
+    '全部',
+    '富恩拉夫拉达',
+    '杭州',
+  ]);
+  await expect(zhFilters.getByLabel('国家').locator('option')).toContainText(['全部', '中国', '西班牙']);
+  // Choosing 杭州 filters by the city as the data writes it.
+  await zhFilters.getByLabel('城市').selectOption({ label: '杭州' });
+  await expect(page).toHaveURL(/city=Hangzhou/);
+
+  // A topic in Chinese on an institution's page, its table opened by a click.
+  await page.goto('/institutions/hangzhou-hansheng?lang=zh', { waitUntil: 'networkidle' });
+  const training = page
+    .getByRole('region', { name: /培训/ })
+    .filter({ has: page.locator('summary') })
+    .last();
+  await training.locator('summary').click();
+  await expect(training.getByRole('table')).toContainText('跨境电商');
 });

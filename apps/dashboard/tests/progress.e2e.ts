@@ -13,10 +13,10 @@ const partnerships = lines('partnerships').map((line) => {
   const [id, , , , status] = line.split(',');
   return { id: id!, status: status! };
 });
-// milestones.csv: id,partnership,date,title,kind,status (titles hold no commas in the sample).
+// milestones.csv: id,partnership,date,title,kind,status,… (titles hold no commas in the sample).
 const milestones = lines('milestones').map((line) => {
   const f = line.split(',');
-  return { id: f[0]!, partnership: f[1]!, date: f[2]!, status: f.at(-1)! };
+  return { id: f[0]!, partnership: f[1]!, date: f[2]!, status: f[5]! };
 });
 const count = (status: string) => partnerships.filter((p) => p.status === status).length;
 
@@ -30,9 +30,9 @@ test('the funnel counts the sample’s partnerships by status, before any JavaSc
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('How far have the partnerships come?');
   const chart = funnel(page);
   await expect(chart).toBeVisible();
-  expect(count('proposed')).toBe(8);
+  expect(count('proposed')).toBe(7);
   expect(count('active')).toBe(2);
-  await expect(chart.locator('[data-stage="proposed"]')).toHaveAttribute('data-count', '8');
+  await expect(chart.locator('[data-stage="proposed"]')).toHaveAttribute('data-count', '7');
   await expect(chart.locator('[data-stage="active"]')).toHaveAttribute('data-count', '2');
   // Everyone in the pipeline reached "proposed".
   await expect(chart.locator('[data-stage="proposed"]')).toHaveAttribute(
@@ -95,17 +95,29 @@ test('asOf must be a real date; anything else is ignored and today is used', asy
   await expect(page.getByText(`As of ${today}`)).toBeVisible();
 });
 
-test('stalled partnerships: agreed or active with no milestone done in 180 days', async ({ page }) => {
+test('no milestones recorded is not stalled: the sample’s active partnerships are listed apart', async ({
+  page,
+}) => {
   await page.goto('/progress?lang=en&asOf=2027-01-01');
-  const card = page.locator('section', { has: page.getByRole('heading', { name: /Stalled partnerships/ }) });
-  // The two active partnerships of the sample have no milestone at all.
+  const stalled = page.locator('section', {
+    has: page.getByRole('heading', { name: /Stalled partnerships/ }),
+  });
+  // The two active partnerships of the sample have no milestone at all: nothing says they stalled.
+  await expect(stalled.locator('tr[data-partnership]')).toHaveCount(0);
+  await expect(stalled).toContainText('No partnership has stalled');
+  await expect(page.locator('.intro')).toContainText('none has stalled');
+
+  const unrecorded = page.locator('section', {
+    has: page.getByRole('heading', { name: /No milestones recorded/ }),
+  });
   const active = partnerships.filter((p) => p.status === 'active').map((p) => p.id);
-  const rows = card.locator('tr[data-partnership]');
+  const rows = unrecorded.locator('tr[data-partnership]');
   await expect(rows).toHaveCount(active.length);
   expect(
     (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-partnership')))).sort(),
   ).toEqual(active.sort());
-  await expect(card.getByRole('link').first()).toHaveAttribute('href', /^\/institutions\//);
+  await expect(unrecorded.getByRole('link').first()).toHaveAttribute('href', /^\/institutions\//);
+  await expect(timeline(page).getByText('Active · no milestones recorded')).toHaveCount(active.length);
 });
 
 test('a status filter changes the URL and the charts', async ({ page }) => {
@@ -132,7 +144,7 @@ test('the funnel’s table opens from the keyboard and holds the numbers', async
   await page.keyboard.press('Enter');
   const table = summary.locator('xpath=..').getByRole('table');
   await expect(table).toBeVisible();
-  await expect(table.locator('tr[data-stage="proposed"] td').first()).toHaveText('8');
+  await expect(table.locator('tr[data-stage="proposed"] td').first()).toHaveText('7');
   await expect(table.locator('tr[data-stage="active"] td').first()).toHaveText('2');
 });
 
@@ -166,4 +178,22 @@ test('the progress page has no serious or critical accessibility violation, tabl
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${query}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
   }
+});
+
+test('illustrative milestones say so where they are listed', async ({ page }) => {
+  // data/: the planned follow-up dialogues of 2027 are illustrative (`source`), the meetings of 2023 reported.
+  await page.goto('/progress?lang=en&asOf=2027-01-01', { waitUntil: 'networkidle' });
+  const upcoming = page.getByRole('region', { name: /next 90 days/i });
+  const planned = milestones.filter((m) => m.status === 'planned').length;
+  await expect(upcoming.locator('[data-source="illustrative"]')).toHaveCount(planned);
+  await expect(upcoming.locator('[data-source="illustrative"]').first()).toHaveText('Illustrative');
+  // On the timeline too: a ring on each of their marks, named in its tooltip.
+  const ringed = timeline(page).locator('[data-milestone][data-source="illustrative"]');
+  await expect(ringed).toHaveCount(planned);
+  await expect(ringed.first().locator('title')).toContainText('Illustrative');
+  await expect(timeline(page).locator('[data-milestone][data-source="reported"]')).toHaveCount(
+    milestones.length - planned,
+  );
+  await page.goto('/progress?lang=es&asOf=2027-01-01', { waitUntil: 'networkidle' });
+  await expect(page.locator('[data-source="illustrative"]').first()).toHaveText('Ilustrativo');
 });

@@ -79,7 +79,7 @@ test.describe('at 20,000 institutions', () => {
     await expect(
       page.getByText('The most connected of 20,000 institutions and their partners: 60 institutions'),
     ).toBeVisible();
-    await expect(page.locator('.stalled li')).toHaveCount(5);
+    await expect(page.locator('.stalled > ul > li')).toHaveCount(5);
     await expect(page.getByText(/more stalled partnerships/)).toBeVisible();
   });
 

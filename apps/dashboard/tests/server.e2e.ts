@@ -49,6 +49,10 @@ test('PUENTE_SAMPLE=0 leaves a new database empty, and the overview says how to 
     expect(health).toEqual({ ok: true, dataVersion: null });
     await page.goto('http://127.0.0.1:4198/?lang=en');
     await expect(page.getByRole('heading', { name: 'No data yet' })).toBeVisible();
+    // It points analysts to the upload page (which asks them to sign in first).
+    await page.getByRole('link', { name: 'Upload' }).click();
+    await expect(page).toHaveURL(/\/login\?next=%2Fupload$/);
+    await page.goto('http://127.0.0.1:4198/?lang=en');
     await expect(page.locator('[data-node]')).toHaveCount(0);
   } finally {
     child.kill();

@@ -3,21 +3,25 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 
 // The sample programme the server loads on first start (simple CSV: the training file holds no quoted commas).
-const header = ['institution', 'partnership', 'programme', 'topic', 'year', 'trainees', 'completed'];
-const training = readFileSync(new URL('../../../data/training.csv', import.meta.url), 'utf8')
+const [headerLine, ...trainingLines] = readFileSync(
+  new URL('../../../data/training.csv', import.meta.url),
+  'utf8',
+)
   .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])) as Record<string, string>);
+  .split('\n');
+const header = headerLine!.split(',');
+const training = trainingLines.map(
+  (line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])) as Record<string, string>,
+);
 const cityOf = Object.fromEntries(
   readFileSync(new URL('../../../data/institutions.csv', import.meta.url), 'utf8')
     .trim()
     .split('\n')
     .slice(1)
     .map((line) => {
-      // id is the first field; city the sixth counted from the end (names may hold quoted commas).
+      // id is the first field; city the ninth counted from the end (names may hold quoted commas).
       const fields = line.split(',');
-      return [fields[0]!, fields.at(-6)!];
+      return [fields[0]!, fields.at(-9)!];
     }),
 );
 
@@ -27,7 +31,7 @@ function perYear(rows: Array<Record<string, string>>): Record<number, number> {
   return sums;
 }
 
-/** People trained per year as the chart draws them: the sum of its bar segments, read from their data attributes. */
+/** Training enrolments per year as the chart draws them: the sum of its bar segments, read from their data attributes. */
 async function chartTotals(chart: Locator): Promise<Record<number, number>> {
   const bars = await chart
     .locator('rect[data-year][data-group]')
@@ -44,7 +48,7 @@ const groups = (chart: Locator) =>
     .locator('rect[data-group]')
     .evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-group')))].sort());
 
-const volumeChart = (page: Page) => page.getByRole('img', { name: 'People trained per year' });
+const volumeChart = (page: Page) => page.getByRole('img', { name: 'Training enrolments per year' });
 
 test('the training page draws every year of the sample, with the totals of training.csv, before any JavaScript', async ({
   browser,
@@ -52,7 +56,7 @@ test('the training page draws every year of the sample, with the totals of train
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/training?lang=en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How many people were trained?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How many enrolled in training?');
   const chart = volumeChart(page);
   await expect(chart).toBeVisible();
   const totals = await chartTotals(chart);
@@ -72,6 +76,32 @@ test('the training page draws every year of the sample, with the totals of train
   );
   await expect(page.getByRole('img', { name: 'Completion rate' })).toBeVisible();
   await context.close();
+});
+
+test('illustrative and estimated enrolments are said in the intro and drawn apart, per year, in the chart', async ({
+  page,
+}) => {
+  const sum = (source: string) =>
+    training.filter((r) => r.source === source).reduce((s, r) => s + Number(r.trainees), 0);
+  await page.goto('/training?lang=en', { waitUntil: 'networkidle' });
+  await expect(page.locator('.intro')).toContainText(
+    `Of these, ${sum('illustrative').toLocaleString('en')} are illustrative (not real figures), and ${sum('estimated').toLocaleString('en')} estimated.`,
+  );
+  const chart = volumeChart(page);
+  const marked = async (source: string) =>
+    (
+      await chart
+        .locator(`[data-provenance="${source}"]`)
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-trainees'))))
+    ).reduce((a, b) => a + b, 0);
+  expect(await marked('illustrative')).toBe(sum('illustrative'));
+  expect(await marked('estimated')).toBe(sum('estimated'));
+  await expect(chart.locator('[data-legend="illustrative"]')).toBeVisible();
+  // Topics in the reader's language, in the legend of the same chart.
+  await page.goto('/training?lang=es', { waitUntil: 'networkidle' });
+  await expect(page.getByRole('img', { name: 'Inscripciones en formación por año' })).toContainText(
+    'comercio electrónico transfronterizo',
+  );
 });
 
 test('a city filter changes the URL and the charts: Fuenlabrada shows only CIFE’s trainees', async ({
@@ -131,7 +161,7 @@ test('the data table opens from the keyboard and holds the numbers, completion o
     (100 * reported.reduce((s, r) => s + Number(r.completed), 0)) /
       reported.reduce((s, r) => s + Number(r.trainees), 0),
   );
-  await expect(table.locator('tr[data-year="2019"] td').last()).toHaveText(`${rate}%`);
+  await expect(table.locator('tr[data-year="2019"] td[data-rate]')).toHaveText(`${rate}%`);
   expect(rate).toBeGreaterThan(80); // counting ZFC as "not completed" would give about 67 %
 });
 
@@ -146,11 +176,13 @@ test('a filter that matches nothing says so, with a way back', async ({ page }) 
 
 test('the training page speaks Spanish and Chinese', async ({ page }) => {
   await page.goto('/training?lang=es');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Cuántas personas se han formado?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    '¿Cuántas inscripciones en formación hay?',
+  );
   await expect(page.getByRole('heading', { name: 'Ciudad frente a ciudad' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Personas formadas por año' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Inscripciones en formación por año' })).toBeVisible();
   await page.goto('/training?lang=zh');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('培训了多少人？');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('培训了多少人次？');
   await expect(page.getByRole('heading', { name: '结业率' })).toBeVisible();
 });
 

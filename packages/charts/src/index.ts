@@ -150,3 +150,12 @@ export {
   type DatedMilestone,
 } from './timeline/upcoming.js';
 export { isIsoDate, addDays, daysBetween } from './timeline/dates.js';
+
+export {
+  figuresModel,
+  type KeyFigure,
+  type FiguresModel,
+  type FiguresOptions,
+  type FigureTile,
+} from './figures/model.js';
+export { default as KeyFigures } from './figures/KeyFigures.svelte';

@@ -337,7 +337,8 @@ describe('puente on a store that fails its self-check', () => {
     expect(puente(['load', programmeDir()], { db }).code).toBe(0);
     const instance = await DuckDBInstance.create(db);
     const c = await instance.connect();
-    await c.run(`INSERT INTO training VALUES ('cife', NULL, 'Stray', NULL, 2030, 5, NULL, 1, NULL)`);
+    await c.run(`INSERT INTO training (institution, partnership, programme, topic, year, trainees, completed, _from, _to)
+       VALUES ('cife', NULL, 'Stray', NULL, 2030, 5, NULL, 1, NULL)`);
     c.closeSync();
     instance.closeSync();
 
@@ -388,6 +389,48 @@ describe('puente users add', () => {
     const run = puente(['users', 'add', 'bo', '--role', 'king'], { db: path.join(tempDir(), 'u.duckdb') });
     expect(run.code).toBe(2);
     expect(run.err).toContain('--role is one of viewer, analyst, admin');
+  });
+});
+
+describe('puente users list|remove|token', () => {
+  it('lists users, prints and revokes tokens, and removes a user', () => {
+    const db = path.join(tempDir(), 'users.duckdb');
+    expect(puente(['users', 'list'], { db }).out).toContain('No users yet.');
+    expect(
+      puente(['users', 'add', 'ana', '--role', 'analyst'], { db, input: 'a long password\n' }).code,
+    ).toBe(0);
+    const token = puente(['users', 'token', 'ana'], { db });
+    expect(token.code).toBe(0);
+    expect(token.out).toMatch(/^token: pte_[\w-]{43}$/m);
+    expect(puente(['users', 'token', 'ana'], { db }).code).toBe(0);
+    const listed = puente(['users', 'list', '--json'], { db });
+    expect(JSON.parse(listed.out)).toEqual([
+      { name: 'ana', role: 'analyst', tokens: 2, createdAt: expect.stringMatching(/^\d{4}-/) },
+    ]);
+    expect(puente(['users', 'token', 'ana', '--revoke'], { db }).out).toContain('Revoked 2 tokens of ana.');
+    expect(puente(['users', 'list'], { db }).out).toMatch(/^ana\tanalyst\t0 tokens/m);
+    expect(puente(['users', 'remove', 'ana'], { db })).toMatchObject({ code: 0 });
+    expect(puente(['users', 'list'], { db }).out).toContain('No users yet.');
+  });
+
+  it('fails for a user that does not exist', () => {
+    const db = path.join(tempDir(), 'users.duckdb');
+    expect(puente(['users', 'remove', 'nobody'], { db })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('there is no user nobody'),
+    });
+    expect(puente(['users', 'token', 'nobody'], { db })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('There is no user nobody'),
+    });
+    expect(puente(['users', 'frobnicate'], { db }).code).toBe(2);
+  });
+
+  it('load --server needs a token and refuses --db beside it', () => {
+    expect(puente(['load', SAMPLE, '--server', 'http://127.0.0.1:9'], {}).code).toBe(2);
+    expect(
+      puente(['load', SAMPLE, '--server', 'http://127.0.0.1:9', '--token', 't', '--db', 'x.duckdb']).code,
+    ).toBe(2);
   });
 });
 

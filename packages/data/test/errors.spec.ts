@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { load } from '../src/store/index.js';
 import { validateFiles } from '../src/validation/validate.js';
+import { fixtureUpload } from './fixtures.js';
 import {
   csv,
   freshStore,
@@ -181,5 +182,71 @@ describe('load and validate agree', () => {
     expect(await store.all(`SELECT name FROM institutions WHERE id = 'cife' AND _to IS NULL`)).toEqual([
       { name: 'Centro Año' },
     ]);
+  });
+});
+
+describe('the provenance of figures (`source`) and translated columns', () => {
+  it('refuses a source that is not reported, estimated or illustrative, saying what each means, in every language', () => {
+    const files = fixtureUpload('provenance');
+    const messages = {
+      en: 'Row 2: “guessed” in “source” does not say where the figures come from. Write reported (counted and reported), estimated (an estimate) or illustrative (a stand-in, not a real figure); an empty cell means reported.',
+      es: 'Fila 2: «guessed» en «source» no indica de dónde vienen las cifras. Escriba reported (contadas e informadas), estimated (una estimación) o illustrative (un valor de ejemplo, no una cifra real); una celda vacía equivale a reported.',
+      zh: '第 2 条数据：“source”中的“guessed”无法说明数字的来源。请填写 reported（实际统计并报告）、estimated（估计值）或 illustrative（示意数字，并非真实数据）；留空即表示 reported。',
+    } as const;
+    for (const locale of ['en', 'es', 'zh'] as const) {
+      const result = validateFiles(files, { locale });
+      expect(result.ok).toBe(false);
+      expect(result.problems).toEqual([
+        expect.objectContaining({
+          file: 'training.csv',
+          row: 2,
+          line: 3,
+          column: 'source',
+          code: 'invalid-enum',
+          value: 'guessed',
+          message: messages[locale],
+        }),
+      ]);
+    }
+  });
+
+  it('reads the source case-insensitively, under Spanish and Chinese headers, and leaves an empty one empty', () => {
+    const result = validateFiles([
+      csv('institutions.csv', INSTITUTIONS),
+      csv(
+        'training.csv',
+        'institución,programa,año,participantes,fuente\ncife,A,2023,10,Illustrative\ncife,B,2023,5,\n',
+      ),
+      csv('milestones.csv', '编号,合作,日期,标题,类型,状态,数据来源\n'),
+    ]);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.tables.find((t) => t.table === 'training')?.rows.map((r) => r.source)).toEqual([
+      'illustrative',
+      null,
+    ]);
+    expect(result.tables.find((t) => t.table === 'milestones')?.columns).toContain('source');
+  });
+
+  it('maps translated headers to the `<column>_<lang>` columns', () => {
+    const result = validateFiles([
+      csv(
+        'institutions.csv',
+        'id,name,city,country,type,ciudad_zh,City Spanish\ncife,CIFE,Fuenlabrada,ES,agency,富恩拉夫拉达,Fuenlabrada\n',
+      ),
+      csv('partnerships.csv', 'id,source,target,area,status,título_es,标题_中文\n'),
+      csv(
+        'training.csv',
+        'institution,programme,year,trainees,programa_ingles,topic_zh\ncife,Formación TIC,2023,10,IT training,信息技术\n',
+      ),
+    ]);
+    const columns = Object.fromEntries(result.tables.map((t) => [t.table, t.columns]));
+    expect(columns.institutions).toEqual(expect.arrayContaining(['city_zh', 'city_es']));
+    expect(columns.partnerships).toEqual(expect.arrayContaining(['title_es', 'title_zh']));
+    expect(result.tables.find((t) => t.table === 'training')?.rows[0]).toMatchObject({
+      programme: 'Formación TIC',
+      programme_en: 'IT training',
+      topic_zh: '信息技术',
+    });
+    expect(result.problems.filter((p) => p.code === 'unknown-column')).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,11 @@ async function snapshot(store: Store) {
   }
   return { tables, versions: await listVersions(store) };
 }
+
+/** Nothing estimated or illustrative. */
+const NONE = { estimated: 0, illustrative: 0 };
+/** A topic named as it is written (no reader's language asked). */
+const named = (label: string) => ({ label, labelLang: null });
 
 describe('load(store, request)', () => {
   it('loads all four tables as version 1 and records files, hashes and row counts', async () => {
@@ -255,19 +261,44 @@ describe('dashboard queries', () => {
     expect(hangzhou).toMatchObject({ institutions: 1, cities: 1, partnerships: 2, trainees: 300 });
     const from2023 = await kpis(store, { ...NO_FILTERS, from: 2023 });
     expect(from2023.trainees).toBe(380);
-    // A row that does not report completion counts as trained, but not in the completion rate's base.
+    expect(all.unreported.trainees).toEqual({ estimated: 0, illustrative: 0 });
+    // A row that does not report completion counts as trained, but not in the completion rate's base; one marked
+    // illustrative is counted apart as such, and so is an illustrative milestone.
     const noCompletion = csv(
       'training.csv',
-      'institution,programme,year,trainees\nfuen,Workshops,2023,1000\n',
+      'institution,programme,year,trainees,source\nfuen,Workshops,2023,1000,illustrative\n',
     );
-    await load(store, { files: [noCompletion], mode: 'upsert', user: 'ana' });
-    expect(await kpis(store, NO_FILTERS)).toMatchObject({
+    const illustrativeMilestone = csv(
+      'milestones.csv',
+      'id,partnership,date,title,kind,status,source\nm-x,p-training,2024-09-01,Visit,exchange,planned,Illustrative\n',
+    );
+    await load(store, { files: [noCompletion, illustrativeMilestone], mode: 'upsert', user: 'ana' });
+    const marked = await kpis(store, NO_FILTERS);
+    expect(marked).toMatchObject({
       trainees: 1500,
       completed: 440,
       traineesReportingCompletion: 500,
+      milestones: { done: 1, planned: 2, missed: 0 },
+    });
+    expect(marked.unreported).toEqual({
+      trainees: { estimated: 0, illustrative: 1000 },
+      milestones: {
+        done: { estimated: 0, illustrative: 0 },
+        planned: { estimated: 0, illustrative: 1 },
+        missed: { estimated: 0, illustrative: 0 },
+      },
     });
     const fuen = (await trainingByYear(store, NO_FILTERS, 'institution')).find((v) => v.group === 'fuen');
-    expect(fuen).toEqual({ year: 2023, group: 'fuen', trainees: 1000, completed: 0, reported: 0 });
+    expect(fuen).toEqual({
+      year: 2023,
+      group: 'fuen',
+      trainees: 1000,
+      completed: 0,
+      reported: 0,
+      unreported: { estimated: 0, illustrative: 1000 },
+      label: null,
+      labelLang: null,
+    });
   });
 
   it('returns the network with partners of filtered institutions shown as context', async () => {
@@ -305,8 +336,24 @@ describe('dashboard queries', () => {
     const store = await freshStore();
     await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
     expect(await trainingByYear(store, NO_FILTERS, 'topic')).toEqual([
-      { year: 2022, group: 'digital', trainees: 120, completed: 100, reported: 120 },
-      { year: 2023, group: 'e-commerce', trainees: 380, completed: 340, reported: 380 },
+      {
+        year: 2022,
+        group: 'digital',
+        trainees: 120,
+        completed: 100,
+        reported: 120,
+        unreported: NONE,
+        ...named('digital'),
+      },
+      {
+        year: 2023,
+        group: 'e-commerce',
+        trainees: 380,
+        completed: 340,
+        reported: 380,
+        unreported: NONE,
+        ...named('e-commerce'),
+      },
     ]);
   });
 
@@ -357,6 +404,7 @@ describe('dashboard queries', () => {
         year: 2022,
         trainees: 120,
         completed: 100,
+        traineesUnreported: NONE,
         partnershipsStarted: 0,
         milestonesDone: 0,
         activeInstitutions: 1,
@@ -365,7 +413,9 @@ describe('dashboard queries', () => {
         year: 2023,
         trainees: 380,
         completed: 340,
-        partnershipsStarted: 2,
+        traineesUnreported: NONE,
+        // Both are dated 2023, but only the active one started: the other is a proposal.
+        partnershipsStarted: 1,
         milestonesDone: 1,
         activeInstitutions: 3,
       },
@@ -386,10 +436,91 @@ describe('dashboard queries', () => {
     expect(profile?.ego.nodes.map((n) => n.id)).toEqual(['cife', 'hz-academy']);
     expect(profile?.ego.links.map((l) => l.id)).toEqual(['p-training']);
     expect(profile?.training).toEqual([
-      { year: 2022, group: 'digital', trainees: 120, completed: 100, reported: 120 },
-      { year: 2023, group: 'e-commerce', trainees: 80, completed: 60, reported: 80 },
+      {
+        year: 2022,
+        group: 'digital',
+        trainees: 120,
+        completed: 100,
+        reported: 120,
+        unreported: NONE,
+        ...named('digital'),
+      },
+      {
+        year: 2023,
+        group: 'e-commerce',
+        trainees: 80,
+        completed: 60,
+        reported: 80,
+        unreported: NONE,
+        ...named('e-commerce'),
+      },
     ]);
     expect(profile?.milestones.map((m) => m.id)).toEqual(['m-follow-up']);
     expect(await institutionProfile(store, 'nobody')).toBeNull();
+  });
+});
+
+describe('schema migrations', () => {
+  it('brings a database made before `source` and the translated columns to the current contract, rows kept', async () => {
+    const db = path.join(tempDir(), 'old.duckdb');
+    const first = await Store.open({ path: db });
+    await load(first, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    const before = await snapshot(first);
+    first.close();
+
+    // Back to the first schema: the data tables with only the columns they had, and the later steps not applied.
+    const FIRST_COLUMNS: Record<string, string> = {
+      institutions: 'id, name, name_en, name_es, name_zh, city, country, type, website, latitude, longitude',
+      partnerships: 'id, source, target, area, status, started_on, title',
+      training: 'institution, partnership, programme, topic, year, trainees, completed',
+      milestones: 'id, partnership, date, title, kind, status',
+    };
+    const instance = await DuckDBInstance.create(db);
+    const c = await instance.connect();
+    for (const [table, columns] of Object.entries(FIRST_COLUMNS)) {
+      await c.run(`CREATE TABLE "${table}_old" AS SELECT ${columns}, _from, _to FROM "${table}"`);
+      await c.run(`DROP TABLE "${table}"`);
+      await c.run(`ALTER TABLE "${table}_old" RENAME TO "${table}"`);
+    }
+    await c.run('DELETE FROM schema_migrations WHERE step > 1');
+    c.closeSync();
+    instance.closeSync();
+
+    const store = await Store.open({ path: db });
+    const after = await snapshot(store);
+    // The same rows, each with the new columns empty.
+    expect(after.versions).toEqual(before.versions);
+    expect(after.tables).toEqual(before.tables);
+    const [training] = await store.all(`SELECT * FROM training WHERE _to IS NULL LIMIT 1`);
+    expect(Object.keys(training ?? {}).slice(-9)).toEqual([
+      'source',
+      'programme_en',
+      'programme_es',
+      'programme_zh',
+      'topic_en',
+      'topic_es',
+      'topic_zh',
+      '_from',
+      '_to',
+    ]);
+    // And a load with the new columns writes them where a fresh database would.
+    const result = await load(store, {
+      files: [
+        csv(
+          'training.csv',
+          'institution,programme,year,trainees,source,programme_zh\ncife,IT training,2024,10,estimated,信息技术培训\n',
+        ),
+      ],
+      mode: 'upsert',
+      user: 'ana',
+    });
+    expect(result.ok).toBe(true);
+    expect(
+      await store.all(
+        `SELECT programme, source, programme_zh, trainees FROM training WHERE _to IS NULL AND year = 2024`,
+      ),
+    ).toEqual([
+      { programme: 'IT training', source: 'estimated', programme_zh: '信息技术培训', trainees: 10 },
+    ]);
   });
 });

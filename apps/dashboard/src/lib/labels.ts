@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/i18n/translator';
+import { LANGUAGE_TAGS, type Locale } from '$lib/i18n/translator';
 
 interface Named {
   name: string;
@@ -11,4 +11,36 @@ interface Named {
 export function institutionLabel(institution: Named, locale: Locale): string {
   const localized = { en: institution.name_en, es: institution.name_es, zh: institution.name_zh }[locale];
   return localized && localized.length > 0 ? localized : institution.name;
+}
+
+interface Placed {
+  city: string;
+  city_en?: string | null;
+  city_es?: string | null;
+  city_zh?: string | null;
+}
+
+/** A city in the reader's language when the data has it, else as written. */
+export function cityLabel(place: Placed, locale: Locale): string {
+  const localized = { en: place.city_en, es: place.city_es, zh: place.city_zh }[locale];
+  return localized && localized.length > 0 ? localized : place.city;
+}
+
+/**
+ * The `lang` attribute of a text from the data that fell back from the reader's language (the queries' `…Lang`):
+ * undefined when the text is in the reader's language, the language's tag when known, '' (unknown) otherwise.
+ */
+export function textLang(lang: string | null | undefined): string | undefined {
+  if (lang === null || lang === undefined) return undefined;
+  return lang === 'en' || lang === 'es' || lang === 'zh' ? LANGUAGE_TAGS[lang] : '';
+}
+
+/** A country's name in the reader's language (ISO code when the runtime doesn't know it). */
+export function countryName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([LANGUAGE_TAGS[locale]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    // A malformed code (loads only accept ISO 3166-1 alpha-2, so not expected): show it as it is.
+    return code;
+  }
 }

@@ -1,3 +1,5 @@
+import { filtersToQuery, parseFilters } from '@puente/data/filters';
+
 /** The current page in another language: same path and filters, only `lang` changed. */
 export function withLanguage(url: URL, lang: string): string {
   const query = new URLSearchParams(url.searchParams);
@@ -25,4 +27,9 @@ export function keepOnly(search: URLSearchParams, keep: readonly string[]): stri
     if (value) query.set(key, value);
   }
   return `?${query}`;
+}
+
+/** Whether this query filters the data (any of city, country, type, area, status, from, to). */
+export function isFiltered(search: URLSearchParams): boolean {
+  return filtersToQuery(parseFilters(search)).toString() !== '';
 }

@@ -1,5 +1,5 @@
 import type { NetworkLegendModel, NetworkModelLink, NetworkModelNode } from '@puente/charts';
-import { countryName } from '$lib/components/institution/profile';
+import { countryName } from '$lib/labels';
 import type { Translator } from '$lib/i18n/translator';
 
 /**

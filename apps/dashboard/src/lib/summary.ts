@@ -1,5 +1,6 @@
 import { EARLY_STATUSES, IN_MOTION_STATUSES, partnershipsWith } from '@puente/data/schema';
 import type { ConnectedInstitution, Kpis, Listed, TrainingComparison } from '@puente/data/store';
+import { basisOf } from '$lib/provenance';
 
 /** One sentence of the overview's summary: a message key and its values, localized when shown. */
 export interface Sentence {
@@ -11,6 +12,8 @@ export interface Sentence {
     | 'summary.trainingIncomplete'
     | 'summary.stalled'
     | 'summary.noneStalled'
+    | 'summary.noneStalledRecorded'
+    | 'summary.unrecorded'
     | 'summary.missed'
     | 'summary.proposals';
   values: Record<string, string | number>;
@@ -22,14 +25,23 @@ export interface SummaryInput {
   training: TrainingComparison | null;
   /** The institution with most partnerships in view, if any has one. */
   mostConnected: ConnectedInstitution | null;
-  /** The stalled partnerships in view: the first few, and how many. */
+  /** The stalled partnerships in view (milestones recorded, none done lately): the first few, and how many. */
   stalled: Listed<{ source: string; target: string }>;
+  /** Partnerships in view agreed or active with no milestone recorded at all: neither stalled nor on track. */
+  unrecorded: number;
   /** Display name of an institution id, in the reader's language. */
   name: (id: string) => string;
 }
 
 /** Who is most connected, what grew, what is late: a few plain sentences computed from the data in view. */
-export function summarize({ kpis, training, mostConnected, stalled, name }: SummaryInput): Sentence[] {
+export function summarize({
+  kpis,
+  training,
+  mostConnected,
+  stalled,
+  unrecorded,
+  name,
+}: SummaryInput): Sentence[] {
   const sentences: Sentence[] = [];
 
   if (mostConnected) {
@@ -49,6 +61,7 @@ export function summarize({ kpis, training, mostConnected, stalled, name }: Summ
         : change > 0
           ? 'summary.trainingGrew'
           : 'summary.trainingFell';
+    // A change measured on illustrative or estimated figures says so in the same sentence, never as fact.
     sentences.push({
       key,
       values: {
@@ -56,6 +69,9 @@ export function summarize({ kpis, training, mostConnected, stalled, name }: Summ
         previous: String(training.year - 1),
         institutions: training.both,
         change: Math.abs(change),
+        basis: basisOf(training.unreported),
+        illustrative: training.unreported.illustrative,
+        estimated: training.unreported.estimated,
       },
     });
   }
@@ -76,12 +92,19 @@ export function summarize({ kpis, training, mostConnected, stalled, name }: Summ
     sentences.push({ key: 'summary.proposals', values: { count: early, total: kpis.partnerships } });
   }
 
+  // A partnership with no milestone recorded says nothing of its pace: it is named apart, never as late or stalled,
+  // and "every partnership has moved" is only said of the ones whose record shows it.
+  const inMotion = partnershipsWith(kpis.byStatus, IN_MOTION_STATUSES);
   if (stalled.total > 0) {
     const names = stalled.items.slice(0, 3).map((p) => `${name(p.source)} – ${name(p.target)}`);
     sentences.push({ key: 'summary.stalled', values: { count: stalled.total, names: names.join('; ') } });
-  } else if (partnershipsWith(kpis.byStatus, IN_MOTION_STATUSES) > 0) {
-    sentences.push({ key: 'summary.noneStalled', values: {} });
+  } else if (inMotion > unrecorded) {
+    sentences.push({
+      key: unrecorded > 0 ? 'summary.noneStalledRecorded' : 'summary.noneStalled',
+      values: {},
+    });
   }
+  if (unrecorded > 0) sentences.push({ key: 'summary.unrecorded', values: { count: unrecorded } });
   if (kpis.milestones.missed > 0)
     sentences.push({ key: 'summary.missed', values: { count: kpis.milestones.missed } });
   return sentences;

@@ -3,5 +3,6 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => ({
   locale: locals.locale,
+  user: locals.user,
   filterOptions: await views.filterOptions(),
 });

@@ -1,4 +1,9 @@
+import { CHARTS } from '$lib/charts/catalogue';
+import { shareMenus } from '$lib/server/charts';
 import { views } from '$lib/server/views';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url, locals }) => views.overview(url, locals.locale);
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const view = await views.overview(url, locals.locale);
+  return { ...view, ...(await shareMenus(CHARTS, url.searchParams, view.version)) };
+};

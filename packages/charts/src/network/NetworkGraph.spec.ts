@@ -155,7 +155,7 @@ describe('NetworkLegend (server-rendered)', () => {
     expect(html).toContain('aria-label="Legend"');
     expect(html).toContain('Fuenlabrada');
     expect(html).toContain('negotiating');
-    expect(html).toMatch(/\d+ trained/);
+    expect(html).toMatch(/\d+ enrolled/);
   });
 
   it('explains hollow context nodes when there are some', () => {

@@ -126,3 +126,30 @@ describe('MilestoneTimeline (server-rendered)', () => {
     expect(html).toContain('no milestones recorded');
   });
 });
+
+describe('milestones that are not reported fact', () => {
+  it('keeps each milestone’s source on its mark, reported by default', () => {
+    const model = timelineModel(
+      [
+        {
+          id: 'p',
+          label: 'P',
+          milestones: [
+            { id: 'a', date: '2023-03-22', status: 'done' },
+            { id: 'b', date: '2027-03-17', status: 'planned', source: 'illustrative' },
+          ],
+        },
+      ],
+      { width: 800, asOf: '2026-12-01' },
+    );
+    expect(model.rows[0]?.marks.map((m) => [m.id, m.source])).toEqual([
+      ['a', 'reported'],
+      ['b', 'illustrative'],
+    ]);
+    const html = render(MilestoneTimeline, { props: { model, title: 't' } }).body;
+    expect(html).toContain(
+      'data-milestone="b" data-status="planned" data-date="2027-03-17" data-source="illustrative"',
+    );
+    expect(html.match(/stroke-dasharray="2 2"/g)).toHaveLength(1);
+  });
+});

@@ -24,6 +24,8 @@ export interface TimelineMilestone {
   /** A status outside the contract is drawn as a neutral mark. */
   status: MilestoneStatus;
   title?: string;
+  /** Where the milestone comes from; an estimated or illustrative one is drawn with a ring around its mark. */
+  source?: 'reported' | 'estimated' | 'illustrative';
 }
 
 export interface TimelineRow {
@@ -58,6 +60,7 @@ export interface TimelineMark {
   status: MilestoneStatus;
   kind: MarkKind;
   title: string;
+  source: 'reported' | 'estimated' | 'illustrative';
   x: number;
   y: number;
 }
@@ -205,6 +208,7 @@ export function timelineModel(rows: readonly TimelineRow[], options: TimelineOpt
         status: m.status,
         kind: markKind(m.status, m.date, asOf),
         title: m.title ?? '',
+        source: m.source ?? 'reported',
         x: at(m.date),
         y: round2(trackY),
       }));

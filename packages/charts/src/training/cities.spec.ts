@@ -82,17 +82,19 @@ describe('CityTrainingChart (server-rendered)', () => {
   it('is an accessible image whose panels and bars carry their numbers', () => {
     const html = render(CityTrainingChart, { props: { model, title: 'By city' } }).body;
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+"/);
-    expect(html).toContain('Hangzhou: 6,800 people trained; Fuenlabrada: 3,350 people trained.</desc>');
+    expect(html).toContain(
+      'Hangzhou: 6,800 training enrolments; Fuenlabrada: 3,350 training enrolments.</desc>',
+    );
     expect(html).toContain('data-city="Fuenlabrada" data-trainees="3350"');
     expect(html).toContain('data-year="2022" data-trainees="2900"');
   });
 
   it('formats numbers in the page’s language', () => {
     const html = render(CityTrainingChart, { props: { model, title: 't', locale: 'es' } }).body;
-    expect(html).toContain('6800 trained'); // es groups thousands only from five digits
-    expect(html).toContain('Hangzhou, 2022: 2900 trained');
+    expect(html).toContain('6800 enrolled'); // es groups thousands only from five digits
+    expect(html).toContain('Hangzhou, 2022: 2900 enrolled');
     expect(render(CityTrainingChart, { props: { model, title: 't' } }).body).toContain(
-      'Hangzhou, 2022: 2,900 trained',
+      'Hangzhou, 2022: 2,900 enrolled',
     );
   });
 });

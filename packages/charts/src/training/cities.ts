@@ -34,6 +34,8 @@ export interface CityTrainingOptions {
   minPanelWidth?: number;
   /** Fixed colours by city (e.g. those of the network); others get palette colours. */
   colors?: Readonly<Record<string, string>>;
+  /** Display names by city, e.g. in the reader's language; a city without one shows as it is written. */
+  names?: Readonly<Record<string, string>>;
 }
 
 export interface CityBar {
@@ -168,7 +170,7 @@ export function cityTrainingModel(
     );
     return {
       key: city,
-      label: fitText(city, panelWidth - 110, 12),
+      label: fitText(options.names?.[city] ?? city, panelWidth - 110, 12),
       color: colorOf(city),
       x: round2(px),
       y: round2(py),

@@ -218,7 +218,7 @@ describe('TrainingChart (server-rendered)', () => {
     }).body;
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+"/);
     expect(html).toContain('People trained</title>');
-    expect(html).toContain('510 people trained from 2021 to 2024; 72% completed.</desc>');
+    expect(html).toContain('510 training enrolments from 2021 to 2024; 72% completed.</desc>');
     expect(html).toContain('Data version 3</text>');
     expect(html).toContain('data-legend="completion-rate"');
   });
@@ -236,6 +236,52 @@ describe('TrainingChart (server-rendered)', () => {
       props: { model: trainingModel([], size), title: 't', emptyText: 'Sin datos' },
     }).body;
     expect(html).toContain('Sin datos');
+  });
+});
+
+describe('figures that are not reported fact', () => {
+  const records: TrainingRecord[] = [
+    { institution: 'a', topic: 't', year: 2022, trainees: 100, completed: 0, illustrative: 100 },
+    { institution: 'b', topic: 't', year: 2022, trainees: 100, completed: 0, estimated: 50 },
+    { institution: 'c', topic: 'u', year: 2023, trainees: 80, completed: 0 },
+  ];
+  const labels = { illustrative: 'ilustrativo', estimated: 'estimado' };
+
+  it('keeps the illustrative and estimated share of each bar, and names them in the legend', () => {
+    const model = trainingModel(records, { ...size, labels });
+    expect(model.bars.map((b) => [b.key, b.year, b.trainees, b.illustrative, b.estimated])).toEqual([
+      ['t', 2022, 200, 100, 50],
+      ['u', 2023, 80, 0, 0],
+    ]);
+    expect(model.legend.map((l) => [l.key, l.kind, l.label])).toEqual(
+      expect.arrayContaining([
+        ['illustrative', 'illustrative', 'ilustrativo'],
+        ['estimated', 'estimated', 'estimado'],
+      ]),
+    );
+    // Never more than the bar: an illustrative count past the trainees is cut to them.
+    const over = trainingModel([{ ...records[0]!, illustrative: 500, estimated: 10 }], size);
+    expect(over.bars[0]).toMatchObject({ illustrative: 100, estimated: 0 });
+  });
+
+  it('has no provenance legend when every figure is reported', () => {
+    const model = trainingModel([records[2]!], size);
+    expect(model.legend.map((l) => l.kind)).not.toContain('illustrative');
+    expect(model.legend.map((l) => l.kind)).not.toContain('estimated');
+  });
+
+  it('draws the share as a pattern over its bar, from the top', () => {
+    const model = trainingModel(records, { ...size, labels });
+    const html = render(TrainingChart, { props: { model, title: 't' } }).body;
+    const bar = model.bars[0]!;
+    expect(html).toMatch(
+      new RegExp(
+        `data-provenance="illustrative" data-year="2022" data-trainees="100" x="${bar.x}" y="${bar.y}" width="${bar.width}" height="${bar.height / 2}"`,
+      ),
+    );
+    expect(html).toContain('data-provenance="estimated" data-year="2022" data-trainees="50"');
+    expect(html).toContain('data-legend="illustrative"');
+    expect(html).toContain('ilustrativo');
   });
 });
 

@@ -23,6 +23,8 @@ export interface TrainingRecord {
   institutionLabel?: string;
   programme?: string;
   topic?: string;
+  /** Display name of the topic, e.g. in the reader's language (defaults to the topic: the series' key). */
+  topicLabel?: string;
   year: number;
   trainees: number;
   completed: number;
@@ -31,6 +33,13 @@ export interface TrainingRecord {
    * `trainees` (everyone's outcome is known). Give 0 for a record that doesn't report completion.
    */
   reported?: number;
+  /**
+   * Trainees of this record that are not reported fact: estimated, or illustrative (the contract's `source`).
+   * Drawn as a pattern over their share of the bar, with a legend entry, so an illustrative figure is never
+   * shown as a measured one. Default none.
+   */
+  estimated?: number;
+  illustrative?: number;
   /**
    * True for a record that belongs to the grey "other" series whatever its key: small groups summed
    * before they reach the model (so a page need not send thousands of institutions' rows).
@@ -58,7 +67,7 @@ export interface TrainingOptions {
    * Legend texts the model lays out (localise here): the rate line, and the grey series that gathers
    * records without a topic and the series past the palette's size.
    */
-  labels?: { completionRate?: string; other?: string };
+  labels?: { completionRate?: string; other?: string; estimated?: string; illustrative?: string };
   /**
    * The colour of each series key over the whole programme (topics, cities: see `domainColors`), so a topic keeps
    * its colour on every page. Without it, colours are assigned over the series drawn.
@@ -94,6 +103,9 @@ export interface TrainingBar {
   color: string;
   trainees: number;
   completed: number;
+  /** Of `trainees`, those estimated and those illustrative (see `TrainingRecord`). */
+  estimated: number;
+  illustrative: number;
 }
 
 export interface TrainingYear {
@@ -106,6 +118,9 @@ export interface TrainingYear {
   reported: number;
   /** completed / reported, 0..1; null for a year where no completion is recorded. */
   rate: number | null;
+  /** Of `trainees`, those estimated and those illustrative. */
+  estimated: number;
+  illustrative: number;
   /** Top of the stack. */
   top: number;
   /** Baseline of the year's total label: above the stack, moved clear of the rate point; null for an empty year. */
@@ -125,8 +140,11 @@ export interface LegendItem {
   color: string;
   x: number;
   y: number;
-  /** Swatch kind: a square for bar series, a line with a dot for the completion rate. */
-  kind: 'square' | 'line';
+  /**
+   * Swatch kind: a square for bar series, a line with a dot for the completion rate, a hatched or dotted square
+   * for the share of bars that is illustrative or estimated.
+   */
+  kind: 'square' | 'line' | 'illustrative' | 'estimated';
   other?: boolean;
 }
 
@@ -204,7 +222,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
           ? (r.institutionLabel ?? key)
           : key === 'other'
             ? (options.labels?.other ?? 'other')
-            : key,
+            : (r.topicLabel ?? key),
       );
   }
 
@@ -252,8 +270,17 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     values: Record<string, number>;
     completed: Record<string, number>;
     reported: Record<string, number>;
+    estimated: Record<string, number>;
+    illustrative: Record<string, number>;
   };
-  const rows: Row[] = years.map((year) => ({ year, values: {}, completed: {}, reported: {} }));
+  const rows: Row[] = years.map((year) => ({
+    year,
+    values: {},
+    completed: {},
+    reported: {},
+    estimated: {},
+    illustrative: {},
+  }));
   const rowOf = new Map(rows.map((row) => [row.year, row]));
   for (const r of inRange) {
     const row = rowOf.get(r.year);
@@ -264,7 +291,12 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     row.values[key] = (row.values[key] ?? 0) + trainees;
     row.reported[key] = (row.reported[key] ?? 0) + reported;
     row.completed[key] = (row.completed[key] ?? 0) + clampTo(r.completed, reported);
+    const illustrative = clampTo(r.illustrative ?? 0, trainees);
+    row.illustrative[key] = (row.illustrative[key] ?? 0) + illustrative;
+    row.estimated[key] = (row.estimated[key] ?? 0) + clampTo(r.estimated ?? 0, trainees - illustrative);
   }
+  const anyOf = (field: 'estimated' | 'illustrative') =>
+    rows.some((row) => Object.values(row[field]).some((v) => v > 0));
   const override = new Map((options.completion ?? []).map((c) => [c.year, c]));
 
   // The left margin fits the widest label of the people axis (one scale's ticks, whatever the height).
@@ -296,6 +328,13 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
       kind: 'line' as const,
       other: undefined,
     },
+    ...(['illustrative', 'estimated'] as const).filter(anyOf).map((kind) => ({
+      key: kind,
+      label: options.labels?.[kind] ?? kind,
+      color: RATE_COLOR,
+      kind,
+      other: undefined,
+    })),
   ];
   const maxLabel = Math.max(
     40,
@@ -363,6 +402,8 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
         color: s.color,
         trainees: value,
         completed: row.completed[s.key] ?? 0,
+        estimated: row.estimated[s.key] ?? 0,
+        illustrative: row.illustrative[s.key] ?? 0,
       });
     });
   });
@@ -383,6 +424,8 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
       completed,
       reported,
       rate: rate === null ? null : round2(rate),
+      estimated: sum(row.estimated),
+      illustrative: sum(row.illustrative),
       top: round2(top),
       labelY: trainees > 0 ? round2(totalLabelY(top, pointY, plot.y)) : null,
       rateY: pointY === null ? null : round2(pointY),

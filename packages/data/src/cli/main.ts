@@ -12,7 +12,10 @@ import {
   listProblems,
   createToken,
   generatePassword,
+  listUsers,
   listVersions,
+  removeUser,
+  revokeTokens,
   load,
   readCsvFiles,
   resolveDbPath,
@@ -20,8 +23,10 @@ import {
   ROLES,
   Store,
   type LoadProgress,
+  type LoadResult,
   type Role,
 } from '../store/index.js';
+import { loadThroughServer } from './server-load.js';
 import type { UploadFile } from '../validation/validate.js';
 
 /** One entry per command: its synopsis and what it does, shown by `puente --help` and `puente <command> --help`. */
@@ -32,7 +37,8 @@ const COMMANDS: Readonly<Record<string, string>> = {
       point at rows already loaded there, as load checks them.`,
   load: `load <file|dir>... [--db PATH] [--mode replace|upsert] [--encoding LABEL] [--allow-empty] [--user NAME] [--json]
       Validate, then load as a new data version; exit 1 and no change on error. A replace with a file that has a
-      header and no rows empties that table only with --allow-empty. On a terminal, shows progress.`,
+      header and no rows empties that table only with --allow-empty. On a terminal, shows progress.
+      With --server URL --token T (or $PUENTE_TOKEN), posts the files to a running dashboard instead.`,
   versions: `versions [--db PATH] [--json]
       List data versions, newest first.`,
   restore: `restore <version> [--db PATH] [--user NAME]
@@ -40,7 +46,10 @@ const COMMANDS: Readonly<Record<string, string>> = {
   generate: `generate --out DIR [--institutions N] [--years N] [--programmes N] [--seed S]
       Write a deterministic synthetic programme of any size.`,
   users: `users add <name> --role viewer|analyst|admin [--token] [--db PATH]
-      Add a user (or reset one); the password is read from stdin, or generated and printed once.`,
+      Add a user (or reset one); the password is read from stdin, or generated and printed once.
+    users list [--db PATH] [--json]            List users, their roles and how many API tokens they have.
+    users remove <name> [--db PATH]            Remove a user; their sessions and tokens stop working at once.
+    users token <name> [--revoke] [--db PATH]  Print a new API token (a line starting "token: "), or revoke all.`,
 };
 
 const DB_NOTE =
@@ -206,10 +215,24 @@ async function run(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean' },
         encoding: { type: 'string' },
         'allow-empty': { type: 'boolean' },
+        server: { type: 'string' },
+        token: { type: 'string' },
       });
       if (positionals.length === 0) throw new UsageError('load needs at least one file or folder');
       if (values.mode !== 'replace' && values.mode !== 'upsert')
         throw new UsageError('--mode is replace or upsert');
+      if (typeof values.server === 'string') {
+        const token = typeof values.token === 'string' ? values.token : process.env.PUENTE_TOKEN;
+        if (!token) throw new UsageError('load --server needs --token T (or $PUENTE_TOKEN)');
+        if (typeof values.db === 'string') throw new UsageError('load takes --db or --server, not both');
+        const files = withEncoding(await readCsvFiles(positionals), values.encoding as string | undefined);
+        const result = await loadThroughServer(values.server, token, files, {
+          mode: values.mode,
+          locale: locale(values.locale as string | undefined),
+          allowEmpty: values['allow-empty'] === true,
+        });
+        return printLoad(io, result, values.json === true);
+      }
       const progress = values.json ? null : loadProgress(io);
       const files = withEncoding(
         await readCsvFiles(positionals, { onRead: (bytes) => progress?.read(bytes) }),
@@ -229,21 +252,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           }),
         true,
       ).finally(() => progress?.done());
-      if (values.json) io.out(JSON.stringify(result, null, 2));
-      else if (result.ok) {
-        if (result.warnings.length > 0) report(io, result.warnings);
-        const counts = Object.entries(result.tables).map(([t, n]) => `${t} ${n}`);
-        io.out(`Loaded version ${result.version}: ${counts.join(', ')}`);
-      } else {
-        report(io, result.problems);
-        if (result.emptied !== undefined) {
-          io.out(
-            `Nothing was loaded: replacing would empty ${result.emptied.join(', ')}. ` +
-              'Load again with --allow-empty to confirm.',
-          );
-        } else io.out('Nothing was loaded.');
-      }
-      return result.ok ? 0 : 1;
+      return printLoad(io, result, values.json === true);
     }
     case 'versions': {
       const { values } = parse({ db: { type: 'string' }, json: { type: 'boolean' } });
@@ -315,11 +324,40 @@ async function run(argv: string[], io: Io): Promise<number> {
       const { values, positionals } = parse({
         role: { type: 'string' },
         token: { type: 'boolean' },
+        revoke: { type: 'boolean' },
+        json: { type: 'boolean' },
         db: { type: 'string' },
       });
       const [sub, name] = positionals;
+      const db = values.db as string | undefined;
+      if (sub === 'list' && positionals.length === 1) {
+        const users = await withStore(io, db, listUsers);
+        if (values.json) io.out(JSON.stringify(users, null, 2));
+        else if (users.length === 0) io.out('No users yet.');
+        else for (const u of users) io.out(`${u.name}\t${u.role}\t${u.tokens} tokens\tsince ${u.createdAt}`);
+        return 0;
+      }
+      if (sub === 'remove' && name !== undefined && positionals.length === 2) {
+        const removed = await withStore(io, db, (store) => removeUser(store, name));
+        if (!removed) {
+          io.err(`puente: there is no user ${name}`);
+          return 1;
+        }
+        io.out(`User ${name} removed; their sessions and tokens no longer work.`);
+        return 0;
+      }
+      if (sub === 'token' && name !== undefined && positionals.length === 2) {
+        if (values.revoke) {
+          const n = await withStore(io, db, (store) => revokeTokens(store, name));
+          io.out(`Revoked ${n} token${n === 1 ? '' : 's'} of ${name}.`);
+          return 0;
+        }
+        const token = await withStore(io, db, (store) => createToken(store, name));
+        io.out(`token: ${token}`);
+        return 0;
+      }
       if (sub !== 'add' || name === undefined || positionals.length !== 2)
-        throw new UsageError('users add <name> --role ROLE');
+        throw new UsageError('users add|list|remove|token — see puente users --help');
       if (!(ROLES as readonly string[]).includes(String(values.role)))
         throw new UsageError(`--role is one of ${ROLES.join(', ')}`);
       const piped = (await io.readStdin())?.replace(/\r?\n$/, '');
@@ -344,6 +382,25 @@ async function run(argv: string[], io: Io): Promise<number> {
     default:
       throw new UsageError(`Unknown command ${command}`);
   }
+}
+
+/** Prints a load's outcome (local or through a server) and returns the exit code: 0 loaded, 1 not. */
+function printLoad(io: Io, result: LoadResult, json: boolean): number {
+  if (json) io.out(JSON.stringify(result, null, 2));
+  else if (result.ok) {
+    if (result.warnings.length > 0) report(io, result.warnings);
+    const counts = Object.entries(result.tables).map(([t, n]) => `${t} ${n}`);
+    io.out(`Loaded version ${result.version}: ${counts.join(', ')}`);
+  } else {
+    report(io, result.problems);
+    if (result.emptied !== undefined) {
+      io.out(
+        `Nothing was loaded: replacing would empty ${result.emptied.join(', ')}. ` +
+          'Load again with --allow-empty to confirm.',
+      );
+    } else io.out('Nothing was loaded.');
+  }
+  return result.ok ? 0 : 1;
 }
 
 /** The files with the encoding given on the command line, which overrides detection for every one of them. */

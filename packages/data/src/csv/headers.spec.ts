@@ -106,7 +106,7 @@ describe('mapColumns', () => {
   it('maps Spanish headers and lists the columns present in declaration order', () => {
     const map = mapColumns('institutions', ['Tipo', 'Identificador', 'Nombre', 'Ciudad', 'País'], 1);
     expect(map.present).toEqual(['id', 'name', 'city', 'country', 'type']);
-    expect(map.fieldIndex).toEqual([1, 2, -1, -1, -1, 3, 4, 0, -1, -1, -1]);
+    expect(map.fieldIndex).toEqual([1, 2, -1, -1, -1, 3, 4, 0, -1, -1, -1, -1, -1, -1]);
     expect(map.issues).toEqual([]);
   });
 

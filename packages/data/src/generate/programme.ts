@@ -110,7 +110,9 @@ function csvField(value: string | number | null): string {
 }
 
 const line = (values: readonly (string | number | null)[]): string => values.map(csvField).join(',') + '\n';
-const header = (table: TableName): string => line(TABLES[table].columns.map((c) => c.name));
+/** The header of the columns the generator fills: the contract's first `count` (no translations, no `source`). */
+const header = (table: TableName, count: number): string =>
+  line(TABLES[table].columns.slice(0, count).map((c) => c.name));
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
@@ -150,7 +152,7 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
   });
   const countryOf: string[] = [];
   const ids: string[] = [];
-  let text = header('institutions');
+  let text = header('institutions', 11);
   for (let i = 0; i < institutions; i++) {
     const place = cities[i % cityCount] ?? { city: 'City', country: 'ES' };
     const type = pick(rand, INSTITUTION_TYPES);
@@ -184,7 +186,7 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
   // Pairs taken, as "source target area": a pair given again the other way round would be one partnership twice
   // (a `duplicate-pair`), so it gets the next area instead, drawing no extra random number.
   const pairs = new Set<string>();
-  text = header('partnerships');
+  text = header('partnerships', 7);
   for (let p = 0; p < partnershipCount && institutions > 1; p++) {
     const a = Math.floor(rand() * institutions);
     let b = Math.floor(rand() * institutions);
@@ -221,7 +223,7 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
   yield { table: 'partnerships', text };
 
   // Training: every institution, every year, `programmes` programmes (distinct per institution).
-  text = header('training');
+  text = header('training', 7);
   let rows = 0;
   for (let i = 0; i < institutions; i++) {
     const offset = Math.floor(rand() * PROGRAMMES.length);
@@ -245,7 +247,7 @@ export function* generateProgramme(options: GenerateOptions): Generator<{ table:
   yield { table: 'training', text };
 
   // Milestones: a kick-off meeting for each partnership, then agreements, exchanges, launches and reports.
-  text = header('milestones');
+  text = header('milestones', 6);
   let m = 0;
   for (let p = 0; p < partnershipYears.length; p++) {
     const count = 1 + Math.floor(rand() * 3);

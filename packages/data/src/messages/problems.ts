@@ -87,6 +87,8 @@ const EN = {
   'invalid-type.url-scheme':
     'Row {row}: “{value}” in “{column}” must start with http:// or https://. Write it as {suggestion}.',
   'invalid-enum': 'Row {row}: “{value}” is not an allowed value for “{column}”. Use one of: {values}.',
+  'invalid-enum.source':
+    'Row {row}: “{value}” in “{column}” does not say where the figures come from. Write reported (counted and reported), estimated (an estimate) or illustrative (a stand-in, not a real figure); an empty cell means reported.',
   'out-of-range.min':
     'Row {row}: {value} in “{column}” is below the minimum of {min}. Enter a value of at least {min}.',
   'out-of-range.max':
@@ -190,6 +192,8 @@ const ES: Record<MessageId, string> = {
     'Fila {row}: «{value}» en «{column}» debe empezar por http:// o https://. Escríbala así: {suggestion}.',
   'invalid-enum':
     'Fila {row}: «{value}» no es un valor permitido para «{column}». Use uno de estos: {values}.',
+  'invalid-enum.source':
+    'Fila {row}: «{value}» en «{column}» no indica de dónde vienen las cifras. Escriba reported (contadas e informadas), estimated (una estimación) o illustrative (un valor de ejemplo, no una cifra real); una celda vacía equivale a reported.',
   'out-of-range.min':
     'Fila {row}: {value} en «{column}» está por debajo del mínimo, {min}. Escriba un valor igual o mayor que {min}.',
   'out-of-range.max':
@@ -284,6 +288,8 @@ const ZH: Record<MessageId, string> = {
   'invalid-type.url-scheme':
     '第 {row} 条数据：“{column}”中的“{value}”必须以 http:// 或 https:// 开头。请写成 {suggestion}。',
   'invalid-enum': '第 {row} 条数据：“{value}”不是“{column}”的允许值。请使用以下之一：{values}。',
+  'invalid-enum.source':
+    '第 {row} 条数据：“{column}”中的“{value}”无法说明数字的来源。请填写 reported（实际统计并报告）、estimated（估计值）或 illustrative（示意数字，并非真实数据）；留空即表示 reported。',
   'out-of-range.min': '第 {row} 条数据：“{column}”中的 {value} 小于最小值 {min}。请填写不小于 {min} 的值。',
   'out-of-range.max': '第 {row} 条数据：“{column}”中的 {value} 大于最大值 {max}。请填写不大于 {max} 的值。',
   'out-of-range.between':

@@ -1,3 +1,5 @@
+import type { MessageId } from '../messages/problems.js';
+
 /**
  * The CSV contract: the four tables analysts upload, declared once as data.
  * Validation, the DuckDB schema, the docs and the upload screen all read this declaration.
@@ -40,12 +42,23 @@ export const PARTNERSHIP_STATUSES = [
 ] as const;
 export const MILESTONE_KINDS = ['meeting', 'agreement', 'exchange', 'launch', 'report', 'other'] as const;
 export const MILESTONE_STATUSES = ['planned', 'done', 'missed'] as const;
+/**
+ * Where a row's figures come from (the optional `source` column of training and milestones): counted and reported
+ * (the default, also when the cell is empty), an estimate, or illustrative — a stand-in, not a fact, that pages
+ * mark and summaries never state as fact.
+ */
+export const VALUE_SOURCES = ['reported', 'estimated', 'illustrative'] as const;
 
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 export type PartnershipArea = (typeof PARTNERSHIP_AREAS)[number];
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export type ValueSource = (typeof VALUE_SOURCES)[number];
+
+/** The languages of the dashboard, and of the translated columns (`name_en`, `title_zh`, …). */
+export const CONTENT_LOCALES = ['en', 'es', 'zh'] as const;
+export type ContentLocale = (typeof CONTENT_LOCALES)[number];
 
 /**
  * Where a partnership stands, by status: talks not yet agreed (`early`), agreed or under way (`in-motion`), finished
@@ -73,6 +86,25 @@ export const EARLY_STATUSES = inPhase('early');
 export const IN_MOTION_STATUSES = inPhase('in-motion');
 /** Set aside: paused or cancelled. They left the pipeline at an unknown stage, so they are counted beside it. */
 export const ASIDE_STATUSES = inPhase('aside');
+
+/**
+ * What a partnership's `started_on` records depends on how far it has come: the day it was proposed (proposed,
+ * negotiating), agreed (agreed) or started (active, completed). For one set aside it is a date of unknown meaning.
+ */
+export type PartnershipDateMeaning = 'proposed' | 'agreed' | 'started' | 'dated';
+export const PARTNERSHIP_DATE_MEANINGS: Readonly<Record<PartnershipStatus, PartnershipDateMeaning>> = {
+  proposed: 'proposed',
+  negotiating: 'proposed',
+  agreed: 'agreed',
+  active: 'started',
+  completed: 'started',
+  paused: 'dated',
+  cancelled: 'dated',
+};
+/** Statuses whose `started_on` is the day work started (active, completed): what "started in a year" counts. */
+export const STARTED_STATUSES: readonly PartnershipStatus[] = PARTNERSHIP_STATUSES.filter(
+  (s) => PARTNERSHIP_DATE_MEANINGS[s] === 'started',
+);
 
 /** Whether a value is one of the contract's partnership statuses (a type guard for text from URLs or forms). */
 export function isPartnershipStatus(value: string): value is PartnershipStatus {
@@ -132,6 +164,8 @@ export interface ColumnSpec {
   readonly max?: number;
   /** Other headers analysts use for this column (Spanish, Chinese, common variants). */
   readonly synonyms: readonly string[];
+  /** The message refusing a value of an `enum` column, when the column needs advice of its own (what it means). */
+  readonly refusal?: MessageId;
 }
 
 export interface TableSpec {
@@ -148,8 +182,41 @@ const col = (
   type: ColumnType,
   required: boolean,
   synonyms: readonly string[],
-  extra: Partial<Pick<ColumnSpec, 'values' | 'references' | 'min' | 'max'>> = {},
+  extra: Partial<Pick<ColumnSpec, 'values' | 'references' | 'min' | 'max' | 'refusal'>> = {},
 ): ColumnSpec => ({ name, type, required, synonyms, ...extra });
+
+/** Headers that name a translation, by language, as analysts write them (`título_es`, `title (Chinese)`, `标题_中文`). */
+const LANGUAGE_SUFFIXES: Readonly<Record<ContentLocale, readonly string[]>> = {
+  en: ['en', 'ingles', 'english', '英文'],
+  es: ['es', 'espanol', 'spanish', '西班牙文', '西语'],
+  zh: ['zh', 'chino', 'chinese', '中文'],
+};
+
+/**
+ * The optional translations of a text column people read, one per language, named `<column>_<lang>` (the pattern of
+ * `name_en/name_es/name_zh`). Headers: the column's name or synonyms with a language suffix. Pages show the reader's
+ * language and fall back to the column itself.
+ */
+const translations = (name: string, synonyms: readonly string[]): ColumnSpec[] =>
+  CONTENT_LOCALES.map((locale) =>
+    col(
+      `${name}_${locale}`,
+      'text',
+      false,
+      [name, ...synonyms].flatMap((base) =>
+        LANGUAGE_SUFFIXES[locale]
+          .filter((suffix) => suffix !== locale || base !== name)
+          .map((s) => `${base}_${s}`),
+      ),
+    ),
+  );
+
+/** The provenance of a row's figures (see `VALUE_SOURCES`); empty means reported. */
+const sourceColumn = (): ColumnSpec =>
+  col('source', 'enum', false, ['fuente', 'procedencia', 'origen del dato', '数据来源', '来源'], {
+    values: VALUE_SOURCES,
+    refusal: 'invalid-enum.source',
+  });
 
 export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   institutions: {
@@ -174,6 +241,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col('website', 'url', false, ['web', 'sitio web', 'pagina web', 'url', '网站', '网址']),
       col('latitude', 'decimal', false, ['lat', 'latitud', '纬度'], { min: -90, max: 90 }),
       col('longitude', 'decimal', false, ['lon', 'lng', 'longitud', '经度'], { min: -180, max: 180 }),
+      ...translations('city', ['ciudad', '城市']),
     ],
   },
   partnerships: {
@@ -190,6 +258,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col('status', 'enum', true, ['estado', 'situacion', '状态'], { values: PARTNERSHIP_STATUSES }),
       col('started_on', 'date', false, ['inicio', 'fecha de inicio', 'fecha inicio', 'start', '开始日期']),
       col('title', 'text', false, ['titulo', 'nombre', '标题', '名称']),
+      ...translations('title', ['titulo', '标题']),
     ],
   },
   training: {
@@ -224,6 +293,9 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
           min: 0,
         },
       ),
+      sourceColumn(),
+      ...translations('programme', ['programa', '项目']),
+      ...translations('topic', ['tema', '主题']),
     ],
   },
   milestones: {
@@ -239,6 +311,8 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col('title', 'text', true, ['titulo', 'nombre', '标题', '名称']),
       col('kind', 'enum', true, ['tipo', 'clase', '类型'], { values: MILESTONE_KINDS }),
       col('status', 'enum', true, ['estado', 'situacion', '状态'], { values: MILESTONE_STATUSES }),
+      sourceColumn(),
+      ...translations('title', ['titulo', '标题']),
     ],
   },
 };
@@ -278,6 +352,9 @@ export interface Institution {
   name_es: string | null;
   name_zh: string | null;
   city: string;
+  city_en?: string | null;
+  city_es?: string | null;
+  city_zh?: string | null;
   country: string;
   type: InstitutionType;
   website: string | null;

@@ -17,20 +17,31 @@ export {
   type VersionFile,
 } from './versions.js';
 export * from './queries.js';
+export { currentRows, knownKeys } from './keys.js';
+export { compareVersions, type Changes, type TableChange } from './changes.js';
 export {
   ROLES,
   addUser,
   authenticate,
+  countUsers,
+  createSession,
   createToken,
+  endSession,
   generatePassword,
+  listUsers,
+  removeUser,
+  revokeTokens,
+  userForSession,
   userForToken,
   type Role,
   type User,
+  type UserInfo,
 } from './users.js';
 export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
 export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';
 export { toSafeNumber } from './values.js';
+export { storedSecret } from './secrets.js';
 
 import path from 'node:path';
 

@@ -21,12 +21,26 @@ function sqlType(column: ColumnSpec): string {
   }
 }
 
-function dataTable(name: (typeof TABLE_NAMES)[number]): string {
+function dataTable(name: (typeof TABLE_NAMES)[number], as: string = name): string {
   const columns = TABLES[name].columns.map(
     (c) => `"${c.name}" ${sqlType(c)}${c.required ? ' NOT NULL' : ''}`,
   );
-  return `CREATE TABLE "${name}" (${columns.join(', ')}, _from INTEGER NOT NULL, _to INTEGER)`;
+  return `CREATE TABLE "${as}" (${columns.join(', ')}, _from INTEGER NOT NULL, _to INTEGER)`;
 }
+
+/**
+ * Rebuilds every data table in the contract's current column order, keeping its rows (matched by column name; a
+ * column new to the contract starts empty). Writers append rows by position, so a table must have exactly the
+ * layout a fresh database gets — adding columns at the end, after `_from` and `_to`, would not.
+ */
+const rebuildDataTables = (): string[] =>
+  TABLE_NAMES.flatMap((name) => [
+    dataTable(name, `${name}__rebuilt`),
+    `INSERT INTO "${name}__rebuilt" BY NAME SELECT * FROM "${name}"`,
+    `DROP TABLE "${name}"`,
+    `ALTER TABLE "${name}__rebuilt" RENAME TO "${name}"`,
+    `CREATE INDEX "${name}_current" ON "${name}" (_to)`,
+  ]);
 
 export const MIGRATIONS: readonly (readonly string[])[] = [
   [
@@ -49,7 +63,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       delimiter VARCHAR NOT NULL
     )`,
     `CREATE TABLE version_tables (version INTEGER NOT NULL, table_name VARCHAR NOT NULL, rows BIGINT NOT NULL)`,
-    ...TABLE_NAMES.map(dataTable),
+    ...TABLE_NAMES.map((name) => dataTable(name)),
     ...TABLE_NAMES.map((name) => `CREATE INDEX "${name}_current" ON "${name}" (_to)`),
     `CREATE TABLE users (
       name VARCHAR PRIMARY KEY,
@@ -63,4 +77,17 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       created_at TIMESTAMP NOT NULL
     )`,
   ],
+  // The contract gained `source` (training, milestones) and translated text columns (`city_en`, `title_es`, …).
+  rebuildDataTables(),
+  // Sign-in sessions, kept so they survive a restart. Only a hash of the session id is stored, as for tokens.
+  [
+    `CREATE TABLE sessions (
+      id_hash VARCHAR PRIMARY KEY,
+      user_name VARCHAR NOT NULL,
+      created_at TIMESTAMP NOT NULL,
+      expires_at TIMESTAMP NOT NULL
+    )`,
+  ],
+  // Server secrets kept with the data (the key that signs embeds, when the environment gives none).
+  [`CREATE TABLE secrets (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)`],
 ];

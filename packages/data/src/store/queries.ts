@@ -3,9 +3,12 @@ import type { Filters } from '../schema/filters.js';
 import {
   ASIDE_STATUSES,
   IN_MOTION_STATUSES,
+  MILESTONE_STATUSES,
   PARTNERSHIP_PHASES,
   PARTNERSHIP_STATUSES,
   PIPELINE_STATUSES,
+  STARTED_STATUSES,
+  CONTENT_LOCALES,
 } from '../schema/tables.js';
 import type {
   Institution,
@@ -14,6 +17,7 @@ import type {
   MilestoneStatus,
   PartnershipArea,
   PartnershipStatus,
+  ValueSource,
 } from '../schema/tables.js';
 import type { Store } from './store.js';
 import type { PlainRow } from './values.js';
@@ -27,9 +31,22 @@ import type { PlainRow } from './values.js';
  * - milestones: of partnerships in view, within the year range.
  */
 
+/**
+ * The filters of a query, and optionally the data version to read "as of" (a pinned embed or export keeps showing
+ * the data it was made from after later loads); the current data without it.
+ */
+export type Scope = Filters & { version?: number | null };
+
 /** Collects bound parameters while a query is written, so no value is ever spliced into SQL text. */
 class Params {
   readonly values: DuckDBValue[] = [];
+  constructor(private readonly version: number | null = null) {}
+  /** The rows of the data read: the current ones, or those alive at the pinned version (`[_from, _to)`). */
+  alive(alias = ''): string {
+    if (this.version === null) return `${alias}_to IS NULL`;
+    const v = this.bind(this.version);
+    return `(${alias}_from <= ${v} AND (${alias}_to IS NULL OR ${alias}_to > ${v}))`;
+  }
   bind(value: DuckDBValue): string {
     this.values.push(value);
     return `$${this.values.length}`;
@@ -50,18 +67,18 @@ function inView(p: Params, filters: Filters): string {
   return `
     inst AS (
       SELECT * FROM institutions
-      WHERE _to IS NULL AND ${p.oneOf('city', filters.city)} AND ${p.oneOf('country', filters.country)}
+      WHERE ${p.alive()} AND ${p.oneOf('city', filters.city)} AND ${p.oneOf('country', filters.country)}
         AND ${p.oneOf('type', filters.type)}),
     parts AS (
       SELECT * FROM partnerships
-      WHERE _to IS NULL AND ${p.oneOf('area', filters.area)} AND ${p.oneOf('status', filters.status)}
+      WHERE ${p.alive()} AND ${p.oneOf('area', filters.area)} AND ${p.oneOf('status', filters.status)}
         AND (source IN (SELECT id FROM inst) OR target IN (SELECT id FROM inst))),
     train AS (
       SELECT * FROM training
-      WHERE _to IS NULL AND institution IN (SELECT id FROM inst) AND ${p.yearRange('year', filters)}),
+      WHERE ${p.alive()} AND institution IN (SELECT id FROM inst) AND ${p.yearRange('year', filters)}),
     miles AS (
       SELECT * FROM milestones
-      WHERE _to IS NULL AND partnership IN (SELECT id FROM parts) AND ${p.yearRange('year(date)', filters)})`;
+      WHERE ${p.alive()} AND partnership IN (SELECT id FROM parts) AND ${p.yearRange('year(date)', filters)})`;
 }
 
 /**
@@ -75,10 +92,51 @@ function localName(alias: string, locale: NameLocale | undefined): string {
   return `coalesce(nullif(${alias}.${NAME_COLUMNS[locale]}, ''), ${alias}.name)`;
 }
 
+/**
+ * The SQL of a text people read (`title`, `programme`, `topic`, `city`) in the reader's language when the data has
+ * its translation (`title_zh`…), else the text itself; and, as `<column>_lang`, the language the shown text is in
+ * when it is not the reader's: the translation the text equals (`en`, `es`, `zh`), or '' when none does (unknown).
+ * Null means the reader's language. Columns and languages come from fixed lists, never from the request.
+ */
+type ReadText = 'title' | 'programme' | 'topic' | 'city';
+function localTextSql(alias: string, column: ReadText, locale?: NameLocale): { text: string; lang: string } {
+  const base = `${alias}.${column}`;
+  if (!locale) return { text: base, lang: 'CAST(NULL AS VARCHAR)' };
+  const mine = `nullif(${alias}.${column}_${locale}, '')`;
+  return {
+    text: `coalesce(${mine}, ${base})`,
+    lang: `CASE WHEN ${mine} IS NOT NULL OR ${base} IS NULL THEN NULL
+      ${CONTENT_LOCALES.map((l) => `WHEN ${base} = ${alias}.${column}_${l} THEN '${l}'`).join(' ')}
+      ELSE '' END`,
+  };
+}
+/** `localTextSql` as the columns `<column>` and `<column>_lang`. */
+function localText(alias: string, column: ReadText, locale?: NameLocale): string {
+  const { text, lang } = localTextSql(alias, column, locale);
+  return `${text} AS ${column}, ${lang} AS ${column}_lang`;
+}
+
 const num = (v: PlainRow[string] | undefined): number => (typeof v === 'number' ? v : 0);
 const str = (v: PlainRow[string] | undefined): string => (v === null || v === undefined ? '' : String(v));
 const opt = (v: PlainRow[string] | undefined): string | null =>
   v === null || v === undefined ? null : String(v);
+
+/**
+ * Of a count, how much rests on figures that are not reported fact (the `source` column, see `VALUE_SOURCES`):
+ * estimated, or illustrative. Reported is the rest, and the default of an empty cell.
+ */
+export interface Unreported {
+  estimated: number;
+  illustrative: number;
+}
+/** SQL summing `value` over the rows marked estimated, and illustrative, as columns `estimated` and `illustrative`. */
+const unreportedSums = (value: string, alias = ''): string =>
+  `coalesce(sum(${value}) FILTER (WHERE ${alias}source = 'estimated'), 0) AS estimated,
+   coalesce(sum(${value}) FILTER (WHERE ${alias}source = 'illustrative'), 0) AS illustrative`;
+const toUnreported = (r: PlainRow | undefined, prefix = ''): Unreported => ({
+  estimated: num(r?.[`${prefix}estimated`]),
+  illustrative: num(r?.[`${prefix}illustrative`]),
+});
 
 // Row mappers: the one place each kind of result row becomes its typed, plain shape.
 const institutionNames = (r: PlainRow) => ({
@@ -88,6 +146,9 @@ const institutionNames = (r: PlainRow) => ({
   name_es: opt(r.name_es),
   name_zh: opt(r.name_zh),
   city: str(r.city),
+  city_en: opt(r.city_en),
+  city_es: opt(r.city_es),
+  city_zh: opt(r.city_zh),
   country: str(r.country),
   type: str(r.type) as InstitutionType,
 });
@@ -98,6 +159,7 @@ const toLink = (r: PlainRow): PartnershipLink => ({
   area: str(r.area) as PartnershipArea,
   status: str(r.status) as PartnershipStatus,
   title: opt(r.title),
+  titleLang: opt(r.title_lang),
   started_on: opt(r.started_on),
   milestones: num(r.milestones),
   milestonesDone: num(r.done),
@@ -107,6 +169,8 @@ const toMilestone = (r: PlainRow): MilestoneItem => ({
   partnership: str(r.partnership),
   date: str(r.date),
   title: str(r.title),
+  titleLang: opt(r.title_lang),
+  source: (opt(r.source) ?? 'reported') as ValueSource,
   kind: str(r.kind) as MilestoneKind,
   status: str(r.status) as MilestoneStatus,
 });
@@ -116,6 +180,9 @@ const toVolume = (r: PlainRow): TrainingVolume => ({
   trainees: num(r.trainees),
   completed: num(r.completed),
   reported: num(r.reported),
+  unreported: toUnreported(r),
+  label: opt(r.label),
+  labelLang: opt(r.label_lang),
 });
 
 export interface Kpis {
@@ -134,10 +201,12 @@ export interface Kpis {
   traineesLatestYear: number;
   traineesPreviousYear: number;
   milestones: Record<MilestoneStatus, number>;
+  /** How much of the trainees and of the milestones by status is estimated or illustrative. */
+  unreported: { trainees: Unreported; milestones: Record<MilestoneStatus, Unreported> };
 }
 
-export async function kpis(store: Store, filters: Filters): Promise<Kpis> {
-  const p = new Params();
+export async function kpis(store: Store, filters: Scope): Promise<Kpis> {
+  const p = new Params(filters.version);
   const [row] = await store.all(
     `WITH ${inView(p, filters)},
      latest AS (SELECT max(year) AS y FROM train)
@@ -155,6 +224,13 @@ export async function kpis(store: Store, filters: Filters): Promise<Kpis> {
        (SELECT count(*) FROM miles WHERE status = 'done') AS done,
        (SELECT count(*) FROM miles WHERE status = 'planned') AS planned,
        (SELECT count(*) FROM miles WHERE status = 'missed') AS missed,
+       (SELECT coalesce(sum(trainees) FILTER (WHERE source = 'estimated'), 0) FROM train) AS t_estimated,
+       (SELECT coalesce(sum(trainees) FILTER (WHERE source = 'illustrative'), 0) FROM train) AS t_illustrative,
+       ${MILESTONE_STATUSES.map(
+         (s, i) =>
+           `(SELECT count(*) FILTER (WHERE source = 'estimated') FROM miles WHERE status = ${p.bind(s)}) AS m${i}_estimated,
+       (SELECT count(*) FILTER (WHERE source = 'illustrative') FROM miles WHERE status = ${p.bind(s)}) AS m${i}_illustrative`,
+       ).join(',\n       ')},
        ${PARTNERSHIP_STATUSES.map((s, i) => `(SELECT count(*) FROM parts WHERE status = ${p.bind(s)}) AS status_${i}`).join(',\n       ')}`,
     p.values,
   );
@@ -174,6 +250,12 @@ export async function kpis(store: Store, filters: Filters): Promise<Kpis> {
     traineesLatestYear: num(row?.trainees_latest),
     traineesPreviousYear: num(row?.trainees_previous),
     milestones: { done: num(row?.done), planned: num(row?.planned), missed: num(row?.missed) },
+    unreported: {
+      trainees: toUnreported(row, 't_'),
+      milestones: Object.fromEntries(
+        MILESTONE_STATUSES.map((s, i) => [s, toUnreported(row, `m${i}_`)]),
+      ) as Record<MilestoneStatus, Unreported>,
+    },
   };
 }
 
@@ -184,9 +266,13 @@ export interface InstitutionNode {
   name_es: string | null;
   name_zh: string | null;
   city: string;
+  /** The city in each language, where the data gives it. */
+  city_en?: string | null;
+  city_es?: string | null;
+  city_zh?: string | null;
   country: string;
   type: InstitutionType;
-  /** People trained, within the year range. */
+  /** Training enrolments, within the year range. */
   trained: number;
   /** False for partners shown only because a partnership in view reaches them. */
   matched: boolean;
@@ -199,6 +285,8 @@ export interface PartnershipLink {
   area: PartnershipArea;
   status: PartnershipStatus;
   title: string | null;
+  /** The language `title` is in when not the reader's (see `localText`): a fallback to shown with its `lang`. */
+  titleLang?: string | null;
   started_on: string | null;
   milestones: number;
   milestonesDone: number;
@@ -224,13 +312,9 @@ function touching(p: Params, query: NetworkQuery, alias = ''): string {
   return `(list_contains(${ids}, ${alias}source) OR list_contains(${ids}, ${alias}target))`;
 }
 
-export async function network(
-  store: Store,
-  filters: Filters,
-  query: NetworkQuery = {},
-): Promise<NetworkData> {
+export async function network(store: Store, filters: Scope, query: NetworkQuery = {}): Promise<NetworkData> {
   const partnershipFiltered = filters.area.length > 0 || filters.status.length > 0;
-  const p = new Params();
+  const p = new Params(filters.version);
   const nodes = await store.all(
     `WITH ${inView(p, filters)},
      near AS (SELECT * FROM parts WHERE ${touching(p, query)}),
@@ -239,14 +323,14 @@ export async function network(
        SELECT id FROM ends
        ${partnershipFiltered || query.touching ? '' : 'UNION SELECT id FROM inst'}),
      trained AS (SELECT institution, sum(trainees) AS n FROM train GROUP BY institution)
-     SELECT i.id, i.name, i.name_en, i.name_es, i.name_zh, i.city, i.country, i.type,
+     SELECT i.id, i.name, i.name_en, i.name_es, i.name_zh, i.city, i.city_en, i.city_es, i.city_zh, i.country, i.type,
             coalesce(t.n, 0) AS trained, i.id IN (SELECT id FROM inst) AS matched
      FROM institutions AS i JOIN shown USING (id) LEFT JOIN trained AS t ON t.institution = i.id
-     WHERE i._to IS NULL ${query.only ? `AND ${p.oneOf('i.id', query.only)}` : ''}
+     WHERE ${p.alive('i.')} ${query.only ? `AND ${p.oneOf('i.id', query.only)}` : ''}
      ORDER BY i.id`,
     p.values,
   );
-  const p2 = new Params();
+  const p2 = new Params(filters.version);
   const links = await store.all(
     `WITH ${inView(p2, filters)},
      counts AS (
@@ -280,6 +364,14 @@ export interface TrainingVolume {
   completed: number;
   /** Trainees of the rows that report completion: the base of a completion rate (empty ≠ 0 completed). */
   reported: number;
+  /** Trainees of rows marked estimated or illustrative. */
+  unreported: Unreported;
+  /**
+   * The group's name in the reader's language (`TrainingQuery.locale`) for topics, cities and an institution's
+   * programmes, with the language it is in when not the reader's (see `localText`); null for institutions.
+   */
+  label: string | null;
+  labelLang: string | null;
   /** The groups left out by `top`, summed per year (`group` is then ''). */
   other?: true;
 }
@@ -289,6 +381,8 @@ export interface TrainingQuery {
   top?: number;
   /** Only this institution's rows. */
   institution?: string;
+  /** The language of the groups' labels. */
+  locale?: NameLocale;
 }
 
 /**
@@ -297,32 +391,42 @@ export interface TrainingQuery {
  */
 export async function trainingByYear(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   by: TrainingGroup,
   query: TrainingQuery = {},
 ): Promise<TrainingVolume[]> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const group = { topic: `coalesce(t.topic, '')`, institution: 't.institution', city: 'i.city', year: "''" }[
     by
   ];
   const mine = query.institution === undefined ? 'TRUE' : `t.institution = ${p.bind(query.institution)}`;
+  const label =
+    by === 'topic' || by === 'city'
+      ? localTextSql(by === 'topic' ? 't' : 'i', by, query.locale)
+      : { text: 'CAST(NULL AS VARCHAR)', lang: 'CAST(NULL AS VARCHAR)' };
   const cells = `
      cells AS (
-       SELECT t.year, ${group} AS grp, sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
-              coalesce(sum(t.trainees) FILTER (WHERE t.completed IS NOT NULL), 0) AS reported
+       SELECT t.year, ${group} AS grp, min(${label.text}) AS label, min(${label.lang}) AS label_lang,
+              sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
+              coalesce(sum(t.trainees) FILTER (WHERE t.completed IS NOT NULL), 0) AS reported,
+              ${unreportedSums('t.trainees', 't.')}
        FROM train AS t JOIN inst AS i ON i.id = t.institution
        WHERE ${mine}
-       GROUP BY ALL)`;
+       GROUP BY t.year, grp)`;
   const sql =
     query.top === undefined
       ? `WITH ${inView(p, filters)}, ${cells}
-         SELECT year, grp, trainees, completed, reported, false AS other FROM cells ORDER BY year, grp`
+         SELECT year, grp, label, label_lang, trainees, completed, reported, estimated, illustrative,
+                false AS other
+         FROM cells ORDER BY year, grp`
       : `WITH ${inView(p, filters)}, ${cells},
          kept AS (
            SELECT grp FROM cells GROUP BY grp ORDER BY sum(trainees) DESC, grp LIMIT ${p.bind(Math.max(0, Math.floor(query.top)))}),
          marked AS (SELECT c.*, c.grp NOT IN (SELECT grp FROM kept) AS other FROM cells AS c)
-         SELECT year, CASE WHEN other THEN '' ELSE grp END AS grp, sum(trainees) AS trainees,
-                sum(completed) AS completed, sum(reported) AS reported, other
+         SELECT year, CASE WHEN other THEN '' ELSE grp END AS grp, CASE WHEN other THEN NULL ELSE label END AS label,
+                CASE WHEN other THEN NULL ELSE label_lang END AS label_lang, sum(trainees) AS trainees,
+                sum(completed) AS completed, sum(reported) AS reported, sum(estimated) AS estimated,
+                sum(illustrative) AS illustrative, other
          FROM marked GROUP BY ALL ORDER BY other, year, grp`;
   const rows = await store.all(sql, p.values);
   return rows.map((r) => (r.other === true ? { ...toVolume(r), other: true as const } : toVolume(r)));
@@ -333,6 +437,8 @@ export interface TrainingTotals {
   completed: number;
   /** Trainees whose completion is recorded. */
   reported: number;
+  /** Trainees of rows marked estimated or illustrative. */
+  unreported: Unreported;
   /** Institutions with trainees, and their cities. */
   institutions: number;
   cities: number;
@@ -341,12 +447,13 @@ export interface TrainingTotals {
   to: number | null;
 }
 
-export async function trainingTotals(store: Store, filters: Filters): Promise<TrainingTotals> {
-  const p = new Params();
+export async function trainingTotals(store: Store, filters: Scope): Promise<TrainingTotals> {
+  const p = new Params(filters.version);
   const [row] = await store.all(
     `WITH ${inView(p, filters)}
      SELECT coalesce(sum(trainees), 0) AS trainees, coalesce(sum(completed), 0) AS completed,
             coalesce(sum(trainees) FILTER (WHERE completed IS NOT NULL), 0) AS reported,
+            ${unreportedSums('trainees', 't.')},
             count(DISTINCT t.institution) FILTER (WHERE trainees > 0) AS institutions,
             count(DISTINCT i.city) FILTER (WHERE trainees > 0) AS cities,
             min(year) FILTER (WHERE trainees > 0) AS y0, max(year) FILTER (WHERE trainees > 0) AS y1
@@ -357,6 +464,7 @@ export async function trainingTotals(store: Store, filters: Filters): Promise<Tr
     trainees: num(row?.trainees),
     completed: num(row?.completed),
     reported: num(row?.reported),
+    unreported: toUnreported(row),
     institutions: num(row?.institutions),
     cities: num(row?.cities),
     from: typeof row?.y0 === 'number' ? row.y0 : null,
@@ -377,26 +485,36 @@ export interface TrainingComparison {
   both: number;
   traineesNow: number;
   traineesBefore: number;
+  /** Of the trainees compared (both years), those of rows marked estimated or illustrative. */
+  unreported: Unreported;
 }
 
 export async function trainingComparison(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   year: number,
 ): Promise<TrainingComparison> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const now = p.bind(year);
   const before = p.bind(year - 1);
   const [row] = await store.all(
     `WITH ${inView(p, filters)},
-     per AS (SELECT institution, year, sum(trainees) AS n FROM train WHERE year IN (${now}, ${before}) GROUP BY ALL),
-     n AS (SELECT institution, n FROM per WHERE year = ${now}),
-     b AS (SELECT institution, n FROM per WHERE year = ${before}),
-     both_years AS (SELECT n.n AS now, b.n AS before FROM n JOIN b USING (institution))
+     per AS (
+       SELECT institution, year, sum(trainees) AS n,
+              coalesce(sum(trainees) FILTER (WHERE source = 'estimated'), 0) AS est,
+              coalesce(sum(trainees) FILTER (WHERE source = 'illustrative'), 0) AS ill
+       FROM train WHERE year IN (${now}, ${before}) GROUP BY ALL),
+     n AS (SELECT institution, n, est, ill FROM per WHERE year = ${now}),
+     b AS (SELECT institution, n, est, ill FROM per WHERE year = ${before}),
+     both_years AS (
+       SELECT n.n AS now, b.n AS before, n.est + b.est AS est, n.ill + b.ill AS ill
+       FROM n JOIN b USING (institution))
      SELECT (SELECT count(*) FROM b) AS reported_before, (SELECT count(*) FROM n) AS reported_now,
             (SELECT count(*) FROM both_years) AS both_count,
             (SELECT coalesce(sum(now), 0) FROM both_years) AS trainees_now,
-            (SELECT coalesce(sum(before), 0) FROM both_years) AS trainees_before`,
+            (SELECT coalesce(sum(before), 0) FROM both_years) AS trainees_before,
+            (SELECT coalesce(sum(est), 0) FROM both_years) AS estimated,
+            (SELECT coalesce(sum(ill), 0) FROM both_years) AS illustrative`,
     p.values,
   );
   return {
@@ -406,6 +524,7 @@ export async function trainingComparison(
     both: num(row?.both_count),
     traineesNow: num(row?.trainees_now),
     traineesBefore: num(row?.trainees_before),
+    unreported: toUnreported(row),
   };
 }
 
@@ -414,13 +533,19 @@ export interface MilestoneItem {
   partnership: string;
   date: string;
   title: string;
+  /** The language `title` is in when not the reader's (see `localText`). */
+  titleLang: string | null;
   kind: MilestoneKind;
   status: MilestoneStatus;
+  /** Whether the milestone is reported fact, estimated or illustrative (empty in the file: reported). */
+  source: ValueSource;
 }
 
 export interface MilestoneQuery {
   /** Only the milestones of these partnerships. */
   partnerships?: readonly string[];
+  /** The language of the titles. */
+  locale?: NameLocale;
 }
 
 export async function milestones(
@@ -433,8 +558,10 @@ export async function milestones(
   if (query.partnerships?.length === 0) return [];
   const rows = await store.all(
     `WITH ${inView(p, filters)}
-     SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM miles
-     WHERE ${only} ORDER BY date, id`,
+     SELECT m.id, m.partnership, strftime(m.date, '%Y-%m-%d') AS date, ${localText('m', 'title', query.locale)},
+            m.kind, m.status, m.source
+     FROM miles AS m
+     WHERE ${only} ORDER BY m.date, m.id`,
     p.values,
   );
   return rows.map(toMilestone);
@@ -453,6 +580,8 @@ export interface UpcomingQuery {
   until: string;
   /** Items listed per group; the rest are counted. */
   limit: number;
+  /** The language of the titles. */
+  locale?: NameLocale;
 }
 
 /**
@@ -482,8 +611,10 @@ export async function upcomingMilestones(
      ranked AS (
        SELECT *, row_number() OVER (PARTITION BY grp ORDER BY date, id) AS n, count(*) OVER (PARTITION BY grp) AS total
        FROM grouped WHERE grp IS NOT NULL)
-     SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status, grp, total FROM ranked
-     WHERE n <= ${limit} ORDER BY grp, date, id`,
+     SELECT r.id, r.partnership, strftime(r.date, '%Y-%m-%d') AS date, ${localText('r', 'title', query.locale)},
+            r.kind, r.status, r.source, r.grp, r.total
+     FROM ranked AS r
+     WHERE r.n <= ${limit} ORDER BY r.grp, r.date, r.id`,
     p.values,
   );
   const group = (name: string): Listed<MilestoneItem> => {
@@ -498,6 +629,8 @@ export async function upcomingMilestones(
 
 export interface FilterOptions {
   cities: string[];
+  /** Each city in the languages the data gives it (`city_en`, `city_es`, `city_zh`), for the filter's labels. */
+  cityNames: Record<string, { en: string | null; es: string | null; zh: string | null }>;
   countries: string[];
   types: string[];
   areas: string[];
@@ -509,8 +642,15 @@ export interface FilterOptions {
 export async function filterOptions(store: Store): Promise<FilterOptions> {
   const distinct = async (sql: string): Promise<string[]> => (await store.all(sql)).map((r) => str(r.v));
   const [years] = await store.all('SELECT min(year) AS lo, max(year) AS hi FROM training WHERE _to IS NULL');
+  const names = await store.all(
+    `SELECT city, min(nullif(city_en, '')) AS en, min(nullif(city_es, '')) AS es, min(nullif(city_zh, '')) AS zh
+     FROM institutions WHERE _to IS NULL AND coalesce(city_en, city_es, city_zh) IS NOT NULL GROUP BY city`,
+  );
   return {
     cities: await distinct('SELECT DISTINCT city AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
+    cityNames: Object.fromEntries(
+      names.map((r) => [str(r.city), { en: opt(r.en), es: opt(r.es), zh: opt(r.zh) }]),
+    ),
     countries: await distinct('SELECT DISTINCT country AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
     types: await distinct('SELECT DISTINCT type AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
     areas: await distinct('SELECT DISTINCT area AS v FROM partnerships WHERE _to IS NULL ORDER BY 1'),
@@ -546,8 +686,16 @@ export interface PartnershipSummary extends PartnershipLink {
   /** Date of the latest milestone done, and of the next planned one on or after `asOf`. */
   lastDone: string | null;
   nextPlanned: string | null;
-  /** In motion (agreed or active, see `IN_MOTION_STATUSES`), with no milestone done in the `stalledDays` before `asOf`. */
+  /**
+   * In motion (agreed or active, see `IN_MOTION_STATUSES`), with milestones recorded but none done in the
+   * `stalledDays` before `asOf`.
+   */
   stalled: boolean;
+  /**
+   * In motion with no milestone recorded at all: nothing says whether it moves, so it is neither stalled nor on
+   * track — only unrecorded.
+   */
+  unrecorded: boolean;
 }
 
 export interface PartnershipQuery {
@@ -558,12 +706,14 @@ export interface PartnershipQuery {
   institution?: string;
   /** Only the stalled ones. */
   stalled?: boolean;
+  /** Only the ones in motion with no milestone recorded. */
+  unrecorded?: boolean;
   /** Only these partnerships. */
   ids?: readonly string[];
   /**
    * `started` (default): most recently started first. `attention`: what needs attention first — stalled, then
-   * with a planned milestone past its date, then by the next planned milestone, then by stage (active first),
-   * then by name.
+   * with a planned milestone past its date, then in motion with no milestone recorded, then by the next planned
+   * milestone, then by stage (active first), then by name.
    */
   order?: 'started' | 'attention';
   /** At most this many. */
@@ -577,7 +727,7 @@ export const today = (): string => new Date().toISOString().slice(0, 10);
 /** Every partnership in view with its milestone record, in the order asked (most recently started first). */
 export async function partnerships(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   query: PartnershipQuery = {},
 ): Promise<PartnershipSummary[]> {
   return (await partnershipList(store, filters, query)).items;
@@ -586,21 +736,22 @@ export async function partnerships(
 /** The partnerships in view as `partnerships` gives them, cut to `query.limit`, with how many there are in all. */
 export async function partnershipList(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   query: PartnershipQuery = {},
 ): Promise<Listed<PartnershipSummary>> {
   if (query.ids?.length === 0) return { items: [], total: 0 };
-  const p = new Params();
+  const p = new Params(filters.version);
   const asOf = p.bind(query.asOf ?? today());
   const days = p.bind(query.stalledDays ?? 180);
   const where = ['TRUE'];
   if (query.institution !== undefined) where.push(`${p.bind(query.institution)} IN (p.source, p.target)`);
   if (query.stalled) where.push('stalled');
+  if (query.unrecorded) where.push('unrecorded');
   if (query.ids !== undefined) where.push(p.oneOf('p.id', query.ids));
   const limit = query.limit === undefined ? '' : `LIMIT ${p.bind(Math.max(0, Math.floor(query.limit)))}`;
   const order =
     query.order === 'attention'
-      ? `p.stalled DESC, p.late DESC, p.next_planned NULLS LAST,
+      ? `p.stalled DESC, p.late DESC, p.unrecorded DESC, p.next_planned NULLS LAST,
          CASE p.status ${PIPELINE_RANK.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 9 END,
          coalesce(nullif(trim(p.title), ''), source_name || ' – ' || target_name), p.id`
       : 'p.started_on DESC NULLS LAST, p.id';
@@ -617,15 +768,16 @@ export async function partnershipList(
               min(date) FILTER (WHERE status = 'planned' AND date >= ${asOf}::DATE) AS next_planned
        FROM miles GROUP BY partnership),
      listed AS (
-       SELECT p.id, p.source, p.target, p.area, p.status, p.title, p.started_on,
+       SELECT p.id, p.source, p.target, p.area, p.status, ${localText('p', 'title', query.locale)}, p.started_on,
               ${localName('s', query.locale)} AS source_name, ${localName('t', query.locale)} AS target_name,
               coalesce(m.n, 0) AS milestones, coalesce(m.done, 0) AS done, coalesce(m.planned, 0) AS planned,
               coalesce(m.missed, 0) AS missed, coalesce(m.late, 0) > 0 AS late, m.last_done, m.next_planned,
-              ${p.oneOf('p.status', IN_MOTION_STATUSES)}
-                AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled
+              ${p.oneOf('p.status', IN_MOTION_STATUSES)} AND m.n IS NOT NULL
+                AND coalesce(m.last_done, DATE '1900-01-01') < ${asOf}::DATE - CAST(${days} AS INTEGER) AS stalled,
+              ${p.oneOf('p.status', IN_MOTION_STATUSES)} AND m.n IS NULL AS unrecorded
        FROM parts AS p
-       JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
-       JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
+       JOIN institutions AS s ON s.id = p.source AND ${p.alive('s.')}
+       JOIN institutions AS t ON t.id = p.target AND ${p.alive('t.')}
        LEFT JOIN m ON m.partnership = p.id)
      SELECT p.* EXCLUDE (started_on, last_done, next_planned),
             strftime(p.started_on, '%Y-%m-%d') AS started_on,
@@ -648,6 +800,7 @@ export async function partnershipList(
       lastDone: opt(r.last_done),
       nextPlanned: opt(r.next_planned),
       stalled: r.stalled === true,
+      unrecorded: r.unrecorded === true,
     })),
   };
 }
@@ -671,10 +824,10 @@ export interface ConnectedInstitution {
 /** The institutions with most partnerships in view, most first (ties by id), and how many have any. */
 export async function mostConnected(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   limit: number,
 ): Promise<Listed<ConnectedInstitution>> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const rows = await store.all(
     `WITH ${inView(p, filters)},
      ends AS (SELECT source AS id FROM parts UNION ALL SELECT target FROM parts),
@@ -693,7 +846,9 @@ export interface YearActivity {
   year: number;
   trainees: number;
   completed: number;
-  /** Partnerships in view started that year. */
+  /** Of `trainees`, those of rows marked estimated or illustrative. */
+  traineesUnreported: Unreported;
+  /** Partnerships in view started that year: active or completed ones dated that year, never proposals. */
   partnershipsStarted: number;
   milestonesDone: number;
   /** Institutions in view with training that year, or an end of a partnership started that year. */
@@ -701,12 +856,16 @@ export interface YearActivity {
 }
 
 /** Year-by-year activity in view: the basis of "change on the previous year" figures and trends. */
-export async function activityByYear(store: Store, filters: Filters): Promise<YearActivity[]> {
-  const p = new Params();
+export async function activityByYear(store: Store, filters: Scope): Promise<YearActivity[]> {
+  const p = new Params(filters.version);
   const rows = await store.all(
     `WITH ${inView(p, filters)},
-     t AS (SELECT year, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed FROM train GROUP BY year),
-     ps AS (SELECT year(started_on) AS year, count(*) AS n FROM parts WHERE started_on IS NOT NULL GROUP BY 1),
+     t AS (
+       SELECT year, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed, ${unreportedSums('trainees')}
+       FROM train GROUP BY year),
+     ps AS (
+       SELECT year(started_on) AS year, count(*) AS n FROM parts
+       WHERE started_on IS NOT NULL AND ${p.oneOf('status', STARTED_STATUSES)} GROUP BY 1),
      md AS (SELECT year(date) AS year, count(*) AS n FROM miles WHERE status = 'done' GROUP BY 1),
      act AS (
        SELECT year, count(DISTINCT id) AS n FROM (
@@ -716,6 +875,7 @@ export async function activityByYear(store: Store, filters: Filters): Promise<Ye
        WHERE id IN (SELECT id FROM inst) GROUP BY year),
      years AS (SELECT year FROM t UNION SELECT year FROM ps UNION SELECT year FROM md UNION SELECT year FROM act)
      SELECT y.year, coalesce(t.trainees, 0) AS trainees, coalesce(t.completed, 0) AS completed,
+            coalesce(t.estimated, 0) AS estimated, coalesce(t.illustrative, 0) AS illustrative,
             coalesce(ps.n, 0) AS started, coalesce(md.n, 0) AS done, coalesce(act.n, 0) AS active
      FROM years AS y LEFT JOIN t USING (year) LEFT JOIN ps USING (year) LEFT JOIN md USING (year)
      LEFT JOIN act USING (year)
@@ -727,6 +887,7 @@ export async function activityByYear(store: Store, filters: Filters): Promise<Ye
     year: num(r.year),
     trainees: num(r.trainees),
     completed: num(r.completed),
+    traineesUnreported: toUnreported(r),
     partnershipsStarted: num(r.started),
     milestonesDone: num(r.done),
     activeInstitutions: num(r.active),
@@ -735,13 +896,17 @@ export async function activityByYear(store: Store, filters: Filters): Promise<Ye
 
 export type InstitutionName = ReturnType<typeof institutionNames>;
 
-/** The names and places of these institutions (current data), by id. */
-export async function institutionsById(store: Store, ids: readonly string[]): Promise<InstitutionName[]> {
+/** The names and places of these institutions (current data, or as of `version`), by id. */
+export async function institutionsById(
+  store: Store,
+  ids: readonly string[],
+  version: number | null = null,
+): Promise<InstitutionName[]> {
   if (ids.length === 0) return [];
-  const p = new Params();
+  const p = new Params(version);
   const rows = await store.all(
-    `SELECT id, name, name_en, name_es, name_zh, city, country, type FROM institutions
-     WHERE _to IS NULL AND ${p.oneOf('id', ids)} ORDER BY id`,
+    `SELECT id, name, name_en, name_es, name_zh, city, city_en, city_es, city_zh, country, type FROM institutions
+     WHERE ${p.alive()} AND ${p.oneOf('id', ids)} ORDER BY id`,
     p.values,
   );
   return rows.map(institutionNames);
@@ -771,7 +936,8 @@ export async function institutionProfile(
   query: PartnershipQuery = {},
 ): Promise<InstitutionProfile | null> {
   const [row] = await store.all(
-    `SELECT id, name, name_en, name_es, name_zh, city, country, type, website, latitude, longitude
+    `SELECT id, name, name_en, name_es, name_zh, city, city_en, city_es, city_zh, country, type, website, latitude,
+            longitude
      FROM institutions WHERE _to IS NULL AND id = $1`,
     [id],
   );
@@ -781,10 +947,17 @@ export async function institutionProfile(
     .items;
   const partnerIds = [...new Set([id, ...mine.flatMap((p) => [p.source, p.target])])];
   const ego = await network(store, all, { only: partnerIds });
+  // By topic, or by programme where a row has no topic; named in the reader's language.
+  const topic = localTextSql('t', 'topic', query.locale);
+  const programme = localTextSql('t', 'programme', query.locale);
   const training = await store.all(
-    `SELECT year, coalesce(topic, programme) AS grp, sum(trainees) AS trainees, coalesce(sum(completed), 0) AS completed,
-            coalesce(sum(trainees) FILTER (WHERE completed IS NOT NULL), 0) AS reported
-     FROM training WHERE _to IS NULL AND institution = $1 GROUP BY ALL ORDER BY year, grp`,
+    `SELECT t.year, coalesce(t.topic, t.programme) AS grp,
+            min(CASE WHEN t.topic IS NOT NULL THEN ${topic.text} ELSE ${programme.text} END) AS label,
+            min(CASE WHEN t.topic IS NOT NULL THEN ${topic.lang} ELSE ${programme.lang} END) AS label_lang,
+            sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
+            coalesce(sum(t.trainees) FILTER (WHERE t.completed IS NOT NULL), 0) AS reported,
+            ${unreportedSums('t.trainees', 't.')}
+     FROM training AS t WHERE t._to IS NULL AND t.institution = $1 GROUP BY t.year, grp ORDER BY t.year, grp`,
     [id],
   );
   const ids = mine.map((p) => p.id);
@@ -793,8 +966,10 @@ export async function institutionProfile(
       ? []
       : await store.all(
           `SELECT * FROM (
-             SELECT id, partnership, strftime(date, '%Y-%m-%d') AS date, title, kind, status FROM milestones
-             WHERE _to IS NULL AND list_contains($1, partnership) ORDER BY date DESC, id DESC LIMIT $2)
+             SELECT m.id, m.partnership, strftime(m.date, '%Y-%m-%d') AS date, ${localText('m', 'title', query.locale)},
+                    m.kind, m.status, m.source
+             FROM milestones AS m
+             WHERE m._to IS NULL AND list_contains($1, m.partnership) ORDER BY m.date DESC, m.id DESC LIMIT $2)
            ORDER BY date, id`,
           [listValue(ids), PROFILE_MILESTONES],
         );

@@ -138,7 +138,7 @@ describe('validateFiles: one fixture per problem code', () => {
             code: 'unknown-column',
             severity: 'warning',
             message:
-              'The column “notas” is not part of the institutions table and will be ignored. If it should be one of the table’s columns (id, name, name_en, name_es, name_zh, city, country, type, website, latitude, longitude), rename its header; otherwise you can delete it.',
+              'The column “notas” is not part of the institutions table and will be ignored. If it should be one of the table’s columns (id, name, name_en, name_es, name_zh, city, country, type, website, latitude, longitude, city_en, city_es, city_zh), rename its header; otherwise you can delete it.',
           }),
         ],
       ],
@@ -390,6 +390,9 @@ describe('validateFiles: encodings', () => {
     website: null,
     latitude: null,
     longitude: null,
+    city_en: null,
+    city_es: null,
+    city_zh: null,
     ...fields,
   });
   const SPANISH = [
@@ -656,7 +659,18 @@ describe('validateFiles: Spanish and Chinese headers', () => {
     const result = validateFiles(files, { locale: 'zh' });
     expect(result.tables.map((t) => t.table)).toEqual(['institutions', 'partnerships', 'milestones']);
     expect(result.tables[2]?.rows).toEqual([
-      { id: 'm1', partnership: 'p1', date: '2023-03-22', title: '线上会议', kind: 'meeting', status: 'done' },
+      {
+        id: 'm1',
+        partnership: 'p1',
+        date: '2023-03-22',
+        title: '线上会议',
+        kind: 'meeting',
+        status: 'done',
+        source: null,
+        title_en: null,
+        title_es: null,
+        title_zh: null,
+      },
     ]);
     // The partnership links an institution with itself: the one problem, worded in Chinese.
     expect(result.problems).toEqual([
@@ -846,6 +860,13 @@ describe('validateFiles: the report', () => {
           year: 2024,
           trainees: 1234,
           completed: null,
+          source: null,
+          programme_en: null,
+          programme_es: null,
+          programme_zh: null,
+          topic_en: null,
+          topic_es: null,
+          topic_zh: null,
         },
       ],
     });

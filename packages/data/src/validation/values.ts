@@ -233,10 +233,13 @@ const ENUM_SEPARATORS = /[\s-]+/g;
  * A reader for one of `values`: case-insensitive, with spaces or hyphens for underscores (`Joint training`,
  * `joint-training` → `joint_training`); stores the canonical lower-case value.
  */
-export function enumReader(values: readonly string[]): (raw: string) => string | CellError {
+export function enumReader(
+  values: readonly string[],
+  refusal: MessageId = 'invalid-enum',
+): (raw: string) => string | CellError {
   const lookup = new Map<string, string>();
   for (const value of values) lookup.set(value, value);
-  const refused = new CellError('invalid-enum', 'invalid-enum', { values });
+  const refused = new CellError('invalid-enum', refusal, { values });
   return (raw) =>
     lookup.get(raw) ??
     lookup.get(raw.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(ENUM_SEPARATORS, '_')) ??
@@ -270,7 +273,7 @@ export function cellReader(column: ColumnSpec): CellReader {
     case 'text':
       return readText;
     case 'enum':
-      return enumReader(column.values ?? []);
+      return enumReader(column.values ?? [], column.refusal);
     case 'country':
       return readCountry;
     case 'url':

@@ -4,11 +4,13 @@ import {
   MILESTONE_STATUSES,
   PARTNERSHIP_AREAS,
   PARTNERSHIP_STATUSES,
+  VALUE_SOURCES,
   type InstitutionType,
   type MilestoneKind,
   type MilestoneStatus,
   type PartnershipArea,
   type PartnershipStatus,
+  type ValueSource,
 } from '@puente/data/schema';
 import type { MessageKey } from './messages/index.js';
 
@@ -22,7 +24,8 @@ export type ContractLabelKey =
   | `area.${PartnershipArea}`
   | `status.${PartnershipStatus}`
   | `milestoneKind.${MilestoneKind}`
-  | `milestoneStatus.${MilestoneStatus}`;
+  | `milestoneStatus.${MilestoneStatus}`
+  | `source.${ValueSource}`;
 
 /** The contract's enums the dashboard names, by the prefix of their labels' keys. */
 export const CONTRACT_ENUMS = {
@@ -31,6 +34,7 @@ export const CONTRACT_ENUMS = {
   status: PARTNERSHIP_STATUSES,
   milestoneKind: MILESTONE_KINDS,
   milestoneStatus: MILESTONE_STATUSES,
+  source: VALUE_SOURCES,
 } as const;
 
 export type ContractEnum = keyof typeof CONTRACT_ENUMS;
@@ -55,5 +59,6 @@ export function contractLabels(t: (key: MessageKey) => string): ContractLabels {
     status: named(PARTNERSHIP_STATUSES, (v) => `status.${v}`),
     milestoneKind: named(MILESTONE_KINDS, (v) => `milestoneKind.${v}`),
     milestoneStatus: named(MILESTONE_STATUSES, (v) => `milestoneStatus.${v}`),
+    source: named(VALUE_SOURCES, (v) => `source.${v}`),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * HTTP for views: every page, page-data request and view endpoint is a pure function of (data version, day,
- * language, URL), so its response is kept — compressed once, gzip and brotli — and answered from memory until the
+ * language, who is signed in, URL), so its response is kept — compressed once, gzip and brotli — and answered from memory until the
  * data changes; its ETag comes from the same key, so a browser revalidating gets 304 (SvelteKit compares
  * `If-None-Match` with the `ETag` a handle returns). Anything else is compressed on the fly.
  */
@@ -21,6 +21,8 @@ const VIEW_ROUTES = new Set([
   '/institutions/[id=slug]',
   '/network/scene',
   '/network/detail/[id=slug]',
+  '/api/charts/[file]',
+  '/embed/[chart]',
 ]);
 /** Kept responses, in bytes (bodies and their compressed forms): an LRU. */
 const CAPACITY = 96 * 1024 * 1024;
@@ -29,6 +31,8 @@ const LARGEST_KEPT = 16 * 1024 * 1024;
 /** Below this, compression costs more than it saves. */
 const SMALLEST_COMPRESSED = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+/** Kept as they are, not compressed (already compressed). */
+const KEPT_AS_IS = /^image\/png/;
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -80,8 +84,9 @@ function respond(request: Request, entry: Kept): Response {
   const headers = new Headers(entry.headers);
   headers.set('etag', entry.etag);
   headers.set('vary', VARY);
-  // Browsers may keep a copy but must ask again (cheaply: 304) — the data can change with any load.
-  headers.set('cache-control', 'private, no-cache');
+  // Browsers may keep a copy but must ask again (cheaply: 304) — the data can change with any load. A response
+  // pinned to a data version (its handler says `immutable`) never changes and keeps what it says.
+  if (!headers.get('cache-control')?.includes('immutable')) headers.set('cache-control', 'private, no-cache');
   const encoding = encodingFor(request);
   const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : null;
   if (body) headers.set('content-encoding', encoding!);
@@ -92,7 +97,8 @@ function respond(request: Request, entry: Kept): Response {
 
 async function keep(response: Response, etag: string): Promise<Kept> {
   const identity = Buffer.from(await response.arrayBuffer());
-  const compress = identity.length >= SMALLEST_COMPRESSED;
+  const compress =
+    identity.length >= SMALLEST_COMPRESSED && COMPRESSIBLE.test(response.headers.get('content-type') ?? '');
   const [gz, br] = compress
     ? await Promise.all([
         gzipAsync(identity),
@@ -145,7 +151,11 @@ export const httpCache: Handle = async ({ event, resolve }) => {
     return compressed(request, await resolve(event));
   }
   const raw = new URL(request.url);
-  const key = [await dataVersion(), today(), event.locals.locale, raw.pathname, raw.search].join('\u0000');
+  // Pages name who is signed in and offer links by role: one person's kept page is never another's.
+  const who = event.locals.user ? `${event.locals.user.role}:${event.locals.user.name}` : '';
+  const key = [await dataVersion(), today(), event.locals.locale, who, raw.pathname, raw.search].join(
+    '\u0000',
+  );
   const hit = kept.get(key);
   if (hit) {
     remember(key, hit);
@@ -153,7 +163,8 @@ export const httpCache: Handle = async ({ event, resolve }) => {
   }
   const response = await resolve(event);
   const type = response.headers.get('content-type') ?? '';
-  if (response.status !== 200 || !COMPRESSIBLE.test(type)) return compressed(request, response);
+  if (response.status !== 200 || !(COMPRESSIBLE.test(type) || KEPT_AS_IS.test(type)))
+    return compressed(request, response);
   // The build is part of the tag: after an upgrade, a page naming old scripts must not be revalidated.
   const etag = `"${createHash('sha256').update(`${build}\u0000${key}`).digest('base64url').slice(0, 27)}"`;
   const entry = await keep(response, etag);

@@ -1,6 +1,7 @@
 import type { InstitutionProfile } from '@puente/data/store';
 import { describe, expect, it } from 'vitest';
-import { countryName, formatDay, institutionPage, safeWebsite } from './profile.js';
+import { countryName } from '$lib/labels';
+import { formatDay, institutionPage, safeWebsite } from './profile.js';
 
 const labels = { completionRate: 'completion rate', other: 'other' };
 
@@ -18,6 +19,7 @@ const node = (id: string, city: string, extra: Partial<InstitutionProfile['ego']
   ...extra,
 });
 
+const NONE = { estimated: 0, illustrative: 0 };
 const partnership = (id: string, source: string, target: string, extra = {}) => ({
   id,
   source,
@@ -35,10 +37,11 @@ const partnership = (id: string, source: string, target: string, extra = {}) => 
   lastDone: null,
   nextPlanned: null,
   stalled: false,
+  unrecorded: false,
   ...extra,
 });
 
-/** Hansheng as in the sample: two partnerships with the council, one with Alibaba (active, stalled). */
+/** Hansheng as in the sample: two partnerships with the council, one with Alibaba (active, no milestone recorded). */
 const hansheng: InstitutionProfile = {
   institution: {
     id: 'hansheng',
@@ -60,7 +63,11 @@ const hansheng: InstitutionProfile = {
       milestonesPlanned: 1,
     }),
     partnership('fcc-hs-platform', 'fcc', 'hansheng'),
-    partnership('hs-alibaba', 'hansheng', 'alibaba', { status: 'active', stalled: true, started_on: null }),
+    partnership('hs-alibaba', 'hansheng', 'alibaba', {
+      status: 'active',
+      unrecorded: true,
+      started_on: null,
+    }),
   ],
   ego: {
     nodes: [
@@ -83,9 +90,36 @@ const hansheng: InstitutionProfile = {
   },
   training: [
     // 2022 reports completion for one topic only; 2023 for none.
-    { year: 2022, group: 'e-commerce', trainees: 100, completed: 80, reported: 100 },
-    { year: 2022, group: 'languages', trainees: 100, completed: 0, reported: 0 },
-    { year: 2023, group: 'e-commerce', trainees: 130, completed: 0, reported: 0 },
+    {
+      year: 2022,
+      group: 'e-commerce',
+      trainees: 100,
+      completed: 80,
+      reported: 100,
+      unreported: NONE,
+      label: 'e-commerce',
+      labelLang: null,
+    },
+    {
+      year: 2022,
+      group: 'languages',
+      trainees: 100,
+      completed: 0,
+      reported: 0,
+      unreported: NONE,
+      label: 'languages',
+      labelLang: null,
+    },
+    {
+      year: 2023,
+      group: 'e-commerce',
+      trainees: 130,
+      completed: 0,
+      reported: 0,
+      unreported: NONE,
+      label: 'e-commerce',
+      labelLang: null,
+    },
   ],
   milestones: [
     {
@@ -93,6 +127,8 @@ const hansheng: InstitutionProfile = {
       partnership: 'hs-fcc-training',
       date: '2023-03-22',
       title: 'Meeting',
+      titleLang: null,
+      source: 'reported',
       kind: 'meeting',
       status: 'done',
     },
@@ -139,10 +175,12 @@ describe('institutionPage(profile, options)', () => {
       ['alibaba', 'Alibaba Group', 1],
       ['fcc', 'Fuenlabrada City Council', 2],
     ]);
-    expect(page.partnerships.map((p) => [p.id, p.partner, p.partnerLabel, p.stalled])).toEqual([
-      ['hs-fcc-training', 'fcc', 'Fuenlabrada City Council', false],
-      ['fcc-hs-platform', 'fcc', 'Fuenlabrada City Council', false],
-      ['hs-alibaba', 'alibaba', 'Alibaba Group', true],
+    expect(
+      page.partnerships.map((p) => [p.id, p.partner, p.partnerLabel, p.stalled, p.unrecorded, p.dateMeaning]),
+    ).toEqual([
+      ['hs-fcc-training', 'fcc', 'Fuenlabrada City Council', false, false, 'proposed'],
+      ['fcc-hs-platform', 'fcc', 'Fuenlabrada City Council', false, false, 'proposed'],
+      ['hs-alibaba', 'alibaba', 'Alibaba Group', false, true, 'started'],
     ]);
     expect(page.milestones[0]).toMatchObject({
       partnershipTitle: 'Title of hs-fcc-training',
@@ -175,7 +213,7 @@ describe('institutionPage(profile, options)', () => {
   });
 
   it('counts the completion rate only over the rows that report completion', () => {
-    expect(page.training.totals).toEqual({ trainees: 330, completed: 80, reporting: 100 });
+    expect(page.training.totals).toEqual({ trainees: 330, unreported: NONE, completed: 80, reporting: 100 });
     const years = page.training.model?.years.map((y) => [y.year, y.rate]);
     expect(years).toEqual([
       [2022, 0.8],
@@ -187,7 +225,21 @@ describe('institutionPage(profile, options)', () => {
 
   it('drops the rate line when no row reports completion', () => {
     const none = institutionPage(
-      { ...hansheng, training: [{ year: 2020, group: 'trade', trainees: 50, completed: 0, reported: 0 }] },
+      {
+        ...hansheng,
+        training: [
+          {
+            year: 2020,
+            group: 'trade',
+            trainees: 50,
+            completed: 0,
+            reported: 0,
+            unreported: NONE,
+            label: 'trade',
+            labelLang: null,
+          },
+        ],
+      },
       { locale: 'en', labels },
     );
     expect(none.training.model?.ratePath).toBe('');
@@ -209,7 +261,7 @@ describe('institutionPage(profile, options)', () => {
     expect(alone.ego).toBeNull();
     expect(alone.partners).toEqual([]);
     expect(alone.training.model).toBeNull();
-    expect(alone.training.totals).toEqual({ trainees: 0, completed: 0, reporting: 0 });
+    expect(alone.training.totals).toEqual({ trainees: 0, unreported: NONE, completed: 0, reporting: 0 });
   });
 });
 
@@ -252,5 +304,45 @@ describe('formatDay(day, locale) and countryName(code, locale)', () => {
     expect(countryName('ES', 'en')).toBe('Spain');
     expect(countryName('CN', 'es')).toBe('China');
     expect(countryName('ES', 'zh')).toBe('西班牙');
+  });
+
+  it('names topics in the reader’s language, marks a fallback’s language, and counts what is illustrative', () => {
+    const zh = institutionPage(
+      {
+        ...hansheng,
+        training: [
+          {
+            year: 2022,
+            group: 'e-commerce',
+            trainees: 100,
+            completed: 80,
+            reported: 100,
+            unreported: { estimated: 0, illustrative: 100 },
+            label: '电子商务',
+            labelLang: null,
+          },
+          {
+            year: 2022,
+            group: 'languages',
+            trainees: 50,
+            completed: 0,
+            reported: 0,
+            unreported: { estimated: 20, illustrative: 0 },
+            label: 'languages',
+            labelLang: 'en',
+          },
+        ],
+      },
+      { locale: 'zh', labels: { ...labels, illustrative: '示意', estimated: '估计' } },
+    );
+    expect(zh.training.rows.map((r) => [r.group, r.label, r.labelLang])).toEqual([
+      ['e-commerce', '电子商务', undefined],
+      ['languages', 'languages', 'en'],
+    ]);
+    expect(zh.training.model?.series.map((s) => s.label).sort()).toEqual(['languages', '电子商务']);
+    expect(zh.training.model?.legend.map((l) => l.key)).toEqual(
+      expect.arrayContaining(['illustrative', 'estimated']),
+    );
+    expect(zh.training.totals.unreported).toEqual({ estimated: 20, illustrative: 100 });
   });
 });

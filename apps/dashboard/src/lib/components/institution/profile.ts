@@ -12,10 +12,16 @@ import {
   type ColorMap,
   type TrainingModel,
 } from '@puente/charts';
-import type { InstitutionType, PartnershipArea, PartnershipStatus } from '@puente/data/schema';
-import type { InstitutionProfile, MilestoneItem, PartnershipSummary } from '@puente/data/store';
+import {
+  PARTNERSHIP_DATE_MEANINGS,
+  type InstitutionType,
+  type PartnershipArea,
+  type PartnershipDateMeaning,
+  type PartnershipStatus,
+} from '@puente/data/schema';
+import type { InstitutionProfile, MilestoneItem, PartnershipSummary, Unreported } from '@puente/data/store';
 import { LANGUAGE_TAGS, type Locale } from '$lib/i18n/translator';
-import { institutionLabel } from '$lib/labels';
+import { cityLabel, institutionLabel, textLang } from '$lib/labels';
 
 /** Whether a path segment can be an institution id (the same check as the route's `[id=slug]` matcher). */
 export { isId as isInstitutionId, MAX_ID_LENGTH } from '$lib/ids';
@@ -76,12 +82,16 @@ export interface Partner {
 export interface PartnershipItem {
   id: string;
   title: string | null;
+  /** The language of `title` when it is not the reader's, for `lang`. */
+  titleLang: string | undefined;
   /** The other end. */
   partner: string;
   partnerLabel: string;
   area: PartnershipArea;
   status: PartnershipStatus;
   startedOn: string | null;
+  /** What `startedOn` records, by status: proposed, agreed or started on. */
+  dateMeaning: PartnershipDateMeaning;
   milestones: number;
   done: number;
   planned: number;
@@ -89,21 +99,31 @@ export interface PartnershipItem {
   lastDone: string | null;
   nextPlanned: string | null;
   stalled: boolean;
+  /** Agreed or active with no milestone recorded (never also stalled). */
+  unrecorded: boolean;
 }
 
 export interface TrainingRow {
   year: number;
   /** Topic, or programme when the rows have no topic. */
   group: string;
+  /** The group in the reader's language, and the language it is in when not the reader's (for `lang`). */
+  label: string;
+  labelLang: string | undefined;
   trainees: number;
   /** People who completed, or null when none of these rows reports completion. */
   completed: number | null;
   /** Trainees of the rows that report completion. */
   reported: number;
+  /** Of `trainees`, those estimated and those illustrative. */
+  estimated: number;
+  illustrative: number;
 }
 
 export interface TrainingTotals {
   trainees: number;
+  /** Of `trainees`, those estimated and those illustrative. */
+  unreported: Unreported;
   completed: number;
   /** Trainees of the rows that report completion: the base of the completion rate. */
   reporting: number;
@@ -111,6 +131,7 @@ export interface TrainingTotals {
 
 export interface MilestoneRow extends MilestoneItem {
   partnershipTitle: string | null;
+  partnershipTitleLang: string | undefined;
   partnerLabel: string;
 }
 
@@ -135,7 +156,7 @@ export interface InstitutionPage {
 export interface InstitutionPageOptions {
   locale: Locale;
   /** Texts the training model lays out inside the chart (its legend). */
-  labels: { completionRate: string; other: string };
+  labels: { completionRate: string; other: string; illustrative?: string; estimated?: string };
   /** The programme's colours (the same on every page): how the ego network colours by city, and each topic's. */
   colors?: { colorBy: 'city' | 'country'; network?: ColorMap; topic: ColorMap };
 }
@@ -175,11 +196,13 @@ export function institutionPage(
     return {
       id: p.id,
       title: p.title,
+      titleLang: textLang(p.titleLang),
       partner,
       partnerLabel: labelOf(partner, mineIsSource ? p.targetName : p.sourceName),
       area: p.area,
       status: p.status,
       startedOn: p.started_on,
+      dateMeaning: PARTNERSHIP_DATE_MEANINGS[p.status],
       milestones: p.milestones,
       done: p.milestonesDone,
       planned: p.milestonesPlanned,
@@ -187,6 +210,7 @@ export function institutionPage(
       lastDone: p.lastDone,
       nextPlanned: p.nextPlanned,
       stalled: p.stalled,
+      unrecorded: p.unrecorded,
     };
   });
 
@@ -198,7 +222,7 @@ export function institutionPage(
       return {
         id,
         label: labelOf(id, id),
-        city: node?.city ?? '',
+        city: node ? cityLabel(node, locale) : '',
         country: node?.country ?? '',
         type: node?.type ?? 'other',
         partnerships: n,
@@ -239,13 +263,24 @@ export function institutionPage(
   const rows: TrainingRow[] = profile.training.map((t) => ({
     year: t.year,
     group: t.group,
+    label: t.label ?? t.group,
+    labelLang: textLang(t.labelLang),
     trainees: t.trainees,
     completed: t.reported > 0 ? t.completed : null,
     reported: t.reported,
+    estimated: t.unreported.estimated,
+    illustrative: t.unreported.illustrative,
   }));
-  const totals: TrainingTotals = { trainees: 0, completed: 0, reporting: 0 };
+  const totals: TrainingTotals = {
+    trainees: 0,
+    unreported: { estimated: 0, illustrative: 0 },
+    completed: 0,
+    reporting: 0,
+  };
   for (const r of rows) {
     totals.trainees += r.trainees;
+    totals.unreported.estimated += r.estimated;
+    totals.unreported.illustrative += r.illustrative;
     if (r.completed !== null) {
       totals.completed += r.completed;
       totals.reporting += r.reported;
@@ -266,6 +301,7 @@ export function institutionPage(
   const milestones: MilestoneRow[] = profile.milestones.map((m) => ({
     ...m,
     partnershipTitle: partnershipOf.get(m.partnership)?.title ?? null,
+    partnershipTitleLang: partnershipOf.get(m.partnership)?.titleLang,
     partnerLabel: partnershipOf.get(m.partnership)?.partnerLabel ?? '',
   }));
 
@@ -284,7 +320,7 @@ export function institutionPage(
       label,
       name: self.name,
       nameLang,
-      city: self.city,
+      city: cityLabel(self, locale),
       country: self.country,
       type: self.type,
       website: safeWebsite(self.website),
@@ -367,10 +403,13 @@ export function institutionTrainingModel(
         institution: id,
         institutionLabel: label,
         topic: r.group,
+        topicLabel: r.label,
         year: r.year,
         trainees: r.trainees,
         completed: r.completed ?? 0,
         reported: r.reported,
+        estimated: r.estimated,
+        illustrative: r.illustrative,
       })),
       { width, height: TRAINING_SIZE.height, stackBy: 'topic', labels, colors },
     ),
@@ -393,14 +432,4 @@ export function formatDay(day: string, locale: Locale): string {
   return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
     date,
   );
-}
-
-/** A country's name in the reader's language (ISO code when the runtime doesn't know it). */
-export function countryName(code: string, locale: Locale): string {
-  try {
-    return new Intl.DisplayNames([LANGUAGE_TAGS[locale]], { type: 'region' }).of(code) ?? code;
-  } catch {
-    // A malformed code (loads only accept ISO 3166-1 alpha-2, so not expected): show it as it is.
-    return code;
-  }
 }

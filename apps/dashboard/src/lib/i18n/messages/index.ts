@@ -1,10 +1,14 @@
+import account from './account.js';
 import common from './common.js';
 import institution from './institution.js';
 import network from './network.js';
 import progress from './progress.js';
+import share from './share.js';
 import training from './training.js';
+import upload from './upload.js';
+import versions from './versions.js';
 
-const modules = [common, network, training, progress, institution] as const;
+const modules = [common, network, training, progress, institution, share, account, versions, upload] as const;
 
 type Union<M> = M extends { en: infer E } ? E : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

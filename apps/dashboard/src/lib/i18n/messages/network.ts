@@ -43,9 +43,10 @@ export default defineMessages({
     'networkPage.helpCanvas':
       'Scroll or pinch to zoom, drag to move around, click a circle for its details. With the keyboard: arrow keys move the view, + and − zoom; the table lists every institution.',
     'networkPage.node':
-      '{name}, {city}, {type}: {trained, number} trained, {degree, plural, one {# partnership} other {# partnerships}}',
-    'networkPage.link': '{source} – {target}: {area}, {status}, {done} of {total} milestones done',
-    'networkPage.trained': '{count, number} trained',
+      '{name}, {city}, {type}: {trained, plural, one {# enrolment} other {# enrolments}}, {degree, plural, one {# partnership} other {# partnerships}}',
+    'networkPage.link':
+      '{source} – {target}: {area}, {status}, {done, number} of {total, number} milestones done',
+    'networkPage.trained': '{count, plural, one {# enrolment} other {# enrolments}}',
     'networkPage.partnerships': '{count, plural, one {# partnership} other {# partnerships}}',
     'networkPage.legend': 'Legend',
     'networkPage.legend.context': 'Partner outside the filters',
@@ -59,7 +60,7 @@ export default defineMessages({
     'networkPage.panel.close': 'Close details',
     'networkPage.panel.context':
       'Outside the current filters: shown because a partnership in view reaches it.',
-    'networkPage.panel.trained': 'People trained',
+    'networkPage.panel.trained': 'Training enrolments',
     'networkPage.panel.degree': 'Partnerships',
     'networkPage.panel.betweenness': 'Bridging score',
     'networkPage.panel.betweennessSampled':
@@ -68,7 +69,7 @@ export default defineMessages({
       'Betweenness: the share of shortest paths between other institutions that pass through this one (0 to 1).',
     'networkPage.panel.partners': 'Partners',
     'networkPage.panel.noPartners': 'No partnerships in view.',
-    'networkPage.panel.partnerMilestones': '{done} of {total} milestones done',
+    'networkPage.panel.partnerMilestones': '{done, number} of {total, number} milestones done',
     'networkPage.panel.stalled': 'Stalled',
     'networkPage.panel.next': 'Next milestone: {date}',
     'networkPage.panel.training': 'Training by year',
@@ -141,9 +142,10 @@ export default defineMessages({
     'networkPage.helpCanvas':
       'Use la rueda o pellizque para acercar, arrastre para desplazarse y haga clic en un círculo para ver sus detalles. Con el teclado: las flechas mueven la vista y + y − acercan o alejan; la tabla recoge todas las instituciones.',
     'networkPage.node':
-      '{name}, {city}, {type}: {trained, number} personas formadas, {degree, plural, one {# colaboración} other {# colaboraciones}}',
-    'networkPage.link': '{source} – {target}: {area}, {status}, {done} de {total} hitos cumplidos',
-    'networkPage.trained': '{count, number} personas formadas',
+      '{name}, {city}, {type}: {trained, plural, one {# inscripción} other {# inscripciones}}, {degree, plural, one {# colaboración} other {# colaboraciones}}',
+    'networkPage.link':
+      '{source} – {target}: {area}, {status}, {done, number} de {total, plural, one {# hito cumplido} other {# hitos cumplidos}}',
+    'networkPage.trained': '{count, plural, one {# inscripción} other {# inscripciones}}',
     'networkPage.partnerships': '{count, plural, one {# colaboración} other {# colaboraciones}}',
     'networkPage.legend': 'Leyenda',
     'networkPage.legend.context': 'Socio fuera de los filtros',
@@ -158,16 +160,17 @@ export default defineMessages({
     'networkPage.panel.close': 'Cerrar los detalles',
     'networkPage.panel.context':
       'Fuera de los filtros actuales: aparece porque una colaboración a la vista llega hasta ella.',
-    'networkPage.panel.trained': 'Personas formadas',
+    'networkPage.panel.trained': 'Inscripciones en formación',
     'networkPage.panel.degree': 'Colaboraciones',
     'networkPage.panel.betweenness': 'Papel de enlace',
     'networkPage.panel.betweennessSampled':
-      'Estimado a partir de los caminos más cortos de {pivots, number} instituciones elegidas al azar, por el tamaño de la red.',
+      'Estimado a partir de los caminos más cortos de {pivots, plural, one {# institución elegida} other {# instituciones elegidas}} al azar, por el tamaño de la red.',
     'networkPage.panel.betweennessHelp':
       'Intermediación: la proporción de caminos más cortos entre otras instituciones que pasan por esta (de 0 a 1).',
     'networkPage.panel.partners': 'Socios',
     'networkPage.panel.noPartners': 'No hay colaboraciones a la vista.',
-    'networkPage.panel.partnerMilestones': '{done} de {total} hitos cumplidos',
+    'networkPage.panel.partnerMilestones':
+      '{done, number} de {total, plural, one {# hito cumplido} other {# hitos cumplidos}}',
     'networkPage.panel.stalled': 'Estancada',
     'networkPage.panel.next': 'Próximo hito: {date}',
     'networkPage.panel.training': 'Formación por año',
@@ -187,13 +190,13 @@ export default defineMessages({
     'networkPage.table.show': 'Mostrar',
     'networkPage.table.showLabel': 'Mostrar {name} en el gráfico',
     'networkPage.table.capped':
-      'Las {shown, number} instituciones con más colaboraciones de un total de {total, number}. Use la búsqueda o los filtros para encontrar las demás.',
+      'Las {shown, plural, one {# institución} other {# instituciones}} con más colaboraciones de un total de {total, number}. Use la búsqueda o los filtros para encontrar las demás.',
     'networkPage.table.matches':
       '{count, plural, one {# institución coincide} other {# instituciones coinciden}} con «{query}».',
-    'networkPage.loading': 'Cargando la red de {count, number} instituciones…',
+    'networkPage.loading': 'Cargando la red de {count, plural, one {# institución} other {# instituciones}}…',
     'networkPage.loadFailed': 'No se pudo cargar la red. Vuelva a cargar la página para intentarlo de nuevo.',
     'networkPage.large':
-      'Una red grande ({count, number} instituciones) se dibuja en un lienzo y se calcula en su navegador.',
+      'Una red grande ({count, plural, one {# institución} other {# instituciones}}) se dibuja en un lienzo y se calcula en su navegador.',
     'networkPage.noScript':
       'Para dibujar una red tan grande hace falta JavaScript. La tabla de abajo recoge las instituciones y sus colaboraciones.',
     'networkPage.layingOut': 'Calculando la red… {percent, number, ::percent}',
@@ -237,10 +240,11 @@ export default defineMessages({
       '滚动鼠标滚轮或双指捏合可缩放，拖动背景可平移，拖动圆点可移动机构。使用键盘：按 Tab 键进入图表，用方向键在机构之间切换，按 Enter 键查看详情。',
     'networkPage.helpCanvas':
       '滚动鼠标滚轮或双指捏合可缩放，拖动可平移，点击圆点可查看详情。使用键盘：方向键平移视图，+ 和 − 键缩放；表格列出了全部机构。',
-    'networkPage.node': '{name}，{city}，{type}：培训 {trained, number} 人，{degree} 项合作',
-    'networkPage.link': '{source} – {target}：{area}，{status}，已完成 {done}/{total} 个里程碑',
-    'networkPage.trained': '培训 {count, number} 人',
-    'networkPage.partnerships': '{count} 项合作',
+    'networkPage.node': '{name}，{city}，{type}：培训 {trained, number} 人次，{degree, number} 项合作',
+    'networkPage.link':
+      '{source} – {target}：{area}，{status}，已完成 {done, number}/{total, number} 个里程碑',
+    'networkPage.trained': '培训 {count, number} 人次',
+    'networkPage.partnerships': '{count, number} 项合作',
     'networkPage.legend': '图例',
     'networkPage.legend.context': '筛选范围以外的合作伙伴',
     'networkPage.legend.otherCities': '其他城市',
@@ -252,7 +256,7 @@ export default defineMessages({
     'networkPage.panel.label': '机构详情',
     'networkPage.panel.close': '关闭详情',
     'networkPage.panel.context': '不在当前筛选范围内：因当前显示的某项合作与其相关而显示。',
-    'networkPage.panel.trained': '培训人数',
+    'networkPage.panel.trained': '培训人次',
     'networkPage.panel.degree': '合作项目',
     'networkPage.panel.betweenness': '桥梁作用',
     'networkPage.panel.betweennessSampled':
@@ -260,13 +264,13 @@ export default defineMessages({
     'networkPage.panel.betweennessHelp': '中介中心性：其他机构之间的最短路径中经过该机构的比例（0 到 1）。',
     'networkPage.panel.partners': '合作伙伴',
     'networkPage.panel.noPartners': '当前没有相关合作。',
-    'networkPage.panel.partnerMilestones': '已完成 {done}/{total} 个里程碑',
+    'networkPage.panel.partnerMilestones': '已完成 {done, number}/{total, number} 个里程碑',
     'networkPage.panel.stalled': '停滞',
     'networkPage.panel.next': '下一个里程碑：{date}',
     'networkPage.panel.training': '历年培训',
     'networkPage.panel.noTraining': '该时期没有培训记录。',
     'networkPage.panel.year': '年份',
-    'networkPage.panel.trainees': '培训人数',
+    'networkPage.panel.trainees': '培训人次',
     'networkPage.panel.completed': '结业人数',
     'networkPage.panel.milestones': '里程碑',
     'networkPage.panel.noMilestones': '该时期没有里程碑。',
@@ -280,7 +284,7 @@ export default defineMessages({
     'networkPage.table.showLabel': '在图中显示{name}',
     'networkPage.table.capped':
       '共 {total, number} 家机构，此处列出合作最多的 {shown, number} 家。可使用搜索或筛选查找其他机构。',
-    'networkPage.table.matches': '{count} 家机构与“{query}”匹配。',
+    'networkPage.table.matches': '{count, number} 家机构与“{query}”匹配。',
     'networkPage.loading': '正在加载 {count, number} 家机构的合作网络……',
     'networkPage.loadFailed': '无法加载合作网络。请刷新页面重试。',
     'networkPage.large': '大型网络（{count, number} 家机构）以画布绘制，布局在您的浏览器中计算。',

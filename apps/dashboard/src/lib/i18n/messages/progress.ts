@@ -34,12 +34,13 @@ export default defineMessages({
     'progress.timeline.caption':
       'Each row is a partnership and each mark a milestone. Late means planned but past its date, neither done nor marked missed. The dashed line is today, {date}.',
     'progress.timeline.description':
-      '{rows, plural, one {# partnership} other {# partnerships}}, {milestones, plural, one {# milestone} other {# milestones}}: {done} done, {planned} planned, {overdue} late, {missed} missed.',
+      '{rows, plural, one {# partnership} other {# partnerships}}, {milestones, plural, one {# milestone} other {# milestones}}: {done, number} done, {planned, number} planned, {overdue, number} late, {missed, number} missed.',
     'progress.timeline.mark': '{date}: {title} ({status})',
     'progress.timeline.noMilestones': 'no milestones recorded',
     'progress.timeline.hidden':
-      'Showing the {shown} of {total} partnerships that most need attention; narrow the filters to see others.',
-    'progress.stalled.more': 'Showing {shown} of {total, number}; narrow the filters to see the others.',
+      'Showing the {shown, number} of {total, number} partnerships that most need attention; narrow the filters to see others.',
+    'progress.stalled.more':
+      'Showing {shown, number} of {total, number}; narrow the filters to see the others.',
     'progress.timeline.stalled': 'stalled',
     'progress.timeline.empty': 'No partnership matches these filters.',
     'progress.mark.done': 'done',
@@ -59,9 +60,14 @@ export default defineMessages({
     'progress.upcoming.overdue':
       '{count, plural, one {# planned milestone is past its date:} other {# planned milestones are past their date:}}',
     'progress.stalled.title': 'Stalled partnerships',
-    'progress.stalled.caption': 'Agreed or active partnerships with no milestone done in the last 180 days.',
+    'progress.stalled.caption':
+      'Agreed or active partnerships with milestones recorded but none done in the last 180 days.',
     'progress.stalled.none':
-      'No partnership has stalled: every agreed or active one has done a milestone in the last 180 days.',
+      'No partnership has stalled: every agreed or active one with milestones recorded has done one in the last 180 days.',
+    'progress.unrecorded.title': 'No milestones recorded',
+    'progress.unrecorded.caption':
+      'Agreed or active partnerships with no milestone in the data: not stalled, not on track — their progress is simply not recorded. Adding their milestones to milestones.csv tells which.',
+    'progress.timeline.unrecorded': 'no milestones recorded',
     'progress.empty.none':
       'This programme has no partnerships yet. Load a partnerships.csv file to follow how they progress.',
     'progress.empty.filtered': 'No partnership matches these filters.',
@@ -77,8 +83,9 @@ export default defineMessages({
       'Las colaboraciones avanzan de propuesta a completada. La barra clara cuenta las que llegaron a cada etapa y el núcleo oscuro las que están en ella ahora; las pausadas y canceladas se muestran aparte.',
     'progress.funnel.reached': 'llegaron a esta etapa',
     'progress.funnel.count': 'en esta etapa ahora',
-    'progress.funnel.value': '{count, number} ahora · {reached, number} llegaron',
-    'progress.funnel.item': '{status}: {count, number} ahora, {reached, number} llegaron',
+    'progress.funnel.value': '{count, number} ahora · {reached, plural, one {# llegó} other {# llegaron}}',
+    'progress.funnel.item':
+      '{status}: {count, number} ahora, {reached, plural, one {# llegó} other {# llegaron}}',
     'progress.funnel.description':
       '{partnerships, plural, one {# colaboración} other {# colaboraciones}}. {stages}.',
     'progress.table.status': 'Estado',
@@ -98,12 +105,13 @@ export default defineMessages({
     'progress.timeline.caption':
       'Cada fila es una colaboración y cada marca un hito. Retrasado significa previsto con la fecha ya pasada, sin cumplir ni marcado como no cumplido. La línea discontinua es hoy, {date}.',
     'progress.timeline.description':
-      '{rows, plural, one {# colaboración} other {# colaboraciones}}, {milestones, plural, one {# hito} other {# hitos}}: {done} cumplidos, {planned} previstos, {overdue} retrasados, {missed} no cumplidos.',
+      '{rows, plural, one {# colaboración} other {# colaboraciones}}, {milestones, plural, one {# hito} other {# hitos}}: {done, plural, one {# cumplido} other {# cumplidos}}, {planned, plural, one {# previsto} other {# previstos}}, {overdue, plural, one {# retrasado} other {# retrasados}}, {missed, plural, one {# no cumplido} other {# no cumplidos}}.',
     'progress.timeline.mark': '{date}: {title} ({status})',
     'progress.timeline.noMilestones': 'sin hitos registrados',
     'progress.timeline.hidden':
-      'Se muestran las {shown} de {total} colaboraciones que más atención necesitan; acote los filtros para ver las demás.',
-    'progress.stalled.more': 'Se muestran {shown} de {total, number}; acote los filtros para ver las demás.',
+      '{shown, plural, one {Se muestra #} other {Se muestran las #}} de {total, plural, one {# colaboración} other {# colaboraciones}} que más atención necesitan; acote los filtros para ver las demás.',
+    'progress.stalled.more':
+      'Se muestran {shown, number} de {total, number}; acote los filtros para ver las demás.',
     'progress.timeline.stalled': 'estancada',
     'progress.timeline.empty': 'Ninguna colaboración coincide con estos filtros.',
     'progress.mark.done': 'cumplido',
@@ -124,9 +132,13 @@ export default defineMessages({
       '{count, plural, one {# hito previsto ha superado su fecha} other {# hitos previstos han superado su fecha}}:',
     'progress.stalled.title': 'Colaboraciones estancadas',
     'progress.stalled.caption':
-      'Colaboraciones acordadas o activas sin ningún hito cumplido en los últimos 180 días.',
+      'Colaboraciones acordadas o activas con hitos registrados pero ninguno cumplido en los últimos 180 días.',
     'progress.stalled.none':
-      'Ninguna colaboración está estancada: todas las acordadas o activas han cumplido algún hito en los últimos 180 días.',
+      'Ninguna colaboración está estancada: todas las acordadas o activas con hitos registrados han cumplido alguno en los últimos 180 días.',
+    'progress.unrecorded.title': 'Sin hitos registrados',
+    'progress.unrecorded.caption':
+      'Colaboraciones acordadas o activas sin ningún hito en los datos: ni estancadas ni al día, simplemente su avance no está registrado. Añadir sus hitos a milestones.csv lo aclara.',
+    'progress.timeline.unrecorded': 'sin hitos registrados',
     'progress.empty.none':
       'Este programa aún no tiene colaboraciones. Cargue un archivo partnerships.csv para seguir su avance.',
     'progress.empty.filtered': 'Ninguna colaboración coincide con estos filtros.',
@@ -134,7 +146,7 @@ export default defineMessages({
   zh: {
     'progress.title': '各项合作进展到哪一步了？',
     'progress.intro':
-      '共 {partnerships} 项合作：{moving} 项已达成或进行中，{stalled, plural, =0 {没有停滞的合作} other {# 项已停滞}}。',
+      '共 {partnerships, number} 项合作：{moving, number} 项已达成协议或进行中，{stalled, plural, =0 {没有停滞的合作} other {# 项已停滞}}。',
     'progress.asOf': '截至 {date}',
     'progress.source': '来源：Puente，数据版本 {version}',
     'progress.funnel.title': '各状态的合作项目',
@@ -144,13 +156,13 @@ export default defineMessages({
     'progress.funnel.count': '目前处于该阶段',
     'progress.funnel.value': '目前 {count, number} · 曾到达 {reached, number}',
     'progress.funnel.item': '{status}：目前 {count, number} 项，曾到达 {reached, number} 项',
-    'progress.funnel.description': '共 {partnerships} 项合作。{stages}。',
+    'progress.funnel.description': '共 {partnerships, number} 项合作。{stages}。',
     'progress.table.status': '状态',
     'progress.table.now': '目前处于该阶段',
     'progress.table.reached': '曾到达该阶段',
     'progress.table.conversion': '占上一阶段',
     'progress.table.partnership': '合作项目',
-    'progress.table.partners': '合作方',
+    'progress.table.partners': '合作伙伴',
     'progress.table.date': '日期',
     'progress.table.milestone': '里程碑',
     'progress.table.kind': '类别',
@@ -160,32 +172,39 @@ export default defineMessages({
     'progress.none': '无',
     'progress.timeline.title': '各合作项目的里程碑',
     'progress.timeline.caption':
-      '每一行代表一项合作，每个标记代表一个里程碑。“已逾期”指计划日期已过、但既未完成也未标记为未完成的里程碑。虚线表示今天（{date}）。',
+      '每一行代表一项合作，每个标记代表一个里程碑。“已逾期”指计划日期已过、但既未完成也未标记为未按期完成的里程碑。虚线表示今天（{date}）。',
     'progress.timeline.description':
-      '{rows} 项合作，{milestones} 个里程碑：已完成 {done} 个，计划中 {planned} 个，已逾期 {overdue} 个，未完成 {missed} 个。',
+      '{rows, number} 项合作，{milestones, number} 个里程碑：已完成 {done, number} 个，计划中 {planned, number} 个，已逾期 {overdue, number} 个，未按期完成 {missed, number} 个。',
     'progress.timeline.mark': '{date}：{title}（{status}）',
     'progress.timeline.noMilestones': '尚无里程碑记录',
-    'progress.timeline.hidden': '显示 {total} 项合作中最需要关注的 {shown} 项；缩小筛选范围可查看其他合作。',
-    'progress.stalled.more': '显示 {total, number} 项中的 {shown} 项；缩小筛选范围可查看其余项目。',
+    'progress.timeline.hidden':
+      '显示 {total, number} 项合作中最需要关注的 {shown, number} 项；缩小筛选范围可查看其他合作。',
+    'progress.stalled.more': '显示 {total, number} 项中的 {shown, number} 项；缩小筛选范围可查看其余项目。',
     'progress.timeline.stalled': '已停滞',
     'progress.timeline.empty': '没有符合当前筛选条件的合作项目。',
     'progress.mark.done': '已完成',
     'progress.mark.planned': '计划中',
     'progress.mark.overdue': '已逾期',
-    'progress.mark.missed': '未完成',
+    'progress.mark.missed': '未按期完成',
     'progress.mark.other': '其他',
     'progress.mark.today': '今天',
     'progress.upcoming.title': '未来 90 天',
     'progress.upcoming.caption': '{from}至{until}期间计划的里程碑。',
     'progress.upcoming.none': '未来 90 天内没有计划中的里程碑。',
-    'progress.upcoming.next': '下一批里程碑（{count} 个）将于{date}到来，距今 {days} 天：',
+    'progress.upcoming.next': '下一批里程碑（{count, number} 个）将于{date}到来，距今 {days, number} 天：',
     'progress.upcoming.nothing': '今天之后没有任何计划。',
     'progress.upcoming.in': '{days, plural, =0 {今天到期} other {# 天后}}',
     'progress.upcoming.more': '……另有 {count, number} 个。请缩小筛选范围以查看。',
-    'progress.upcoming.overdue': '{count} 个计划中的里程碑已超过计划日期：',
+    'progress.upcoming.overdue': '{count, number} 个计划中的里程碑已超过计划日期：',
     'progress.stalled.title': '停滞的合作',
-    'progress.stalled.caption': '已达成或进行中、但过去 180 天内没有完成任何里程碑的合作项目。',
-    'progress.stalled.none': '没有停滞的合作：所有已达成或进行中的合作在过去 180 天内都完成过里程碑。',
+    'progress.stalled.caption':
+      '已达成协议或进行中、有里程碑记录但过去 180 天内没有完成任何里程碑的合作项目。',
+    'progress.stalled.none':
+      '没有停滞的合作：所有有里程碑记录的已达成协议或进行中的合作在过去 180 天内都完成过里程碑。',
+    'progress.unrecorded.title': '尚无里程碑记录',
+    'progress.unrecorded.caption':
+      '数据中没有任何里程碑的已达成协议或进行中的合作：既不能算停滞，也不能算按期推进，只是进展尚未记录。在 milestones.csv 中补充其里程碑即可判断。',
+    'progress.timeline.unrecorded': '尚无里程碑记录',
     'progress.empty.none': '该项目尚无合作记录。请导入 partnerships.csv 文件以跟踪合作进展。',
     'progress.empty.filtered': '没有符合当前筛选条件的合作项目。',
   },

@@ -8,6 +8,7 @@ import { filtersToQuery, parseFilters } from '@puente/data';
 import {
   filterOptions,
   institutionProfile,
+  listVersions,
   network,
   today,
   type FilterOptions,
@@ -147,7 +148,7 @@ export const views = {
     const version = await dataVersion();
     const key = ['institution', version, locale, id].join('\u0000');
     const page = await cache.get(key, async () => {
-      const profile = await institutionProfile(getStore(), id);
+      const profile = await institutionProfile(getStore(), id, { locale });
       if (!profile) return null;
       const tr = translator(locale);
       const programme = await colors();
@@ -162,12 +163,45 @@ export const views = {
         labels: {
           completionRate: tr.t('institution.training.rate'),
           other: tr.t('institution.training.other'),
+          illustrative: tr.t('provenance.legend.illustrative'),
+          estimated: tr.t('provenance.legend.estimated'),
         },
       });
     });
     // Unknown ids are not kept: a crawler trying ids must not push real views out of the cache.
     if (page === null) cache.delete(key);
     return page;
+  },
+
+  /**
+   * The overview as of a data version — what a pinned embed, export or report shows: built from the rows alive at
+   * that version and cached under it (a past version never changes). Null when there is no such version.
+   */
+  async overviewAt(url: URL, locale: Locale, pinned: number | null): Promise<Versioned<OverviewView> | null> {
+    const current = await dataVersion();
+    if (pinned === null || pinned === current) return views.overview(url, locale);
+    if (current === null || !Number.isSafeInteger(pinned) || pinned < 1 || pinned > current) return null;
+    const asOf = today();
+    // The same key as the overview's own when that version was current: the same data, so the same view.
+    const key = ['overview', pinned, locale, asOf, canonical(url)].join('\u0000');
+    return cache.get(key, async () => ({
+      ...(await overviewView(getStore(), {
+        filters: { ...parseFilters(url.searchParams), version: pinned },
+        locale,
+        asOf,
+      })),
+      version: pinned,
+    }));
+  },
+
+  /** When each data version was made (`yyyy-mm-dd`): the date a citation gives. */
+  async versionDates(): Promise<Record<number, string>> {
+    const { dates } = await cached('version-dates', [], async (store) => ({
+      dates: Object.fromEntries(
+        (await listVersions(store)).map((v) => [v.version, v.createdAt.slice(0, 10)]),
+      ) as Record<number, string>,
+    }));
+    return dates;
   },
 
   /** The values each filter can take: the same for every page of a data version. */

@@ -2,7 +2,6 @@
  * The overview's view: key figures, a summary written from the data, the network's most connected institutions,
  * the stalled partnerships, the training trend by city and the funnel — each bounded, whatever the programme's size.
  */
-import type { Filters } from '@puente/data';
 import { PARTNERSHIP_STATUSES } from '@puente/data/schema';
 import {
   activityByYear,
@@ -16,6 +15,7 @@ import {
   type Kpis,
   type NetworkData as GraphRows,
   type PartnershipSummary,
+  type Scope,
   type Store,
   type TrainingComparison,
   type YearActivity,
@@ -38,11 +38,13 @@ const STALLED_LISTED = 5;
 const TREND_CITIES = 7;
 
 export interface OverviewInput {
-  filters: Filters;
+  /** The filters, and the data version when the view is pinned to one (else the current data). */
+  filters: Scope;
   locale: Locale;
   /** Today, `yyyy-mm-dd`: "stalled" is measured from it. */
   asOf: string;
-  colors: ProgrammeColors;
+  /** The programme's colours; without them (a pinned older version), colours are assigned over the drawn nodes. */
+  colors?: ProgrammeColors;
 }
 
 export interface OverviewView {
@@ -59,6 +61,9 @@ export interface OverviewView {
   summary: Sentence[];
   stalled: Array<PartnershipSummary & { sourceName: string; targetName: string }>;
   stalledCount: number;
+  /** Agreed or active partnerships with no milestone recorded (not stalled: nothing is known), the first few. */
+  unrecorded: PartnershipSummary[];
+  unrecordedCount: number;
   /** Partnerships per status. */
   funnel: ProgressRecord[];
   /** The training trend, stacked by city. */
@@ -69,12 +74,13 @@ export async function overviewView(
   store: Store,
   { filters, locale, asOf, colors }: OverviewInput,
 ): Promise<OverviewView> {
-  const [figures, top, activity, stalled, byCity] = await Promise.all([
+  const [figures, top, activity, stalled, unrecorded, byCity] = await Promise.all([
     kpis(store, filters),
     mostConnected(store, filters, OVERVIEW_NODES),
     activityByYear(store, filters),
     partnershipList(store, filters, { asOf, stalled: true, limit: STALLED_LISTED, locale }),
-    trainingByYear(store, filters, 'city', { top: TREND_CITIES }),
+    partnershipList(store, filters, { asOf, unrecorded: true, limit: STALLED_LISTED, locale }),
+    trainingByYear(store, filters, 'city', { top: TREND_CITIES, locale }),
   ]);
   // Small programmes: the whole network in view. Large ones: the most connected institutions with their partners,
   // up to OVERVIEW_NODES — who works with whom around the hubs, rather than hubs that seldom meet each other.
@@ -97,7 +103,13 @@ export async function overviewView(
   // The layout is computed off the request thread, seeded, so the page shows the network before any JavaScript.
   const model = await networkModelOffThread({
     data: { nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })), links: graph.links },
-    options: { width: 960, height: 520, ...networkColors(colors, 'city'), sizeBy: 'partnerships', seed: 1 },
+    options: {
+      width: 960,
+      height: 520,
+      ...(colors ? networkColors(colors, 'city') : { colorBy: 'city' as const }),
+      sizeBy: 'partnerships',
+      seed: 1,
+    },
   });
   // The year the figures speak of: the latest with activity, never one still in the future.
   const thisYear = Number(asOf.slice(0, 4));
@@ -118,11 +130,14 @@ export async function overviewView(
       training,
       mostConnected: top.items[0] ?? null,
       stalled: { items: stalled.items, total: stalled.total },
+      unrecorded: unrecorded.total,
       // The stalled list carries names in the reader's language; the network's cover the rest.
       name: (id) => names.get(id) ?? stalledName(stalled.items, id) ?? id,
     }),
     stalled: stalled.items,
     stalledCount: stalled.total,
+    unrecorded: unrecorded.items,
+    unrecordedCount: unrecorded.total,
     funnel: PARTNERSHIP_STATUSES.filter((status) => figures.byStatus[status] > 0).map((status) => ({
       id: status,
       status,
@@ -130,12 +145,14 @@ export async function overviewView(
     })),
     trend: byCity.map((v) => ({
       institution: v.other ? '' : v.group,
-      institutionLabel: v.other ? '' : v.group,
+      institutionLabel: v.other ? '' : (v.label ?? v.group),
       ...(v.other ? { other: true } : {}),
       year: v.year,
       trainees: v.trainees,
       completed: v.completed,
       reported: v.reported,
+      estimated: v.unreported.estimated,
+      illustrative: v.unreported.illustrative,
     })),
   };
 }

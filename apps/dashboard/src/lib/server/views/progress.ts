@@ -35,6 +35,9 @@ export interface ProgressView {
   statusCounts: Record<string, number>;
   stalled: PartnershipSummary[];
   stalledCount: number;
+  /** Agreed or active with no milestone recorded: apart from the stalled, since nothing is known of their pace. */
+  unrecorded: PartnershipSummary[];
+  unrecordedCount: number;
   timeline: PartnershipSummary[];
   timelineMilestones: MilestoneItem[];
   upcoming: { until: string; within: MilestoneItem[]; next: MilestoneItem[]; overdue: MilestoneItem[] };
@@ -48,7 +51,7 @@ export async function progressView(
   { filters, locale, asOf }: ProgressInput,
 ): Promise<ProgressView> {
   const until = addDays(asOf, UPCOMING_DAYS);
-  const [figures, timeline, stalled, upcoming] = await Promise.all([
+  const [figures, timeline, stalled, unrecorded, upcoming] = await Promise.all([
     kpis(store, filters),
     partnershipList(store, filters, { asOf, locale, order: 'attention', limit: LIMITS.timeline }),
     partnershipList(store, filters, {
@@ -58,7 +61,8 @@ export async function progressView(
       stalled: true,
       limit: LIMITS.stalled,
     }),
-    upcomingMilestones(store, filters, { asOf, until, limit: LIMITS.upcoming }),
+    partnershipList(store, filters, { asOf, locale, unrecorded: true, limit: LIMITS.stalled }),
+    upcomingMilestones(store, filters, { asOf, until, limit: LIMITS.upcoming, locale }),
   ]);
   const mentioned = [
     ...new Set(
@@ -66,7 +70,7 @@ export async function progressView(
     ),
   ];
   const [timelineMilestones, named] = await Promise.all([
-    milestones(store, filters, { partnerships: timeline.items.map((p) => p.id) }),
+    milestones(store, filters, { partnerships: timeline.items.map((p) => p.id), locale }),
     partnershipList(store, filters, { asOf, locale, ids: mentioned }),
   ]);
   return {
@@ -76,6 +80,8 @@ export async function progressView(
     statusCounts: Object.fromEntries(Object.entries(figures.byStatus).filter(([, n]) => n > 0)),
     stalled: stalled.items,
     stalledCount: stalled.total,
+    unrecorded: unrecorded.items,
+    unrecordedCount: unrecorded.total,
     timeline: timeline.items,
     timelineMilestones,
     upcoming: {

@@ -36,6 +36,8 @@ export interface TrainingView {
   cityColors: Record<string, string>;
   /** Colours of the stacked chart's series when they are topics; null for institutions. */
   stackColors: ColorMap | null;
+  /** The cities drawn, in the reader's language. */
+  cityNames: Record<string, string>;
 }
 
 export interface TrainingInput {
@@ -52,9 +54,9 @@ export async function trainingView(
   // Training depends on the institutions in view (city, country, type) and the years, never on partnership filters.
   const scope = { ...filters, area: [], status: [] };
   const [stacked, perYear, perCity, totals] = await Promise.all([
-    trainingByYear(store, scope, by, { top: STACKED }),
+    trainingByYear(store, scope, by, { top: STACKED, locale }),
     trainingByYear(store, scope, 'year'),
-    trainingByYear(store, scope, 'city', { top: CITY_PANELS }),
+    trainingByYear(store, scope, 'city', { top: CITY_PANELS, locale }),
     trainingTotals(store, scope),
   ]);
   const names =
@@ -81,6 +83,7 @@ export async function trainingView(
     // Cities and topics keep the programme's colours: the same on every page and under every filter.
     cityColors: Object.fromEntries(shownCities.map((v) => [v.group, colors.city[v.group] ?? OTHER_COLOR])),
     stackColors: by === 'topic' ? colors.topic : null,
+    cityNames: Object.fromEntries(shownCities.map((v) => [v.group, v.label ?? v.group])),
   };
 }
 
@@ -93,6 +96,7 @@ function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, 
       trainees: v.trainees,
       completed: v.completed,
       reported: v.reported,
+      ...v.unreported,
     };
   }
   return by === 'institution'
@@ -103,10 +107,19 @@ function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, 
         trainees: v.trainees,
         completed: v.completed,
         reported: v.reported,
+        ...v.unreported,
       }
     : // A topic's completion can't be told apart from its programmes that don't report it: the rate line takes its
       // base from `completion` instead.
-      { institution: '', topic: v.group, year: v.year, trainees: v.trainees, completed: v.completed };
+      {
+        institution: '',
+        topic: v.group,
+        topicLabel: v.label ?? v.group,
+        year: v.year,
+        trainees: v.trainees,
+        completed: v.completed,
+        ...v.unreported,
+      };
 }
 
 /** Names of the stacked institutions in the reader's language. */

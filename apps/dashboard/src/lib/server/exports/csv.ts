@@ -1,0 +1,87 @@
+/**
+ * The data behind a chart as CSV for spreadsheets: a UTF-8 byte-order mark (so Excel reads Chinese and accents
+ * right), `;` between values in Spanish (the list separator of Spanish Excel) and `,` otherwise, quotes where
+ * needed, and text that a spreadsheet would run as a formula — starting with = + - @, a tab or a carriage return —
+ * made inert with a leading `'`.
+ */
+import type { ChartData } from '$lib/charts/overview-charts';
+import type { Translator } from '$lib/i18n/translator';
+
+export type Cell = string | number;
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+function cell(value: Cell, delimiter: string): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA.test(value) ? `'${value}` : value;
+  return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim()
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
+}
+
+export const csvDelimiter = (tr: Pick<Translator, 'locale'>) => (tr.locale === 'es' ? ';' : ',');
+
+export function toCsv(rows: readonly (readonly Cell[])[], delimiter: string): string {
+  return (
+    '\uFEFF' + rows.map((row) => row.map((v) => cell(v, delimiter)).join(delimiter)).join('\r\n') + '\r\n'
+  );
+}
+
+/** The rows behind a chart, a header first, in the reader's language. */
+export function chartRows(data: ChartData, tr: Translator): Cell[][] {
+  switch (data.chart) {
+    case 'network': {
+      const city = new Map(data.model.nodes.map((n) => [n.id, n.city]));
+      return [
+        [
+          tr.t('csv.source'),
+          tr.t('csv.sourceCity'),
+          tr.t('csv.target'),
+          tr.t('csv.targetCity'),
+          tr.t('csv.area'),
+          tr.t('csv.status'),
+          tr.t('csv.milestonesDone'),
+          tr.t('csv.milestones'),
+        ],
+        ...data.model.links.map((l) => [
+          l.sourceLabel,
+          city.get(l.source) ?? '',
+          l.targetLabel,
+          city.get(l.target) ?? '',
+          tr.labels.area(l.area),
+          tr.labels.status(l.status),
+          l.milestonesDone,
+          l.milestones,
+        ]),
+      ];
+    }
+    case 'training':
+      return [
+        [tr.t('table.year'), tr.t('table.city'), tr.t('table.trained'), tr.t('csv.completed')],
+        ...data.trend.map((r) => [
+          r.year,
+          r.other ? tr.t('training.other') : r.institution,
+          r.trainees,
+          r.completed,
+        ]),
+      ];
+    case 'progress':
+      return [
+        [tr.t('csv.status'), tr.t('csv.partnerships')],
+        ...data.funnel.map((r) => [tr.labels.status(r.status), r.count ?? 0]),
+      ];
+    case 'kpis': {
+      const f = data.figures;
+      return [
+        [tr.t('csv.figure'), tr.t('csv.value')],
+        [tr.t('kpi.institutions'), f.institutions],
+        [tr.t('kpi.cities'), f.cities],
+        [tr.t('filters.country'), f.countries],
+        [tr.t('kpi.partnerships'), f.partnerships],
+        [tr.t('kpi.trainees'), f.trainees],
+        [tr.t('csv.completed'), f.completed],
+        [tr.t('kpi.milestones'), f.milestones.done],
+      ];
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { E2E_PORT, hostPage } from './host-page';
+
+const CLI = new URL('../../../packages/data/bin/puente.js', import.meta.url).pathname;
+const BUILD = new URL('../build', import.meta.url).pathname;
+const SAMPLE = new URL('../../../data/', import.meta.url).pathname;
+const PORT = E2E_PORT + 3;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+/** The built server on its own database (the CLI can load into it only while it is stopped). */
+async function serve(db: string) {
+  const server = spawn(process.execPath, [BUILD], {
+    env: {
+      ...process.env,
+      PUENTE_DB: db,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      PUENTE_EMBED_ORIGINS: `http://127.0.0.1:${E2E_PORT + 1}`,
+    },
+    stdio: 'ignore',
+  });
+  await expect
+    .poll(async () => (await fetch(`${BASE}/api/health`).catch(() => null))?.status, { timeout: 30_000 })
+    .toBe(200);
+  return async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill();
+    await exited;
+  };
+}
+
+async function embedCode(page: Page, choice: RegExp) {
+  await page.getByRole('radio', { name: choice }).click();
+  return page.getByLabel('Embed code (iframe)').inputValue();
+}
+
+test('a pinned embed keeps its data version after a new load; one following the data shows the new data', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'puente-pin-'));
+  const db = path.join(dir, 'pin.duckdb');
+  try {
+    let stop = await serve(db);
+    let pinned: string, following: string, pinnedCsv: string, before: Buffer;
+    try {
+      await page.goto(`${BASE}/?lang=en`, { waitUntil: 'networkidle' });
+      const card = page.locator('section[aria-labelledby="funnel-title"]');
+      await card.getByRole('button', { name: 'Share' }).click();
+      pinned = await embedCode(page, /^Pin to data version 1$/);
+      pinnedCsv = (await page.getByRole('link', { name: 'Data (CSV)' }).getAttribute('href'))!;
+      following = await embedCode(page, /^Follow the latest data$/);
+      before = Buffer.from(await (await page.request.get(pinnedCsv)).body());
+    } finally {
+      await stop();
+    }
+    expect(pinned).toContain('version=1&amp;sig=');
+    expect(following).not.toContain('version=');
+
+    // Version 2, loaded with the command line: every proposed partnership becomes active, and a partner arrives
+    // whose name a spreadsheet would run as a formula.
+    const next = path.join(dir, 'next');
+    mkdirSync(next);
+    writeFileSync(
+      path.join(next, 'partnerships.csv'),
+      readFileSync(path.join(SAMPLE, 'partnerships.csv'), 'utf8').replace(/,proposed,/g, ',active,') +
+        'evil-link,evil,fuenlabrada-city-council,other,agreed,2024-01-01,Link\n',
+    );
+    writeFileSync(
+      path.join(next, 'institutions.csv'),
+      'id,name,city,country,type\nevil,"=HYPERLINK(""http://evil.example"",""x"")",Fuenlabrada,ES,company\n',
+    );
+    execFileSync(process.execPath, [CLI, 'load', next, '--db', db, '--mode', 'upsert']);
+
+    stop = await serve(db);
+    const host = await hostPage(E2E_PORT + 1, `${pinned}\n${following}`);
+    try {
+      await page.goto(host.url, { waitUntil: 'networkidle' });
+      const [old, latest] = [page.frameLocator('iframe').nth(0), page.frameLocator('iframe').nth(1)];
+      await expect(old.locator('figure')).toHaveAttribute('data-version', '1');
+      await expect(old.locator('[data-source]')).toHaveText(/data version 1 of/);
+      await expect(old.locator('[data-stage="proposed"]')).toHaveAttribute('data-count', '8');
+      await expect(old.locator('[data-stage="active"]')).toHaveAttribute('data-count', '2');
+      await expect(latest.locator('figure')).toHaveAttribute('data-version', '2');
+      await expect(latest.locator('[data-source]')).toHaveText(/data version 2 of/);
+      await expect(latest.locator('[data-stage="active"]')).toHaveAttribute('data-count', '10');
+      await expect(latest.locator('[data-stage="agreed"]')).toHaveAttribute('data-count', '1');
+
+      // The pinned file is the same, byte for byte, and may be kept for a year.
+      const again = await page.request.get(pinnedCsv);
+      expect(Buffer.from(await again.body()).equals(before)).toBe(true);
+      expect(again.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+      // Following the data: the new partner is there, its formula made inert.
+      const network = await (await page.request.get(`${BASE}/api/charts/network.csv?lang=en`)).text();
+      expect(network).toContain(`'=HYPERLINK(""http://evil.example"",""x"")`);
+      expect(network).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    } finally {
+      await host.close();
+      await stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
