@@ -27,9 +27,9 @@ const PAGES: { path: string; heading: Record<Code, string | RegExp>; next: Recor
   {
     path: '/training',
     heading: {
-      en: 'How many people were trained?',
-      es: '¿Cuántas personas se han formado?',
-      zh: '培训了多少人？',
+      en: 'How many enrolled in training?',
+      es: '¿Cuántas inscripciones en formación hay?',
+      zh: '培训了多少人次？',
     },
     next: { en: 'Progress', es: 'Avance', zh: '进展' },
   },
@@ -43,9 +43,9 @@ const PAGES: { path: string; heading: Record<Code, string | RegExp>; next: Recor
     next: { en: 'Overview', es: 'Resumen', zh: '概览' },
   },
   {
-    // The institution's own name in each language (the sample gives it en and es names; zh falls back).
+    // The institution's own name in each language.
     path: '/institutions/fuenlabrada-city-council',
-    heading: { en: 'Fuenlabrada City Council', es: 'Ayuntamiento de Fuenlabrada', zh: /Fuenlabrada/ },
+    heading: { en: 'Fuenlabrada City Council', es: 'Ayuntamiento de Fuenlabrada', zh: '富恩拉夫拉达市政府' },
     next: { en: 'Overview', es: 'Resumen', zh: '概览' },
   },
 ];
