@@ -4,19 +4,28 @@ import { LOCALES } from './locales.js';
 import { catalogues, type MessageKey } from './messages/index.js';
 import { translator } from './translator.js';
 
-/** Arguments that carry text (names, dates, years as labels, pre-formatted parts); every other argument is a count. */
+/**
+ * Arguments that carry text (names, dates, years as labels, pre-formatted parts) or identifiers (a row or line
+ * number, as a spreadsheet shows it); every other argument is a count.
+ */
 const TEXT_ARGUMENTS = new Set([
   'area',
   'basis',
   'change',
   'city',
+  'code',
+  'column',
   'country',
   'date',
+  'encoding',
   'facts',
+  'file',
   'from',
   'group',
   'hemisphere',
+  'keys',
   'latitude',
+  'line',
   'longitude',
   'name',
   'names',
@@ -25,15 +34,22 @@ const TEXT_ARGUMENTS = new Set([
   'previous',
   'query',
   'rate',
+  'ratio',
+  'role',
+  'row',
+  'scale',
   'source',
   'stages',
   'status',
+  'table',
   'target',
   'title',
   'to',
   'topic',
   'type',
   'until',
+  'url',
+  'user',
   'value',
   'version',
   'year',

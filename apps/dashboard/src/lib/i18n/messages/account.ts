@@ -72,7 +72,7 @@ export default defineMessages({
     'login.submit': '登录',
     'login.failed': '用户名与密码不匹配。',
     'login.missing': '请输入用户名和密码。',
-    'login.tooMany': '失败次数过多。请 {minutes} 分钟后再试。',
+    'login.tooMany': '失败次数过多。请 {minutes, number} 分钟后再试。',
     'login.firstTime': '第一次使用？服务器首次启动时已在日志中打印用户“admin”的密码。',
     'access.crossSite': '来自其他网站的请求不能在此更改任何内容。',
     'access.forbidden': '您的角色不允许此操作。',

@@ -19,6 +19,11 @@ const ACCESS: Readonly<Record<string, Access>> = {
   '/training': 'reader',
   '/progress': 'reader',
   '/institutions/[id=slug]': 'reader',
+  // Shared charts need what the pages need: with viewing signed-in only, an embed shows to signed-in readers.
+  '/report': 'reader',
+  '/embed/[chart]': 'reader',
+  '/api/charts/[file]': 'reader',
+  '/api/oembed': 'reader',
   '/upload': 'analyst',
   '/upload/check': 'analyst',
   '/api/uploads': 'analyst',

@@ -57,12 +57,22 @@ export function chartRows(data: ChartData, tr: Translator): Cell[][] {
     }
     case 'training':
       return [
-        [tr.t('table.year'), tr.t('table.city'), tr.t('table.trained'), tr.t('csv.completed')],
+        // Provenance travels with the numbers: of the enrolments, how many are illustrative or estimated.
+        [
+          tr.t('table.year'),
+          tr.t('table.city'),
+          tr.t('table.trained'),
+          tr.t('csv.completed'),
+          tr.t('provenance.legend.illustrative'),
+          tr.t('provenance.legend.estimated'),
+        ],
         ...data.trend.map((r) => [
           r.year,
           r.other ? tr.t('training.other') : r.institution,
           r.trainees,
           r.completed,
+          r.illustrative ?? 0,
+          r.estimated ?? 0,
         ]),
       ];
     case 'progress':

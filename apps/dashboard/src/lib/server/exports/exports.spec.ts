@@ -206,6 +206,8 @@ describe('CSV export', () => {
     expect(network).toContain(`'@Evil`);
     expect(network).not.toMatch(/(^|,)=HYPERLINK/m);
     const training = toCsv(chartRows(data('training', 'es'), translator('es')), ';');
-    expect(training.split('\r\n')[0]).toBe('\uFEFFAño;Ciudad;Personas formadas;Completaron');
+    expect(training.split('\r\n')[0]).toBe(
+      '\uFEFFAño;Ciudad;Inscripciones en formación;Completaron;Ilustrativo (no son cifras reales);Estimado',
+    );
   });
 });
