@@ -357,10 +357,10 @@ test('size by is a real control: partnerships by default (the most connected rea
   expect(await radius('fuenlabrada-city-council')).toBe(Math.max(...(await radii())));
   await expect(page.getByRole('group', { name: 'Legend' })).toContainText('Circle size: partnerships');
 
-  await page.getByRole('radio', { name: 'People trained' }).check();
+  await page.getByRole('radio', { name: 'Training enrolments' }).check();
   await expect(page).toHaveURL(/[?&]size=trained/);
   await expect.poll(async () => radius('fuenlabrada-city-council')).toBe(Math.min(...(await radii())));
-  await expect(page.getByRole('group', { name: 'Legend' })).toContainText('Circle size: people trained');
+  await expect(page.getByRole('group', { name: 'Legend' })).toContainText('Circle size: training enrolments');
 
   await page.getByRole('radio', { name: 'Partnerships' }).check();
   await expect(page).not.toHaveURL(/[?&]size=/);
