@@ -62,8 +62,8 @@ describe('self-check on open', () => {
     first.close();
     // What a torn replay of "version 2" leaves: its new rows, and old rows closed by it, but no versions row.
     await tamper(dbPath, [
-      `INSERT INTO training VALUES ('cife', NULL, 'Stray', NULL, 2030, 5, NULL, 2, NULL)`,
-      `INSERT INTO institutions VALUES ('ghost', 'Ghost', NULL, NULL, NULL, 'Nowhere', 'ES', 'other', NULL, NULL, NULL, 2, NULL)`,
+      `INSERT INTO training (institution, programme, year, trainees, _from) VALUES ('cife', 'Stray', 2030, 5, 2)`,
+      `INSERT INTO institutions (id, name, city, country, type, _from) VALUES ('ghost', 'Ghost', 'Nowhere', 'ES', 'other', 2)`,
       `UPDATE training SET _to = 2 WHERE programme = 'IT training'`,
       `UPDATE institutions SET _to = 2`,
       `INSERT INTO version_tables VALUES (2, 'training', 1)`,
@@ -136,7 +136,8 @@ describe('self-check on open', () => {
     await load(first, { files: smallProgramme(), mode: 'replace', user: 'ana' });
     first.close();
     await tamper(dbPath, [
-      `INSERT INTO milestones VALUES ('m-x', 'p-training', DATE '2024-01-01', 'X', 'other', 'done', 1, NULL)`,
+      `INSERT INTO milestones (id, partnership, date, title, kind, status, _from)
+       VALUES ('m-x', 'p-training', DATE '2024-01-01', 'X', 'other', 'done', 1)`,
     ]);
     const store = await Store.open({ path: dbPath, recovery: true });
     try {
