@@ -129,7 +129,9 @@ test('oEmbed turns a pasted link into the chart’s embed code', async ({ page, 
   expect(answer.status()).toBe(200);
   const body = await answer.json();
   expect(body).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Puente', width: 600 });
-  expect(body.title).toMatch(/^Inscripciones en formación por año · Fuente: Puente · versión de datos \d+ del /);
+  expect(body.title).toMatch(
+    /^Inscripciones en formación por año · Fuente: Puente · versión de datos \d+ del /,
+  );
   const src = /src="([^"]+)"/.exec(body.html)![1]!.replace(/&amp;/g, '&');
   expect(src).toMatch(/\/embed\/training\?city=Hangzhou&sig=[\w-]{43}&lang=es$/);
   await page.goto(src, { waitUntil: 'networkidle' });
