@@ -69,7 +69,7 @@ test('a pinned embed keeps its data version after a new load; one following the 
     writeFileSync(
       path.join(next, 'partnerships.csv'),
       readFileSync(path.join(SAMPLE, 'partnerships.csv'), 'utf8').replace(/,proposed,/g, ',active,') +
-        'evil-link,evil,fuenlabrada-city-council,other,agreed,2024-01-01,Link\n',
+        'evil-link,evil,fuenlabrada-city-council,other,agreed,2024-01-01,Link,,,\n',
     );
     writeFileSync(
       path.join(next, 'institutions.csv'),
