@@ -147,7 +147,7 @@ try {
   const baseline = median(baselines);
   const loaded = {
     seconds: median(loads.map((l) => l.seconds)),
-    maxRssMiB: Math.max(...loads.map((l) => l.maxRssMiB)),
+    maxRssMiB: loads.reduce((most, l) => Math.max(most, l.maxRssMiB), 0),
   };
   const [, naive] = await time(() => naiveScript(dir, path.join(work, 'naive.duckdb')));
   const files = await readCsvFiles([dir]);
