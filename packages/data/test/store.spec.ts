@@ -461,6 +461,16 @@ describe('dashboard queries', () => {
 });
 
 describe('schema migrations', () => {
+  it('leaves no index on a data table: closing indexed rows would make DuckDB rewrite each one', async () => {
+    const store = await Store.open({ path: path.join(tempDir(), 'fresh.duckdb') });
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    expect(await store.all(`SELECT index_name FROM duckdb_indexes()`)).toEqual([]);
+    const closed = await store.all(`SELECT count(*)::INTEGER AS n FROM training WHERE _to = 2`);
+    expect(closed[0]?.n).toBeGreaterThan(0);
+    store.close();
+  });
+
   it('brings a database made before `source` and the translated columns to the current contract, rows kept', async () => {
     const db = path.join(tempDir(), 'old.duckdb');
     const first = await Store.open({ path: db });
@@ -506,6 +516,8 @@ describe('schema migrations', () => {
       '_from',
       '_to',
     ]);
+    // The `_to` indexes step 1 made are gone (see the next test).
+    expect(await store.all(`SELECT index_name FROM duckdb_indexes()`)).toEqual([]);
     // And a load with the new columns writes them where a fresh database would.
     const result = await load(store, {
       files: [

@@ -144,7 +144,7 @@ export async function listProblems(
   options: { mode: LoadMode; locale?: Locale },
 ): Promise<ProblemList> {
   const locale = options.locale ?? 'en';
-  const plain = plainUpload(files, locale);
+  const plain = await plainUpload(files, locale);
   if (plain !== null) {
     const staged = await stage(store, files, plain.headers, null);
     if (staged !== null) {
@@ -191,20 +191,24 @@ class CheckedOnly extends Error {
  * The upload read up to its headers, when the SQL path may take it: nothing wrong that far (warnings about the
  * encoding or an ignored column are its whole report when the rows are fine), and every file plain CSV.
  */
-function plainUpload(
+async function plainUpload(
   files: UploadFile[],
   locale: Locale,
-): { headers: { header: FileHeader; plain: PlainCsv }[]; warnings: Problem[] } | null {
+): Promise<{ headers: { header: FileHeader; plain: PlainCsv }[]; warnings: Problem[] } | null> {
   const { problems, headers } = readHeaders(files, { locale });
   if (headers.length !== files.length || problems.some((p) => p.severity === 'error')) return null;
   const plain: { header: FileHeader; plain: PlainCsv }[] = [];
   for (const header of headers) {
+    // Each file's scan is a long synchronous step: a server answers its other requests between them.
+    await nextTurn();
     const how = sqlCanRead(header, files[header.index]!.bytes);
     if (how === null) return null;
     plain.push({ header, plain: how });
   }
   return { headers: plain, warnings: problems };
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 let staging = 0;
 
@@ -246,7 +250,7 @@ async function stage(
 /** `load` through DuckDB's own CSV reader, or null when the upload must go through `validateFiles` (exported for tests). */
 export async function loadThroughSql(store: Store, request: LoadRequest): Promise<LoadResult | null> {
   const locale = request.locale ?? 'en';
-  const plain = plainUpload(request.files, locale);
+  const plain = await plainUpload(request.files, locale);
   if (plain === null) return null;
   const damage = store.damage;
   if (
@@ -259,6 +263,7 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
   const hashes: string[] = [];
   try {
     for (const { header } of plain.headers) {
+      await nextTurn();
       hashes.push(await keepUpload(store.uploadsDir, request.files[header.index]!.bytes));
     }
   } catch {

@@ -5,6 +5,7 @@
  */
 import { TABLE_NAMES, type TableName, type UploadFile } from '@puente/data';
 import type { LoadMode } from '@puente/data/store';
+import { boundaryOf, MalformedMultipart, parseMultipart, type Part } from './multipart';
 
 export class UploadRefused extends Error {
   constructor(
@@ -57,8 +58,11 @@ function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
   })();
 }
 
-/** The body, read chunk by chunk and refused as soon as it passes `limit` bytes. */
-async function readBounded(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The body, read chunk by chunk and refused as soon as it passes `limit` bytes. It is read into shared memory,
+ * so the validation thread reads the files where they are rather than a copy.
+ */
+async function readBounded(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     if (request.body) discardRest(request.body.getReader());
@@ -66,18 +70,22 @@ async function readBounded(request: Request, limit: number): Promise<Uint8Array<
   }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
+  // Copied chunk by chunk into the declared size (the HTTP parser never passes more); a chunked body is
+  // gathered, then copied once.
+  const body = Number.isFinite(declared) ? new Uint8Array(new SharedArrayBuffer(declared)) : null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      size += value.length;
-      if (size > limit) {
+      if (size + value.length > limit) {
         discardRest(reader);
         throw tooLarge(limit);
       }
-      chunks.push(value);
+      if (body) body.set(value, size);
+      else chunks.push(value);
+      size += value.length;
     }
   } catch (error) {
     if (error instanceof UploadRefused) throw error;
@@ -92,13 +100,14 @@ async function readBounded(request: Request, limit: number): Promise<Uint8Array<
     }
     throw error;
   }
-  const body = new Uint8Array(size);
+  if (body) return body.subarray(0, size);
+  const gathered = new Uint8Array(new SharedArrayBuffer(size));
   let offset = 0;
   for (const chunk of chunks) {
-    body.set(chunk, offset);
+    gathered.set(chunk, offset);
     offset += chunk.length;
   }
-  return body;
+  return gathered;
 }
 
 /** Types browsers and scripts give CSV files (Excel's CSV is often `application/vnd.ms-excel`). */
@@ -141,6 +150,12 @@ function looksLikeJson(bytes: Uint8Array): boolean {
   }
 }
 
+/** A form field's value; fields are words such as `replace` or `windows-1252`, never a file's worth of text. */
+function textOf(bytes: Uint8Array): string {
+  if (bytes.length > 1024) throw new UploadRefused(400, 'malformed', 'A form field is longer than 1 kB.');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 export interface UploadRequest {
   files: UploadFile[];
   mode: LoadMode;
@@ -165,47 +180,47 @@ export async function readUpload(request: Request, limit: number): Promise<Uploa
       'Send the files as multipart/form-data, one part per CSV file.',
     );
   }
+  const boundary = boundaryOf(request.headers.get('content-type')!);
+  if (!boundary) throw new UploadRefused(400, 'malformed', 'The multipart Content-Type names no boundary.');
   const body = await readBounded(request, limit);
-  let form: FormData;
+  let parts: Part[];
   try {
-    // The boundary is case-sensitive: the header as sent, not lowercased.
-    form = await new Response(body, {
-      headers: { 'content-type': request.headers.get('content-type')! },
-    }).formData();
-  } catch {
-    throw new UploadRefused(400, 'malformed', 'The multipart body could not be read.');
+    parts = parseMultipart(body, boundary);
+  } catch (error) {
+    if (!(error instanceof MalformedMultipart)) throw error;
+    throw new UploadRefused(400, 'malformed', `The multipart body could not be read: ${error.message}.`);
   }
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  };
+  const fields = new Map(
+    parts.filter((p) => p.filename === undefined).map((p) => [p.name, textOf(p.body).trim()]),
+  );
+  const text = (name: string) => fields.get(name) || undefined;
   const mode = text('mode') ?? 'replace';
   if (mode !== 'replace' && mode !== 'upsert') {
     throw new UploadRefused(400, 'malformed', 'mode is replace or upsert.');
   }
   const files: UploadFile[] = [];
-  for (const [field, value] of form) {
-    if (typeof value === 'string') continue;
-    const partType = value.type.split(';')[0]!.trim().toLowerCase();
-    const bytes = new Uint8Array(await value.arrayBuffer());
-    const wrong = CSV_TYPES.has(partType) ? notText(bytes) : 'not-csv';
+  for (const part of parts) {
+    if (part.filename === undefined) continue;
+    const wrong = CSV_TYPES.has(part.type) ? notText(part.body) : 'not-csv';
     if (wrong === 'compressed') {
-      throw new UploadRefused(415, 'compressed', `${value.name} is compressed: send the CSV file itself.`);
+      throw new UploadRefused(415, 'compressed', `${part.filename} is compressed: send the CSV file itself.`);
     }
     if (wrong === 'not-csv') {
       throw new UploadRefused(
         415,
         'not-csv',
-        `${value.name} is not a CSV file (${partType || 'unknown type'}).`,
+        `${part.filename} is not a CSV file (${part.type || 'unknown type'}).`,
       );
     }
-    const table = (TABLE_NAMES as readonly string[]).includes(field) ? (field as TableName) : undefined;
+    const table = (TABLE_NAMES as readonly string[]).includes(part.name)
+      ? (part.name as TableName)
+      : undefined;
     const encoding = (table && text(`encoding.${table}`)) ?? text('encoding');
     const delimiter = (table && text(`delimiter.${table}`)) ?? text('delimiter');
     files.push({
       // Only a label in the report: the bytes are kept under their hash, never under this name.
-      name: value.name || `${table ?? 'upload'}.csv`,
-      bytes,
+      name: part.filename || `${table ?? 'upload'}.csv`,
+      bytes: part.body,
       ...(table ? { table } : {}),
       ...(encoding ? { encoding } : {}),
       ...(delimiter ? { delimiter } : {}),
