@@ -239,7 +239,7 @@ describe('Store.open(options)', () => {
     mkdirSync(store.uploadsDir, { recursive: true });
     writeFileSync(path.join(store.uploadsDir, 'staged.csv'), 'a\n1\n');
     expect(await store.all(`SELECT a FROM read_csv('${path.join(store.uploadsDir, 'staged.csv')}')`)).toEqual(
-      [{ a: 1n }],
+      [{ a: 1 }],
     );
     store.close();
   });
