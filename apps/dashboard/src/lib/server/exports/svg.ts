@@ -4,10 +4,11 @@
  * script, event attribute or foreignObject: the file opens the same in PowerPoint, Word, Illustrator and Inkscape.
  */
 import { render } from 'svelte/server';
-import { estimateTextWidth, FONT_FAMILY, fitText, INK } from '@puente/charts';
+import { estimateTextWidth, FONT_FAMILY, fitText, INK, type NetworkLegendModel } from '@puente/charts';
 import type { ChartData } from '$lib/charts/overview-charts';
 import ChartFigure from '$lib/components/charts/ChartFigure.svelte';
 import type { Translator } from '$lib/i18n/translator';
+import { networkText } from '$lib/network-text';
 
 export interface ChartFile {
   svg: string;
@@ -39,7 +40,10 @@ export function chartSvg(
   const width = Number(/\swidth="([\d.]+)"/.exec(open?.[1] ?? '')?.[1]);
   const height = Number(/\sheight="([\d.]+)"/.exec(open?.[1] ?? '')?.[1]);
   if (!open || !(width > 0) || !(height > 0)) throw new Error(`The ${data.chart} chart drew no sized <svg>`);
-  const legend = data.chart === 'network' ? colourLegend(data, tr, HEAD + height + 8, width) : null;
+  const legend =
+    (data.chart === 'network' || data.chart === 'network-full') && data.model
+      ? colourLegend(data.model.legend, tr, HEAD + height + 8, width)
+      : null;
   const total = { width: width + 2 * MARGIN, height: HEAD + height + (legend ? 24 : 0) + FOOT };
   const line = (s: string, size: number) => escape(fitText(s, width, size));
   // The chart nests as it is, placed by x and y; only its attributes for web pages (role, style) stay behind.
@@ -66,16 +70,12 @@ export function chartSvg(
  * The network's colours as a line of swatches under it (on the page, an HTML legend does this). Sizes and dash
  * patterns are explained by the caption.
  */
-function colourLegend(
-  data: Extract<ChartData, { chart: 'network' }>,
-  tr: Translator,
-  y: number,
-  width: number,
-): string {
+function colourLegend(legend: NetworkLegendModel, tr: Translator, y: number, width: number): string {
   let x = MARGIN;
   const items: string[] = [];
-  for (const c of data.model.legend.colors) {
-    const label = c.other ? tr.t('training.other') : c.key;
+  const name = networkText(tr).legendFor(legend).colorName;
+  for (const c of legend.colors) {
+    const label = c.other ? tr.t('training.other') : name(c.key);
     const next = x + 26 + estimateTextWidth(label, 11);
     // One line: colours past the width are left to the caption and the data (the palette greys most of them).
     if (next - 12 > MARGIN + width) break;
