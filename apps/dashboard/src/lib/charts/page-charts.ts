@@ -6,10 +6,16 @@ import {
   cityTrainingModel,
   completionModel,
   trainingModel,
+  type CityBar,
+  type CityPanel,
   type ColorMap,
+  type CompletionPoint,
+  type CompletionSeries,
   type NetworkModel,
   type NetworkScene,
+  type TrainingBar,
   type TrainingRecord,
+  type TrainingYear,
   type YearCompletion,
 } from '@puente/charts';
 import { cityCompletion, cityRecords, type CityYear, type StackBy } from '$lib/components/training/shape';
@@ -81,6 +87,46 @@ export function completionChartModel(data: Cities, tr: Translator, width = 960) 
     names: data.cityNames,
     labels: { all: tr.t('training.completion.all') },
   });
+}
+
+/**
+ * The words of the training charts' parts (their <title>s: tooltips and screen readers), in the reader's language,
+ * for the page and for what is taken away from it alike.
+ */
+export function trainingWords(tr: Translator) {
+  return {
+    volume: {
+      describeBar: (bar: TrainingBar, label: string) =>
+        tr.t('training.bar', {
+          year: String(bar.year),
+          group: label,
+          trainees: bar.trainees,
+          completed: bar.completed,
+        }),
+      describeYear: (year: TrainingYear) =>
+        tr.t('training.point', {
+          year: String(year.year),
+          rate: year.rate ?? 0,
+          completed: year.completed,
+          reported: year.reported,
+        }),
+    },
+    cities: {
+      describePanel: (p: CityPanel) => tr.t('training.cities.total', { trainees: p.trainees }),
+      describeBar: (bar: CityBar, p: CityPanel) =>
+        tr.t('training.cities.bar', { city: p.key, year: String(bar.year), trainees: bar.trainees }),
+    },
+    completion: {
+      describePoint: (point: CompletionPoint, s: CompletionSeries) =>
+        tr.t('training.completion.point', {
+          name: s.label,
+          year: String(point.year),
+          rate: point.rate,
+          completed: point.completed,
+          reported: point.reported,
+        }),
+    },
+  };
 }
 
 /** How the network page's chart is drawn, in words: colours, sizes, layout, and the partners shown for context. */
