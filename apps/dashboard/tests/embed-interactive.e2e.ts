@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 async function embedSrc(page: Page, path: string, card: string): Promise<string> {
   await page.goto(path, { waitUntil: 'networkidle' });
   const section = page.locator(`section[aria-labelledby="${card}-title"]`);
-  await section.getByRole('button', { name: 'Share', exact: true }).click();
+  await section.getByRole('button', { name: /^Share: / }).click();
   const code = await section.getByLabel('Embed code (iframe)').inputValue();
   return /src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&');
 }
@@ -61,7 +61,7 @@ test('a network embed is the server’s SVG without JavaScript, and explorable w
   await page.mouse.move(box.x + 120, box.y + 80, { steps: 5 });
   await page.mouse.up();
   await expect(surface).not.toHaveAttribute('data-viewport', zoomed!);
-  await page.getByRole('button', { name: 'Reset view' }).click();
+  await page.getByRole('button', { name: 'Reset the view' }).click();
   await expect(surface).toHaveAttribute('data-viewport', '0,0,1');
 
   // Hovering an institution shows its details.
