@@ -1,43 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
+import { download, openShare, readSvg } from './share-menu';
 
-/** Opens a chart card's Share menu by clicking its button, as a reader does; returns the menu. */
-async function openShare(page: Page, card: string, button: string) {
-  const section = page.locator(`section[aria-labelledby="${card}-title"]`);
-  await section.getByRole('button', { name: new RegExp(`^${button}[:：]`) }).click();
-  const menu = section.getByRole('group', { name: new RegExp(`^${button}[:：]`) });
-  await expect(menu).toBeVisible();
-  return menu;
-}
-
-/** Clicks a download link of the menu and returns the file's text. */
-async function download(page: Page, link: Locator): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  return (await readFile((await file.path())!)).toString('utf8');
-}
-
-/** What an SVG file holds, read by the browser's own XML parser. */
-function readSvg(page: Page, svg: string) {
-  return page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return {
-      xmlError: doc.querySelector('parsererror')?.textContent ?? null,
-      nodes: [...doc.querySelectorAll('[data-node]')].map((n) => [
-        n.getAttribute('data-node'),
-        n.getAttribute('transform'),
-        n.querySelector('circle')?.getAttribute('fill'),
-      ]),
-      bars: [...doc.querySelectorAll('[data-group][data-year]')].map((b) =>
-        [b.getAttribute('data-group'), b.getAttribute('data-year'), b.getAttribute('data-trainees')].join(
-          '|',
-        ),
-      ),
-      cities: [...doc.querySelectorAll('[data-city]')].map((c) => c.getAttribute('data-city')),
-      text: doc.documentElement.textContent ?? '',
-    };
-  }, svg);
-}
+const downloadText = async (...args: Parameters<typeof download>) =>
+  (await download(...args)).toString('utf8');
 
 const csvRows = (text: string, delimiter: string) => {
   expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -64,7 +30,7 @@ test('the network page’s Share menu takes away its chart as drawn: filtered, c
     nodes: [...el.querySelectorAll('[data-node]')].map((n) => [
       n.getAttribute('data-node'),
       n.getAttribute('transform'),
-      n.querySelector('circle')?.getAttribute('fill'),
+      n.querySelector('circle')?.getAttribute('fill') ?? null,
     ]),
     links: el.querySelectorAll('[data-link]').length,
   }));
@@ -76,7 +42,7 @@ test('the network page’s Share menu takes away its chart as drawn: filtered, c
     'href',
     /\/api\/charts\/network-full\.svg\?city=Fuenlabrada&color=type&size=trained&lang=en$/,
   );
-  const file = await readSvg(page, await download(page, svgLink));
+  const file = await readSvg(page, await downloadText(page, svgLink));
   expect(file.xmlError).toBeNull();
   // The same institutions, in the same places, in the same colours (by type: government is #332288).
   expect(file.nodes).toEqual(onPage.nodes);
@@ -86,7 +52,7 @@ test('the network page’s Share menu takes away its chart as drawn: filtered, c
 
   // The CSV is the partnerships drawn: each one touches Fuenlabrada, the filter.
   const [header, ...rows] = csvRows(
-    await download(page, menu.getByRole('link', { name: 'Data (CSV)' })),
+    await downloadText(page, menu.getByRole('link', { name: 'Data (CSV)' })),
     ',',
   );
   expect(header).toEqual([
@@ -136,14 +102,14 @@ test('the training page’s Share menus take away each chart with its filters an
   expect(bars.length).toBeGreaterThan(3);
 
   const menu = await openShare(page, 'training-volume', 'Compartir');
-  const file = await readSvg(page, await download(page, menu.getByRole('link', { name: 'SVG' })));
+  const file = await readSvg(page, await downloadText(page, menu.getByRole('link', { name: 'SVG' })));
   expect(file.xmlError).toBeNull();
   // The same bars: per institution (not per topic), of Hangzhou's institutions only.
   expect(file.bars.sort()).toEqual(bars.sort());
   expect(file.text).toContain('Fuente: Puente');
 
   const [header, ...rows] = csvRows(
-    await download(page, menu.getByRole('link', { name: 'Datos (CSV)' })),
+    await downloadText(page, menu.getByRole('link', { name: 'Datos (CSV)' })),
     ';',
   );
   expect(header?.slice(0, 3)).toEqual(['Año', 'Institución', 'Inscripciones en formación']);
@@ -155,10 +121,10 @@ test('the training page’s Share menus take away each chart with its filters an
 
   // The city chart's own menu: one panel, Hangzhou's.
   const cities = await openShare(page, 'training-cities', 'Compartir');
-  const citiesFile = await readSvg(page, await download(page, cities.getByRole('link', { name: 'SVG' })));
+  const citiesFile = await readSvg(page, await downloadText(page, cities.getByRole('link', { name: 'SVG' })));
   expect(citiesFile.cities).toEqual(['Hangzhou']);
   const [, ...cityRows] = csvRows(
-    await download(page, cities.getByRole('link', { name: 'Datos (CSV)' })),
+    await downloadText(page, cities.getByRole('link', { name: 'Datos (CSV)' })),
     ';',
   );
   expect(new Set(cityRows.map(([city]) => city))).toEqual(new Set(['Hangzhou']));
@@ -170,7 +136,7 @@ test('the training page’s Share menus take away each chart with its filters an
     /\/api\/charts\/training-completion\.svg\?city=Hangzhou&lang=es$/,
   );
   const [, ...rates] = csvRows(
-    await download(page, completion.getByRole('link', { name: 'Datos (CSV)' })),
+    await downloadText(page, completion.getByRole('link', { name: 'Datos (CSV)' })),
     ';',
   );
   expect(rates.length).toBeGreaterThan(0);
