@@ -134,7 +134,7 @@ test('oEmbed turns a pasted link into the chart’s embed code', async ({ page, 
     /^Inscripciones en formación por año · Fuente: Puente · versión de datos \d+ del /,
   );
   const src = /src="([^"]+)"/.exec(body.html)![1]!.replace(/&amp;/g, '&');
-  expect(src).toMatch(/\/embed\/training\?city=Hangzhou&sig=[\w-]{43}&lang=es$/);
+  expect(src).toMatch(/\/embed\/training-volume\?city=Hangzhou&sig=[\w-]{43}&lang=es$/);
   await page.goto(src, { waitUntil: 'networkidle' });
   await expect(page.getByRole('heading', { name: 'Inscripciones en formación por año' })).toBeVisible();
 

@@ -119,3 +119,73 @@ test('a pinned embed keeps its data version after a new load; one following the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('pinned files of the network and training pages’ charts keep their data, options and colours after a load', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'puente-pin-pages-'));
+  const db = path.join(dir, 'pin.duckdb');
+  /** A chart's pinned SVG and CSV links, from its Share menu opened by clicking, pin chosen. */
+  const pinnedLinks = async (url: string, card: string) => {
+    await page.goto(`${BASE}${url}`, { waitUntil: 'networkidle' });
+    const section = page.locator(`section[aria-labelledby="${card}-title"]`);
+    await section.getByRole('button', { name: /^Share: / }).click();
+    await section.getByRole('radio', { name: /^Pin to data version 1$/ }).click();
+    const href = async (name: string) => (await section.getByRole('link', { name }).getAttribute('href'))!;
+    return [await href('SVG'), await href('Data (CSV)')];
+  };
+  const body = async (url: string) => Buffer.from(await (await page.request.get(url)).body());
+  try {
+    let stop = await serve(db);
+    const links: string[] = [];
+    const before: Buffer[] = [];
+    try {
+      links.push(...(await pinnedLinks('/network?lang=en&size=trained', 'network')));
+      links.push(...(await pinnedLinks('/training?lang=en&by=institution', 'training-volume')));
+      links.push(...(await pinnedLinks('/training?lang=en', 'training-cities')));
+      for (const link of links) before.push(await body(link));
+    } finally {
+      await stop();
+    }
+    expect(links[0]).toMatch(
+      /\/api\/charts\/network-full\.svg\?size=trained&version=1&sig=[\w-]{43}&lang=en$/,
+    );
+    expect(links[2]).toMatch(/\/api\/charts\/training-volume\.svg\?by=institution&version=1&sig=/);
+
+    // Version 2: an institution in a new city (which takes a place among the programme's city colours), with a
+    // partnership and training.
+    const next = path.join(dir, 'next');
+    mkdirSync(next);
+    writeFileSync(
+      path.join(next, 'institutions.csv'),
+      'id,name,city,country,type\ngetafe-lab,Getafe Lab,Getafe,ES,company\n',
+    );
+    writeFileSync(
+      path.join(next, 'partnerships.csv'),
+      'id,source,target,area,status\ngetafe-link,getafe-lab,fuenlabrada-city-council,other,agreed\n',
+    );
+    writeFileSync(
+      path.join(next, 'training.csv'),
+      'institution,programme,year,trainees,completed\ngetafe-lab,Getafe course,2023,500,400\n',
+    );
+    execFileSync(process.execPath, [CLI, 'load', next, '--db', db, '--mode', 'upsert']);
+
+    stop = await serve(db);
+    try {
+      // Byte for byte the same: data, options and colours as of version 1.
+      for (const [i, link] of links.entries()) {
+        expect([link, (await body(link)).equals(before[i]!)]).toEqual([link, true]);
+      }
+      // Following the data, the same charts show the new institution.
+      const latest = links.map((link) => link.replace(/version=1&sig=[\w-]+&/, ''));
+      expect((await body(latest[1]!)).toString('utf8')).toContain('Getafe Lab');
+      expect((await body(latest[3]!)).toString('utf8')).toContain('Getafe Lab');
+      expect((await body(latest[5]!)).toString('utf8')).toContain('Getafe');
+    } finally {
+      await stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,26 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-
-/** Opens a chart card's Share menu by clicking its button, as a reader does; returns the menu. */
-async function openShare(page: Page, card: string, button = 'Share') {
-  await page
-    .locator(`section[aria-labelledby="${card}-title"]`)
-    .getByRole('button', { name: button })
-    .click();
-  const menu = page
-    .locator(`section[aria-labelledby="${card}-title"]`)
-    .getByRole('group', { name: new RegExp(`^${button}[:：]`) });
-  await expect(menu).toBeVisible();
-  return menu;
-}
-
-/** Clicks a download link of the menu and returns the file's bytes. */
-async function download(page: Page, link: ReturnType<Page['getByRole']>): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  return readFile((await file.path())!);
-}
+import { download, openShare, readSvg } from './share-menu';
 
 test('the SVG download is the network the page draws, as a valid, self-contained SVG file', async ({
   page,
@@ -36,21 +17,11 @@ test('the SVG download is the network the page draws, as a valid, self-contained
       nodes: [...el.querySelectorAll('[data-node]')].map((n) => [
         n.getAttribute('data-node'),
         n.getAttribute('transform'),
+        n.querySelector('circle')?.getAttribute('fill') ?? null,
       ]),
       links: [...el.querySelectorAll('[data-link] path')].map((p) => p.getAttribute('d')),
     }));
-  const inFile = await page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return {
-      xmlError: doc.querySelector('parsererror')?.textContent ?? null,
-      nodes: [...doc.querySelectorAll('[data-node]')].map((n) => [
-        n.getAttribute('data-node'),
-        n.getAttribute('transform'),
-      ]),
-      links: [...doc.querySelectorAll('[data-link] path')].map((p) => p.getAttribute('d')),
-      source: doc.querySelector('[data-source]')?.textContent,
-    };
-  }, svg);
+  const inFile = await readSvg(page, svg);
   expect(inFile.xmlError).toBeNull();
   expect(onPage.nodes.length).toBe(11);
   expect(inFile.nodes).toEqual(onPage.nodes);

@@ -45,6 +45,7 @@ export type {
   StatusStyle,
   LabelAnchor,
 } from './network/types.js';
+export { wrapLabel } from './network/labels.js';
 export { betweenness } from './network/betweenness.js';
 export { networkEmphasis, type NetworkEmphasis } from './network/highlight.js';
 export { default as NetworkGraph } from './network/NetworkGraph.svelte';

@@ -1,4 +1,4 @@
-import type { NetworkLegendModel, NetworkModelLink, NetworkModelNode } from '@puente/charts';
+import type { NetworkLegendModel, NetworkModelLink, NetworkSceneNode } from '@puente/charts';
 import { countryName } from '$lib/labels';
 import type { Translator } from '$lib/i18n/translator';
 
@@ -43,7 +43,7 @@ export function networkText(tr: Translator) {
               : key,
     }),
     /** A node that opens the institution's page. */
-    describeNode: (node: NetworkModelNode) =>
+    describeNode: (node: Pick<NetworkSceneNode, 'label' | 'city' | 'type' | 'trained'>) =>
       tr.t('institution.network.node', {
         name: node.label,
         city: node.city,

@@ -667,14 +667,19 @@ export async function filterOptions(store: Store): Promise<FilterOptions> {
  */
 export async function colorDomains(
   store: Store,
+  version: number | null = null,
 ): Promise<{ cities: string[]; countries: string[]; topics: string[] }> {
-  const distinct = async (sql: string): Promise<string[]> => (await store.all(sql)).map((r) => str(r.v));
+  // As of a pinned version, so a pinned chart keeps its colours after later loads.
+  const distinct = async (column: string, table: string): Promise<string[]> => {
+    const p = new Params(version);
+    return (
+      await store.all(`SELECT DISTINCT ${column} AS v FROM ${table} WHERE ${p.alive()} ORDER BY 1`, p.values)
+    ).map((r) => str(r.v));
+  };
   return {
-    cities: await distinct('SELECT DISTINCT city AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
-    countries: await distinct('SELECT DISTINCT country AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
-    topics: await distinct(
-      'SELECT DISTINCT coalesce(topic, programme) AS v FROM training WHERE _to IS NULL ORDER BY 1',
-    ),
+    cities: await distinct('city', 'institutions'),
+    countries: await distinct('country', 'institutions'),
+    topics: await distinct('coalesce(topic, programme)', 'training'),
   };
 }
 

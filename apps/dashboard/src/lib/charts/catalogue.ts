@@ -5,8 +5,32 @@
 import { filtersToQuery, parseFilters } from '@puente/data/filters';
 import type { MessageKey } from '$lib/i18n/translator';
 
-export const CHARTS = ['network', 'training', 'progress', 'kpis'] as const;
+/** The overview's charts: drawn from its view, and the ones a report can hold. */
+export const OVERVIEW_CHARTS = ['network', 'training', 'progress', 'kpis'] as const;
+/** The charts of the /network and /training pages, drawn with those pages' own options. */
+export const PAGE_CHARTS = [
+  'network-full',
+  'training-volume',
+  'training-cities',
+  'training-completion',
+] as const;
+export const CHARTS = [...OVERVIEW_CHARTS, ...PAGE_CHARTS] as const;
 export type ChartId = (typeof CHARTS)[number];
+export type OverviewChartId = (typeof OVERVIEW_CHARTS)[number];
+export type PageChartId = (typeof PAGE_CHARTS)[number];
+
+/**
+ * What a chart takes from its page's URL besides the filters: how it is drawn (the first value is the default).
+ * They belong to the chart's link and signature like the filters, so an embed can't be redrawn another way either.
+ */
+export const CHART_OPTIONS: Partial<Record<ChartId, Readonly<Record<string, readonly string[]>>>> = {
+  'network-full': {
+    color: ['city', 'type'],
+    size: ['partnerships', 'trained'],
+    layout: ['force', 'bridge'],
+  },
+  'training-volume': { by: ['topic', 'institution'] },
+};
 
 export const isChartId = (value: unknown): value is ChartId => CHARTS.includes(value as ChartId);
 
@@ -15,9 +39,14 @@ export const CHART_TITLES: Record<ChartId, MessageKey> = {
   training: 'overview.trainingTitle',
   progress: 'overview.progressTitle',
   kpis: 'kpi.label',
+  'network-full': 'network.title',
+  'training-volume': 'training.volume.title',
+  'training-cities': 'training.cities.title',
+  'training-completion': 'training.completion.title',
 };
 
-export const CHART_CAPTIONS: Record<ChartId, MessageKey> = {
+/** The overview charts' captions (the page charts' depend on their options: see page-charts.ts). */
+export const CHART_CAPTIONS: Record<OverviewChartId, MessageKey> = {
   network: 'network.caption',
   training: 'overview.trainingCaption',
   progress: 'overview.progressCaption',
@@ -33,11 +62,24 @@ export const PNG_RATIOS = { '16:9': [1280, 720], '4:3': [1280, 960] } as const;
 export type PngRatio = keyof typeof PNG_RATIOS;
 
 /**
- * A chart's data, as a query: its filters in canonical form (sorted, repeated keys), so equal selections give equal
- * links, signatures and cache keys whatever order or list form a URL used.
+ * A chart's data, as a query: its filters in canonical form (sorted, repeated keys), then its options (see
+ * CHART_OPTIONS) when not the default, so equal selections give equal links, signatures and cache keys whatever
+ * order or list form a URL used.
  */
-export function chartFilters(search: URLSearchParams): URLSearchParams {
-  return filtersToQuery(parseFilters(search));
+export function chartFilters(search: URLSearchParams, chart: ChartId): URLSearchParams {
+  const query = filtersToQuery(parseFilters(search));
+  for (const [key, values] of Object.entries(CHART_OPTIONS[chart] ?? {})) {
+    const value = search.get(key);
+    if (value !== null && value !== values[0] && values.includes(value)) query.set(key, value);
+  }
+  return query;
+}
+
+/** A chart option's value in a query: one of its values, else its default. */
+export function chartOption(search: URLSearchParams, chart: ChartId, key: string): string {
+  const values = CHART_OPTIONS[chart]?.[key] ?? [];
+  const value = search.get(key);
+  return value !== null && values.includes(value) ? value : (values[0] ?? '');
 }
 
 /**
@@ -45,10 +87,11 @@ export function chartFilters(search: URLSearchParams): URLSearchParams {
  * the language.
  */
 export function chartQuery(
+  chart: ChartId,
   search: URLSearchParams,
   extra: { version?: number | null; sig?: string | null; lang?: string | null } = {},
 ): string {
-  const query = chartFilters(search);
+  const query = chartFilters(search, chart);
   if (extra.version !== undefined && extra.version !== null) query.set('version', String(extra.version));
   if (extra.sig) query.set('sig', extra.sig);
   if (extra.lang) query.set('lang', extra.lang);

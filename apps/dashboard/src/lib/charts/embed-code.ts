@@ -10,6 +10,10 @@ export const CHART_PAGES: Record<ChartId, string> = {
   training: '/training',
   progress: '/progress',
   kpis: '/',
+  'network-full': '/network',
+  'training-volume': '/training',
+  'training-cities': '/training',
+  'training-completion': '/training',
 };
 
 export interface ShareTarget {
@@ -24,7 +28,7 @@ export interface ShareTarget {
 }
 
 export function embedUrl(t: ShareTarget): string {
-  return `${t.origin}/embed/${t.chart}${chartQuery(t.search, { version: t.version, sig: t.sig, lang: t.lang })}`;
+  return `${t.origin}/embed/${t.chart}${chartQuery(t.chart, t.search, { version: t.version, sig: t.sig, lang: t.lang })}`;
 }
 
 export function fileUrl(
@@ -33,7 +37,7 @@ export function fileUrl(
   png: { scale: 1 | 2; ratio: PngRatio } | null = null,
 ): string {
   // A file that follows the data needs no signature; a pinned one does.
-  const query = chartQuery(t.search, {
+  const query = chartQuery(t.chart, t.search, {
     version: t.version,
     sig: t.version === null ? null : t.sig,
     lang: t.lang,

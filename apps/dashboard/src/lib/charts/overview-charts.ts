@@ -21,21 +21,24 @@ import {
 import type { Translator } from '$lib/i18n/translator';
 import { unreportedNote } from '$lib/provenance';
 import type { OverviewView } from '$lib/server/views/overview';
-import type { ChartId } from './catalogue';
+import type { OverviewChartId } from './catalogue';
+import { pageChartIsEmpty, type PageChartData } from './page-charts';
 
 type Figures = Pick<OverviewView, 'figures' | 'reference' | 'previous' | 'training'>;
 
 /**
- * What one chart needs of the overview's view, and nothing more: an embed or export of a chart carries only the
- * data that chart shows.
+ * What one chart needs of its page's view, and nothing more: an embed or export of a chart carries only the data
+ * that chart shows. The overview's charts here, the other pages' in page-charts.ts.
  */
-export type ChartData =
+export type ChartData = OverviewChartData | PageChartData;
+
+export type OverviewChartData =
   | { chart: 'network'; model: OverviewView['model']; networkShown: OverviewView['networkShown'] }
   | { chart: 'training'; trend: OverviewView['trend'] }
   | { chart: 'progress'; funnel: OverviewView['funnel'] }
   | ({ chart: 'kpis' } & Figures);
 
-export function chartData(chart: ChartId, view: OverviewView): ChartData {
+export function chartData(chart: OverviewChartId, view: OverviewView): OverviewChartData {
   switch (chart) {
     case 'network':
       return { chart, model: view.model, networkShown: view.networkShown };
@@ -65,6 +68,8 @@ export function chartIsEmpty(data: ChartData): boolean {
       return data.funnel.length === 0;
     case 'kpis':
       return false;
+    default:
+      return pageChartIsEmpty(data);
   }
 }
 

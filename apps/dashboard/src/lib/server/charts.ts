@@ -4,9 +4,17 @@
  * does, and an embed always does (see embeds/signature.ts).
  */
 import { error } from '@sveltejs/kit';
-import { CHART_CAPTIONS, CHART_TITLES, isChartId, type ChartId } from '$lib/charts/catalogue';
+import {
+  CHART_CAPTIONS,
+  CHART_TITLES,
+  isChartId,
+  OVERVIEW_CHARTS,
+  type ChartId,
+  type OverviewChartId,
+} from '$lib/charts/catalogue';
 import type { ShareMenus } from '$lib/charts/embed-code';
 import { chartData, type ChartData } from '$lib/charts/overview-charts';
+import { pageChartCaption, type PageChartData } from '$lib/charts/page-charts';
 import { translator, type Locale, type Translator } from '$lib/i18n/translator';
 import { pinnedVersion, signEmbed, verifyEmbed } from './embeds/signature';
 import { views } from './views';
@@ -37,22 +45,64 @@ export async function chartRequest(
   const mustSign = kind === 'embed' || asked !== null;
   const version = mustSign ? await verifyEmbed(chart, search) : asked;
   if (version === undefined) error(403, tr.t('share.forbidden'));
-  const view = await views.overviewAt(url, locale, version);
-  if (view === null || view.version === null) error(404, 'There is no such data version');
-  const date = (await views.versionDates())[view.version] ?? '';
+  const drawn = await dataAt(chart, url, locale, version);
+  if (drawn === null) error(404, 'There is no such data version');
+  // Past the size the server lays out, the page draws the network in the browser: no file or embed of it.
+  if (drawn.data.chart === 'network-full' && drawn.data.model === null) error(413, tr.t('share.tooLarge'));
+  const date = (await views.versionDates())[drawn.version] ?? '';
   return {
     chart,
-    data: chartData(chart, view),
-    version: view.version,
+    data: drawn.data,
+    version: drawn.version,
     pinned: version !== null,
     date,
     tr,
     text: {
       title: tr.t(CHART_TITLES[chart]),
-      caption: tr.t(CHART_CAPTIONS[chart]),
-      source: tr.t('share.source', { version: view.version, date }),
+      caption: isOverviewChart(chart)
+        ? tr.t(CHART_CAPTIONS[chart])
+        : pageChartCaption(drawn.data as PageChartData, tr),
+      source: tr.t('share.source', { version: drawn.version, date }),
     },
   };
+}
+
+const isOverviewChart = (chart: ChartId): chart is OverviewChartId =>
+  OVERVIEW_CHARTS.includes(chart as OverviewChartId);
+
+/** A chart's data from its page's view, as of `version` (null: the current data). */
+async function dataAt(
+  chart: ChartId,
+  url: URL,
+  locale: Locale,
+  version: number | null,
+): Promise<{ data: ChartData; version: number } | null> {
+  if (isOverviewChart(chart)) {
+    const view = await views.overviewAt(url, locale, version);
+    return view?.version ? { data: chartData(chart, view), version: view.version } : null;
+  }
+  if (chart === 'network-full') {
+    const view = await views.networkAt(url, locale, version);
+    if (!view?.version) return null;
+    const { model, colorBy, sizeBy, layout } = view;
+    return { data: { chart, model, colorBy, sizeBy, layout }, version: view.version };
+  }
+  const view = await views.trainingAt(url, locale, version);
+  if (!view?.version) return null;
+  const { from, to } = view;
+  const data: PageChartData =
+    chart === 'training-volume'
+      ? {
+          chart,
+          by: view.by,
+          stack: view.stack,
+          completion: view.completion,
+          stackColors: view.stackColors,
+          from,
+          to,
+        }
+      : { chart, cities: view.cities, cityColors: view.cityColors, cityNames: view.cityNames, from, to };
+  return { data, version: view.version };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CHARTS } from '$lib/charts/catalogue';
+import { OVERVIEW_CHARTS } from '$lib/charts/catalogue';
 import { chartData } from '$lib/charts/overview-charts';
 import { views } from '$lib/server/views';
 import type { PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ const NOTES = 4000;
  * heading and notes, laid out for printing. Everything is in the query, so a report is a link too.
  */
 export const load: PageServerLoad = async ({ url, locals }) => {
-  const chosen = CHARTS.filter((c) => url.searchParams.getAll('chart').includes(c));
+  const chosen = OVERVIEW_CHARTS.filter((c) => url.searchParams.getAll('chart').includes(c));
   const view = await views.overview(url, locals.locale);
   const dates = await views.versionDates();
   return {

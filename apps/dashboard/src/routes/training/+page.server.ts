@@ -1,4 +1,15 @@
+import { shareMenus } from '$lib/server/charts';
 import { views } from '$lib/server/views';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url, locals }) => views.training(url, locals.locale);
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const view = await views.training(url, locals.locale);
+  return {
+    ...view,
+    ...(await shareMenus(
+      ['training-volume', 'training-cities', 'training-completion'],
+      url.searchParams,
+      view.version,
+    )),
+  };
+};

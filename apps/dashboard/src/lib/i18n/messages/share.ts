@@ -23,6 +23,8 @@ export default defineMessages({
     'share.kpisCaption': 'The key figures of the programme for the filters chosen.',
     'share.open': 'Open in Puente',
     'share.forbidden': 'This embed link is not valid: it was changed after it was made. Ask for a new one.',
+    'share.tooLarge':
+      'This network has too many institutions to draw as a file or an embed. Narrow it with the filters first.',
     'csv.source': 'From',
     'csv.target': 'To',
     'csv.sourceCity': 'City (from)',
@@ -71,6 +73,8 @@ export default defineMessages({
     'share.open': 'Abrir en Puente',
     'share.forbidden':
       'Este enlace para insertar no es válido: se modificó después de crearlo. Pida uno nuevo.',
+    'share.tooLarge':
+      'Esta red tiene demasiadas instituciones para dibujarla como archivo o insertarla. Redúzcala antes con los filtros.',
     'csv.source': 'Desde',
     'csv.target': 'Hacia',
     'csv.sourceCity': 'Ciudad (desde)',
@@ -118,6 +122,7 @@ export default defineMessages({
     'share.kpisCaption': '所选筛选条件下项目的关键数据。',
     'share.open': '在 Puente 中打开',
     'share.forbidden': '此嵌入链接无效：它在生成后被修改过。请重新获取。',
+    'share.tooLarge': '该网络的机构太多，无法导出为文件或嵌入。请先用筛选条件缩小范围。',
     'csv.source': '发起方',
     'csv.target': '合作方',
     'csv.sourceCity': '城市（发起方）',

@@ -63,6 +63,31 @@ describe('embed signatures', () => {
     expect(await variant((q) => q.set('sig', sig.slice(1)))).toBeUndefined();
   });
 
+  it('covers a page chart’s options: redrawn another way, the link is refused', async () => {
+    const sig = await signEmbed('network-full', query('city=Hangzhou&color=type&size=trained'), null);
+    const link = (text: string) => query(`${text}&sig=${sig}`);
+    expect(
+      await verifyEmbed('network-full', link('size=trained&color=type&city=Hangzhou&lang=es')),
+    ).toBeNull();
+    // Options of another chart, and values no option has, are not part of this one: they draw the same.
+    expect(
+      await verifyEmbed('network-full', link('city=Hangzhou&color=type&size=trained&by=topic')),
+    ).toBeNull();
+    expect(
+      await verifyEmbed('network-full', link('city=Hangzhou&color=type&size=trained&layout=x')),
+    ).toBeNull();
+    expect(await verifyEmbed('network-full', link('city=Hangzhou&color=city&size=trained'))).toBeUndefined();
+    expect(await verifyEmbed('network-full', link('city=Hangzhou&color=type'))).toBeUndefined();
+    expect(
+      await verifyEmbed('network-full', link('city=Hangzhou&color=type&size=trained&layout=bridge')),
+    ).toBeUndefined();
+    expect(await verifyEmbed('network', link('city=Hangzhou&color=type&size=trained'))).toBeUndefined();
+    const volume = await signEmbed('training-volume', query('by=institution'), 4);
+    expect(await verifyEmbed('training-volume', query(`by=institution&version=4&sig=${volume}`))).toBe(4);
+    expect(await verifyEmbed('training-volume', query(`version=4&sig=${volume}`))).toBeUndefined();
+    expect(await verifyEmbed('training-volume', query(`by=topic&version=4&sig=${volume}`))).toBeUndefined();
+  });
+
   it('signs with the key it was given: another key’s signature is refused', async () => {
     const q = await signed('network', '', null);
     expect(q.get('sig')).not.toBe('');

@@ -1,6 +1,6 @@
 /**
  * Embed signatures. An embed link carries `sig`, an HMAC-SHA256 made by this server over the chart, its filters
- * (canonical form) and its data version (a number when pinned, "latest" when it follows the data), so the link
+ * and options (canonical form) and its data version (a number when pinned, "latest" when it follows the data), so the link
  * can't be widened to other data, moved to another chart or unpinned. The language is not covered: readers may
  * switch it, which shows the same data. The key is `PUENTE_EMBED_SECRET`, else a secret made once and kept in the
  * database.
@@ -26,7 +26,7 @@ function embedKey(): Promise<Buffer> {
 }
 
 function payload(chart: ChartId, search: URLSearchParams, version: number | null): string {
-  return ['puente-embed-1', chart, chartFilters(search).toString(), version ?? 'latest'].join('\n');
+  return ['puente-embed-1', chart, chartFilters(search, chart).toString(), version ?? 'latest'].join('\n');
 }
 
 function mac(secret: Buffer, text: string): Buffer {

@@ -30,7 +30,9 @@ export function toCsv(rows: readonly (readonly Cell[])[], delimiter: string): st
 /** The rows behind a chart, a header first, in the reader's language. */
 export function chartRows(data: ChartData, tr: Translator): Cell[][] {
   switch (data.chart) {
-    case 'network': {
+    case 'network':
+    case 'network-full': {
+      if (!data.model) return [];
       const city = new Map(data.model.nodes.map((n) => [n.id, n.city]));
       return [
         [
@@ -74,6 +76,42 @@ export function chartRows(data: ChartData, tr: Translator): Cell[][] {
           r.illustrative ?? 0,
           r.estimated ?? 0,
         ]),
+      ];
+    case 'training-volume':
+      return [
+        [
+          tr.t('training.table.year'),
+          tr.t(`training.by.${data.by}`),
+          tr.t('table.trained'),
+          tr.t('csv.completed'),
+          tr.t('provenance.legend.illustrative'),
+          tr.t('provenance.legend.estimated'),
+        ],
+        ...data.stack.map((r) => [
+          r.year,
+          r.other ? tr.t('training.other') : (r.topicLabel ?? r.institutionLabel ?? r.topic ?? r.institution),
+          r.trainees,
+          r.completed ?? '',
+          r.illustrative ?? 0,
+          r.estimated ?? 0,
+        ]),
+      ];
+    case 'training-cities':
+      return [
+        [tr.t('training.table.city'), tr.t('training.table.year'), tr.t('training.table.trained')],
+        ...data.cities.map((r) => [data.cityNames[r.city] ?? r.city, r.year, r.trainees]),
+      ];
+    case 'training-completion':
+      return [
+        [
+          tr.t('training.table.city'),
+          tr.t('training.table.year'),
+          tr.t('training.table.completed'),
+          tr.t('training.table.reported'),
+        ],
+        ...data.cities
+          .filter((r) => r.reported > 0)
+          .map((r) => [data.cityNames[r.city] ?? r.city, r.year, r.completed, r.reported]),
       ];
     case 'progress':
       return [

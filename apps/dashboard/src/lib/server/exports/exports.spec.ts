@@ -5,11 +5,15 @@ import { inflateSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '@puente/data';
-import { load, Store } from '@puente/data/store';
-import { CHARTS } from '$lib/charts/catalogue';
+import { load, network, Store } from '@puente/data/store';
+import { OVERVIEW_CHARTS } from '$lib/charts/catalogue';
 import { chartData } from '$lib/charts/overview-charts';
 import { translator } from '$lib/i18n/translator';
+import type { PageChartData } from '$lib/charts/page-charts';
+import { programmeColors } from '../views/colors';
+import { networkView } from '../views/network';
 import { overviewView, type OverviewView } from '../views/overview';
+import { trainingView } from '../views/training';
 import { chartRows, csvDelimiter, toCsv } from './csv';
 import { chartPng, pngSize } from './png';
 import { chartMarkup, chartSvg } from './svg';
@@ -57,15 +61,44 @@ evil,Evil,2023,3,3
   const build = (locale: 'en' | 'es' | 'zh') =>
     overviewView(store, { filters: NO_FILTERS, locale, asOf: '2026-12-01' });
   views = { en: await build('en'), es: await build('es'), zh: await build('zh') };
+  const colors = await programmeColors(store);
+  for (const locale of ['en', 'es', 'zh'] as const) {
+    const net = await networkView(await network(store, NO_FILTERS), {
+      filters: NO_FILTERS,
+      locale,
+      colorBy: 'type',
+      sizeBy: 'trained',
+      layout: 'bridge',
+      colors,
+    });
+    const training = await trainingView(store, { by: 'institution', filters: NO_FILTERS, locale, colors });
+    const { from, to, cities, cityColors, cityNames } = training;
+    pages[locale] = [
+      { chart: 'network-full', model: net.model, colorBy: 'type', sizeBy: 'trained', layout: 'bridge' },
+      {
+        chart: 'training-volume',
+        by: training.by,
+        stack: training.stack,
+        completion: training.completion,
+        stackColors: training.stackColors,
+        from,
+        to,
+      },
+      { chart: 'training-cities', cities, cityColors, cityNames, from, to },
+      { chart: 'training-completion', cities, cityColors, cityNames, from, to },
+    ];
+  }
 });
+/** The charts of the network and training pages, drawn with options other than the defaults. */
+const pages = {} as Record<'en' | 'es' | 'zh', PageChartData[]>;
 afterAll(() => store?.close());
 
-const data = (chart: (typeof CHARTS)[number], locale: 'en' | 'es' | 'zh' = 'zh') =>
+const data = (chart: (typeof OVERVIEW_CHARTS)[number], locale: 'en' | 'es' | 'zh' = 'zh') =>
   chartData(chart, views[locale]);
 const text = { title: 'T', caption: 'C', source: 'Source: Puente · data version 1 of 2026-12-01' };
 
 describe('SVG export', () => {
-  it.each(CHARTS)(
+  it.each(OVERVIEW_CHARTS)(
     '%s: the page’s drawing in a self-contained file, with no script, handler or foreignObject',
     (chart) => {
       const tr = translator('zh');
@@ -83,6 +116,21 @@ describe('SVG export', () => {
       expect(height).toBeGreaterThan(100);
     },
   );
+
+  it('draws the network and training pages’ charts with their options, as those pages do', () => {
+    const tr = translator('zh');
+    for (const chart of pages.zh) {
+      const { svg } = chartSvg(chart, tr, text);
+      const page = chartMarkup(chart, tr);
+      expect(page, chart.chart).toMatch(/^<svg\b/);
+      expect(svg).toContain(page.slice(page.indexOf('>') + 1));
+      expect(svg).not.toMatch(/<script|<foreignObject|\son[a-z]+=|javascript:|<style|href=/i);
+    }
+    const [network, volume] = pages.zh;
+    // Coloured by type, in the type's name; stacked by institution, in the reader's language.
+    expect(chartSvg(network!, tr, text).svg).toContain(`>${tr.labels.type('government')}</text>`);
+    expect(chartMarkup(volume!, tr)).toContain('data-group="hz"');
+  });
 
   it('escapes text from the data and from the frame', () => {
     const { svg } = chartSvg(data('network'), translator('en'), { ...text, title: '<b>&"' });
@@ -175,8 +223,9 @@ describe('CSV export', () => {
     'round-trips in %s: BOM, the language’s delimiter, the rows behind the chart',
     (locale) => {
       const tr = translator(locale);
-      for (const chart of CHARTS) {
-        const rows = chartRows(data(chart, locale), tr);
+      for (const chart of [...OVERVIEW_CHARTS.map((c) => data(c, locale)), ...pages[locale]]) {
+        const rows = chartRows(chart, tr);
+        expect(rows.length, chart.chart).toBeGreaterThan(1);
         const text = toCsv(rows, csvDelimiter(tr));
         expect(text.startsWith('\uFEFF')).toBe(true);
         const parsed = Papa.parse<string[]>(text.slice(1), {
@@ -205,6 +254,11 @@ describe('CSV export', () => {
     expect(network).toContain(`'=HYPERLINK(""http://x"")`);
     expect(network).toContain(`'@Evil`);
     expect(network).not.toMatch(/(^|,)=HYPERLINK/m);
+    const [, volume, cities] = pages.es.map((chart) => toCsv(chartRows(chart, translator('es')), ';'));
+    expect(volume!.split('\r\n')[0]).toMatch(/^\uFEFFAño;Institución;/);
+    expect(volume).toContain(`'=HYPERLINK(""http://x"")`);
+    expect(cities).toContain(`'@Evil`);
+    expect(cities).not.toMatch(/(^|;)@Evil/m);
     const training = toCsv(chartRows(data('training', 'es'), translator('es')), ';');
     expect(training.split('\r\n')[0]).toBe(
       '\uFEFFAño;Ciudad;Inscripciones en formación;Completaron;Ilustrativo (no son cifras reales);Estimado',

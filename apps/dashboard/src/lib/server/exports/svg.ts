@@ -4,10 +4,18 @@
  * script, event attribute or foreignObject: the file opens the same in PowerPoint, Word, Illustrator and Inkscape.
  */
 import { render } from 'svelte/server';
-import { estimateTextWidth, FONT_FAMILY, fitText, INK } from '@puente/charts';
+import {
+  estimateTextWidth,
+  FONT_FAMILY,
+  fitText,
+  INK,
+  wrapLabel,
+  type NetworkLegendModel,
+} from '@puente/charts';
 import type { ChartData } from '$lib/charts/overview-charts';
 import ChartFigure from '$lib/components/charts/ChartFigure.svelte';
 import type { Translator } from '$lib/i18n/translator';
+import { networkText } from '$lib/network-text';
 
 export interface ChartFile {
   svg: string;
@@ -18,6 +26,7 @@ export interface ChartFile {
 const MARGIN = 16;
 const HEAD = 62;
 const FOOT = 30;
+const CAPTION_LINE = 16;
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -39,12 +48,18 @@ export function chartSvg(
   const width = Number(/\swidth="([\d.]+)"/.exec(open?.[1] ?? '')?.[1]);
   const height = Number(/\sheight="([\d.]+)"/.exec(open?.[1] ?? '')?.[1]);
   if (!open || !(width > 0) || !(height > 0)) throw new Error(`The ${data.chart} chart drew no sized <svg>`);
-  const legend = data.chart === 'network' ? colourLegend(data, tr, HEAD + height + 8, width) : null;
-  const total = { width: width + 2 * MARGIN, height: HEAD + height + (legend ? 24 : 0) + FOOT };
+  // The caption over up to three lines (a page chart's says how each of its options draws).
+  const caption = wrapLabel(text.caption, width, 12, 3);
+  const head = HEAD + CAPTION_LINE * (caption.length - 1);
+  const legend =
+    (data.chart === 'network' || data.chart === 'network-full') && data.model
+      ? colourLegend(data.model.legend, tr, head + height + 8, width)
+      : null;
+  const total = { width: width + 2 * MARGIN, height: head + height + (legend ? 24 : 0) + FOOT };
   const line = (s: string, size: number) => escape(fitText(s, width, size));
   // The chart nests as it is, placed by x and y; only its attributes for web pages (role, style) stay behind.
   const nested =
-    `<svg x="${MARGIN}" y="${HEAD}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<svg x="${MARGIN}" y="${head}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     inner.slice(open[0].length);
   const svg = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -52,7 +67,10 @@ export function chartSvg(
     ` viewBox="0 0 ${total.width} ${total.height}" font-family="${escape(FONT_FAMILY)}" font-size="11">`,
     `<rect width="${total.width}" height="${total.height}" fill="#ffffff"/>`,
     `<text x="${MARGIN}" y="30" font-size="18" font-weight="700" fill="${INK.text}">${line(text.title, 18)}</text>`,
-    `<text x="${MARGIN}" y="50" font-size="12" fill="${INK.muted}">${line(text.caption, 12)}</text>`,
+    ...caption.map(
+      (l, i) =>
+        `<text x="${MARGIN}" y="${50 + CAPTION_LINE * i}" font-size="12" fill="${INK.muted}">${escape(l)}</text>`,
+    ),
     nested,
     ...(legend ? [legend] : []),
     `<text x="${MARGIN}" y="${total.height - 12}" font-size="11" fill="${INK.muted}" data-source="">${line(text.source, 11)}</text>`,
@@ -66,16 +84,12 @@ export function chartSvg(
  * The network's colours as a line of swatches under it (on the page, an HTML legend does this). Sizes and dash
  * patterns are explained by the caption.
  */
-function colourLegend(
-  data: Extract<ChartData, { chart: 'network' }>,
-  tr: Translator,
-  y: number,
-  width: number,
-): string {
+function colourLegend(legend: NetworkLegendModel, tr: Translator, y: number, width: number): string {
   let x = MARGIN;
   const items: string[] = [];
-  for (const c of data.model.legend.colors) {
-    const label = c.other ? tr.t('training.other') : c.key;
+  const name = networkText(tr).legendFor(legend).colorName;
+  for (const c of legend.colors) {
+    const label = c.other ? tr.t('training.other') : name(c.key);
     const next = x + 26 + estimateTextWidth(label, 11);
     // One line: colours past the width are left to the caption and the data (the palette greys most of them).
     if (next - 12 > MARGIN + width) break;

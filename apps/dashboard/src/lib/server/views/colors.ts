@@ -15,8 +15,9 @@ export interface ProgrammeColors {
   topic: ColorMap;
 }
 
-export async function programmeColors(store: Store): Promise<ProgrammeColors> {
-  const domains = await colorDomains(store);
+/** The colours of the current data, or of a pinned data version (so a pinned chart keeps its colours). */
+export async function programmeColors(store: Store, version: number | null = null): Promise<ProgrammeColors> {
+  const domains = await colorDomains(store, version);
   return {
     byCountry: domains.cities.length > DISTINCT_COLORS,
     city: domainColors(domains.cities),

@@ -194,6 +194,42 @@ export const views = {
     }));
   },
 
+  /**
+   * The network page's view as of a data version (a pinned embed or export of its chart); null when there is no
+   * such version.
+   */
+  networkAt(url: URL, locale: Locale, pinned: number | null): Promise<Versioned<NetworkView> | null> {
+    const input = networkInput(url, locale);
+    return at(
+      pinned,
+      () => views.network(url, locale),
+      ['network', locale, input.colorBy, input.sizeBy, input.layout, canonical(url)],
+      async (store, version) =>
+        networkView(await network(store, { ...input.filters, version }), {
+          ...input,
+          colors: await programmeColors(store, version),
+        }),
+    );
+  },
+
+  /** The training page's view as of a data version; null when there is no such version. */
+  trainingAt(url: URL, locale: Locale, pinned: number | null): Promise<Versioned<TrainingView> | null> {
+    const by = parseStackBy(url.searchParams.get('by'));
+    const filters = parseFilters(url.searchParams);
+    return at(
+      pinned,
+      () => views.training(url, locale),
+      ['training', locale, by, canonical(url)],
+      async (store, version) =>
+        trainingView(store, {
+          by,
+          filters: { ...filters, version },
+          locale,
+          colors: await programmeColors(store, version),
+        }),
+    );
+  },
+
   /** When each data version was made (`yyyy-mm-dd`): the date a citation gives. */
   async versionDates(): Promise<Record<number, string>> {
     const { dates } = await cached('version-dates', [], async (store) => ({
@@ -209,6 +245,29 @@ export const views = {
     return cached('filters', [], filterOptions);
   },
 };
+
+/**
+ * A page's view as of a pinned data version: the current view when that is the current version, else built from
+ * the rows alive at that version and cached under the key the view had when it was current (a past version never
+ * changes). Null when there is no such version.
+ */
+async function at<T>(
+  pinned: number | null,
+  current: () => Promise<Versioned<T>>,
+  [page, ...parts]: readonly (string | number | null)[],
+  build: (store: Store, version: number) => Promise<T>,
+): Promise<Versioned<T> | null> {
+  const latest = await dataVersion();
+  if (pinned === null || pinned === latest) return current();
+  if (latest === null || !Number.isSafeInteger(pinned) || pinned < 1 || pinned > latest) return null;
+  const key = [page, pinned, ...parts].join('\u0000');
+  try {
+    return await cache.get(key, async () => ({ ...(await build(getStore(), pinned)), version: pinned }));
+  } catch (failure) {
+    if (failure instanceof BusyError) error(503, failure.message);
+    throw failure;
+  }
+}
 
 /**
  * Builds the views a visitor most likely opens first — every page without filters, in every language — so the

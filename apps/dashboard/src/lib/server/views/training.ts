@@ -2,11 +2,11 @@
  * The /training page's view: what its charts draw, summed in SQL so the page has the same size for a programme of
  * twenty institutions or twenty thousand — the institutions and cities with most trainees, the rest summed.
  */
-import type { Filters } from '@puente/data';
 import {
   institutionsById,
   trainingByYear,
   trainingTotals,
+  type Scope,
   type Store,
   type TrainingTotals,
   type TrainingVolume,
@@ -42,7 +42,8 @@ export interface TrainingView {
 
 export interface TrainingInput {
   by: StackBy;
-  filters: Filters;
+  /** The filters, and the data version when the view is pinned to one (else the current data). */
+  filters: Scope;
   locale: Locale;
   colors: ProgrammeColors;
 }

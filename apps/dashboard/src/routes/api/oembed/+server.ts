@@ -1,12 +1,18 @@
 import { error, json } from '@sveltejs/kit';
 import { CHART_TITLES, isChartId, type ChartId } from '$lib/charts/catalogue';
-import { CHART_PAGES, embedCode } from '$lib/charts/embed-code';
+import { embedCode } from '$lib/charts/embed-code';
 import { isLocale, translator } from '$lib/i18n/translator';
 import { chartRequest } from '$lib/server/charts';
 import { signEmbed } from '$lib/server/embeds/signature';
 import type { RequestHandler } from './$types';
 
-const PAGE_CHARTS = new Map(Object.entries(CHART_PAGES).map(([chart, path]) => [path, chart as ChartId]));
+/** A page's link embeds that page's main chart, drawn with the options in the link. */
+const PAGE_CHARTS = new Map<string, ChartId>([
+  ['/', 'kpis'],
+  ['/network', 'network-full'],
+  ['/training', 'training-volume'],
+  ['/progress', 'progress'],
+]);
 const WIDTH = 800;
 const HEIGHT = 560;
 
@@ -27,7 +33,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
   if (target.host !== url.host || !/^https?:$/.test(target.protocol)) error(404, 'Not a link to this site');
   const lang = target.searchParams.get('lang');
   const locale = isLocale(lang) ? lang : locals.locale;
-  const embedded = /^\/embed\/([a-z]+)$/.exec(target.pathname)?.[1];
+  const embedded = /^\/embed\/([a-z-]+)$/.exec(target.pathname)?.[1];
   const chart = embedded ?? PAGE_CHARTS.get(target.pathname);
   if (!chart || !isChartId(chart)) error(404, 'No chart at this link');
   // An embed link must already be signed (403 otherwise); a page's link becomes its chart following the data.

@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
   const request = await chartRequest(params.chart, url, locals.locale, 'embed');
   if (request.pinned) setHeaders({ 'cache-control': IMMUTABLE });
-  const query = chartFilters(url.searchParams);
+  const query = chartFilters(url.searchParams, request.chart);
   query.set('lang', locals.locale);
   return {
     chart: request.data,

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 /** `GET /api/charts/{chart}.svg|.png|.csv?{filters}` — the chart of the page as a file; CSV is the data behind it. */
 export const GET: RequestHandler = async ({ params, url, locals }) => {
-  const [, name = '', format] = /^([a-z]+)\.(svg|png|csv)$/.exec(params.file) ?? [];
+  const [, name = '', format] = /^([a-z-]+)\.(svg|png|csv)$/.exec(params.file) ?? [];
   if (!format) error(404, 'Charts are served as .svg, .png or .csv');
   const request = await chartRequest(name, url, locals.locale, 'file');
   const headers: Record<string, string> = {
