@@ -75,6 +75,22 @@ const REFUSED: Refused[] = [
     problems: [{ code: 'invalid-encoding', says: /can’t be read as UTF-8.*save it again as “CSV UTF-8”/ }],
   },
   {
+    what: 'UTF-8 rows pasted into a Windows-1252 file (mixed encodings)',
+    parts: [
+      [
+        'institutions',
+        Buffer.concat([
+          cp1252(`${INSTITUTIONS_HEADER}getafe-lab,Formación Getafe,Getafe,ES,agency\n`),
+          Buffer.from('mostoles-lab,Centro de Móstoles,Móstoles,ES,agency\n', 'utf8'),
+        ]),
+        'institutions.csv',
+      ],
+    ],
+    problems: [
+      { code: 'invalid-encoding', line: 3, says: /mixes two encodings: line 3 is in UTF-8 \(“Móstoles”\)/ },
+    ],
+  },
+  {
     what: 'an unclosed quote',
     parts: [['institutions', fixture('unclosed-quote/institutions.csv'), 'institutions.csv']],
     problems: [{ code: 'unclosed-quote', line: 2, says: /on line 2 is never closed/ }],
