@@ -5,8 +5,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { PASSWORDS, startAuthServer, type AuthServer } from './auth-server';
+import { E2E_PORT } from './host-page';
 
-const PORT = 4707;
+const PORT = E2E_PORT + 36;
 let server: AuthServer;
 
 test.beforeAll(async () => {

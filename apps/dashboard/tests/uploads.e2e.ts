@@ -9,8 +9,9 @@ import path from 'node:path';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { PASSWORDS, puente, sessionCookie, signIn, startAuthServer, type AuthServer } from './auth-server';
+import { E2E_PORT } from './host-page';
 
-const PORT = 4701;
+const PORT = E2E_PORT + 30;
 const LIMIT = 8 * 1024 * 1024;
 const SAMPLE = new URL('../../../data/', import.meta.url).pathname;
 const INSTITUTIONS = readFileSync(path.join(SAMPLE, 'institutions.csv'));

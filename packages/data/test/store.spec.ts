@@ -519,6 +519,7 @@ describe('schema migrations', () => {
     // Tables later steps create did not exist then either.
     await c.run('DROP TABLE sessions');
     await c.run('DROP TABLE secrets');
+    await c.run('DROP TABLE version_changes');
     await c.run('DELETE FROM schema_migrations WHERE step > 1');
     c.closeSync();
     instance.closeSync();

@@ -175,3 +175,41 @@ describe('resolveEncoding', () => {
     expect(resolveEncoding(label)).toBe(encoding);
   });
 });
+
+describe('decodeBytes on mixed encodings', () => {
+  const header = Buffer.from('id,name,city,country,type\n');
+  const utf8Row = Buffer.from('mostoles,Centro de Móstoles,Móstoles,ES,agency\n', 'utf8');
+  const cp1252Row = Buffer.from('getafe,Formación Getafe,Getafe,ES,agency\n', 'latin1');
+
+  it('refuses UTF-8 rows among Windows-1252 ones, naming the first UTF-8 line and word', () => {
+    for (const [bytes, line] of [
+      [Buffer.concat([header, utf8Row, cp1252Row]), 2],
+      [Buffer.concat([header, cp1252Row, cp1252Row, utf8Row]), 4],
+    ] as const) {
+      expect(decodeBytes(new Uint8Array(bytes))).toEqual({
+        ok: false,
+        issue: {
+          code: 'invalid-encoding',
+          message: 'invalid-encoding.mixed',
+          row: null,
+          line,
+          column: null,
+          value: 'Móstoles',
+        },
+      });
+    }
+  });
+
+  it('still reads Windows-1252 with Ã or Â where they belong, and UTF-8 alone', () => {
+    const portuguese = Buffer.from('id,name\nsao,SÃO PAULO - ÂNGULO\n', 'latin1');
+    expect(decodeBytes(new Uint8Array(portuguese))).toMatchObject({ ok: true, encoding: 'windows-1252' });
+    expect(decodeBytes(new Uint8Array(Buffer.concat([header, cp1252Row])))).toMatchObject({
+      ok: true,
+      encoding: 'windows-1252',
+    });
+    expect(decodeBytes(new Uint8Array(Buffer.concat([header, utf8Row])))).toMatchObject({
+      ok: true,
+      encoding: 'utf-8',
+    });
+  });
+});

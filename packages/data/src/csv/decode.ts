@@ -318,6 +318,37 @@ function firstDifference(bytes: Uint8Array, other: Encoding): Alternative | null
   return { encoding: other, line, word, otherWord };
 }
 
+/**
+ * The first UTF-8 letter in bytes that are not UTF-8 as a whole (read as Windows-1252, `ó` would be `Ã³`): rows
+ * pasted in from an export in the other encoding. A UTF-8 Latin-1 letter is a byte 0xC2 or 0xC3 and one byte of
+ * 0x80–0xBF standing alone among ASCII; Windows-1252 text puts `Ã` or `Â` before such a symbol only by mistake.
+ */
+function utf8Inside(bytes: Uint8Array): { line: number; value: string } | null {
+  let line = 1;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    if (b !== 0xc2 && b !== 0xc3) continue;
+    const next = bytes[i + 1]!;
+    if (next < (b === 0xc2 ? 0xa0 : 0x80) || next > 0xbf) continue;
+    const before = bytes[i - 1];
+    const after = bytes[i + 2];
+    if (
+      (before !== undefined && before >= 0x80) ||
+      (after !== undefined && after >= 0x80 && after !== 0xc2 && after !== 0xc3)
+    ) {
+      continue;
+    }
+    let start = i;
+    while (start > 0 && !isWordBreak(bytes[start - 1]!)) start--;
+    let end = i + 2;
+    while (end < bytes.length && !isWordBreak(bytes[end]!)) end++;
+    const value = tryDecode(bytes.subarray(start, end), 'utf-8');
+    return { line, value: value ?? tryDecode(bytes.subarray(i, i + 2), 'utf-8') ?? '' };
+  }
+  return null;
+}
+
 const DISPLAY_NAME: Record<Encoding, string> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16LE',
@@ -336,7 +367,7 @@ const declaredIssue = (encoding: Encoding): Issue =>
 /**
  * Bytes to text. With `options.encoding` the bytes must be valid in it (`invalid-encoding` otherwise). Without,
  * in order: a BOM; a workbook signature (refused); BOM-less UTF-16; strict UTF-8 (ASCII included); GBK when the
- * bytes look like GB2312 Chinese; Windows-1252; GBK if it still decodes cleanly. Empty or whitespace-only text
+ * bytes look like GB2312 Chinese; Windows-1252 (refused when some of it is UTF-8); GBK if it still decodes cleanly. Empty or whitespace-only text
  * is `empty-file`.
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
@@ -394,6 +425,19 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   for (const [i, candidate] of candidates.entries()) {
     const text = tryDecode(bytes, candidate.encoding);
     if (text === null) continue;
+    if (candidate.encoding === 'windows-1252') {
+      const mixed = utf8Inside(bytes);
+      if (mixed !== null) {
+        return {
+          ok: false,
+          issue: {
+            ...fileIssue('invalid-encoding', 'invalid-encoding.mixed'),
+            line: mixed.line,
+            value: mixed.value,
+          },
+        };
+      }
+    }
     const result = finish(text, candidate.encoding);
     const other = candidates[1 - i];
     // The other reading is named when it is not ruled out, or when this one is no better than a guess.

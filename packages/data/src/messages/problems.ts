@@ -27,6 +27,8 @@ const EN = {
     'The encoding “{encoding}” is not supported. Choose UTF-8, UTF-16, GBK, GB18030 or Windows-1252, or save the file again as “CSV UTF-8”.',
   'invalid-encoding.undetected':
     'The characters in this file could not be recognised (it is not UTF-8, UTF-16, GBK or Windows-1252). Save it again as “CSV UTF-8” and upload that file.',
+  'invalid-encoding.mixed':
+    'This file mixes two encodings: line {line} is in UTF-8 (“{value}”) and other lines are not, so some names would be garbled. Rows were probably pasted in from another export. Save the whole file again as “CSV UTF-8” and upload that file.',
   'invalid-encoding.binary':
     '{kind, select, nul {This file contains a NUL character (a zero byte) on line {line}, which never appears in CSV text: it is not a text file, or it was damaged on the way. Export the table again as “CSV UTF-8” and upload that file.} other {This is not a CSV text file (it looks like an Excel workbook or another binary file). In Excel, use Save As › “CSV UTF-8 (Comma delimited)” and upload that file.}}',
   'ambiguous-encoding':
@@ -131,6 +133,8 @@ const ES: Record<MessageId, string> = {
     'La codificación «{encoding}» no es compatible. Elija UTF-8, UTF-16, GBK, GB18030 o Windows-1252, o vuelva a guardar el archivo como «CSV UTF-8».',
   'invalid-encoding.undetected':
     'No se reconocen los caracteres de este archivo (no está en UTF-8, UTF-16, GBK ni Windows-1252). Vuelva a guardarlo como «CSV UTF-8» y suba ese archivo.',
+  'invalid-encoding.mixed':
+    'Este archivo mezcla dos codificaciones: la línea {line} está en UTF-8 («{value}») y otras líneas no, así que algunos nombres saldrían mal. Probablemente se pegaron filas de otra exportación. Vuelva a guardar todo el archivo como «CSV UTF-8» y suba ese archivo.',
   'invalid-encoding.binary':
     '{kind, select, nul {Este archivo contiene un carácter NUL (un byte cero) en la línea {line}, que nunca aparece en un CSV de texto: no es un archivo de texto o se dañó por el camino. Vuelva a exportar la tabla como «CSV UTF-8» y suba ese archivo.} other {Esto no es un archivo CSV de texto (parece un libro de Excel u otro archivo binario). En Excel, use Guardar como › «CSV UTF-8 (delimitado por comas)» y suba ese archivo.}}',
   'ambiguous-encoding':
@@ -232,6 +236,8 @@ const ZH: Record<MessageId, string> = {
     '不支持编码“{encoding}”。请选择 UTF-8、UTF-16、GBK、GB18030 或 Windows-1252，或将文件另存为“CSV UTF-8”。',
   'invalid-encoding.undetected':
     '无法识别此文件中的字符（不是 UTF-8、UTF-16、GBK 或 Windows-1252 编码）。请将其另存为“CSV UTF-8”后重新上传。',
+  'invalid-encoding.mixed':
+    '此文件混用了两种编码：第 {line} 行是 UTF-8（“{value}”），其他行不是，因此部分名称会显示为乱码。可能是从另一个导出文件粘贴了若干行。请将整个文件另存为“CSV UTF-8”，然后上传该文件。',
   'invalid-encoding.binary':
     '{kind, select, nul {此文件第 {line} 行含有 NUL 字符（零字节），CSV 文本中不会出现这种字符：它不是文本文件，或在传输中已损坏。请将表格重新导出为“CSV UTF-8”，然后上传该文件。} other {这不是文本格式的 CSV 文件（看起来像 Excel 工作簿或其他二进制文件）。请在 Excel 中选择“另存为”›“CSV UTF-8（逗号分隔）”，然后上传该文件。}}',
   'ambiguous-encoding':

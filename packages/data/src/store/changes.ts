@@ -1,5 +1,7 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { LOAD_ORDER, TABLES, type TableName } from '../schema/tables.js';
 import type { Store } from './store.js';
+import { plainRows, type PlainRow } from './values.js';
 
 /** How one table differs between two data versions, counted by key, with the first keys of each kind. */
 export interface TableChange {
@@ -13,50 +15,146 @@ export interface TableChange {
 export type Changes = Record<TableName, TableChange>;
 
 const EXAMPLES = 5;
+const KINDS = ['added', 'changed', 'removed'] as const;
+
+/**
+ * SQL counting, for each `v`, the keys of `table` whose rows appear between the rows `before` and `after` select
+ * (each with its `v`), whose values differ, and whose rows disappear, with the first `EXAMPLES` keys of each kind.
+ * A `replace` writes every row again, so rows are compared by value, not by the version that wrote them.
+ * Identifiers come from the schema declaration, never from input.
+ */
+function changesSql(
+  table: TableName,
+  before: { v: string; where: string },
+  after: { v: string; where: string },
+): string {
+  const spec = TABLES[table];
+  const keyText = spec.key.map((k) => `CAST("${k}" AS VARCHAR)`).join(` || ' · ' || `);
+  const sameKey = ['v', ...spec.key].map((k) => `a."${k}" = b."${k}"`).join(' AND ');
+  const differs = spec.columns.map((c) => `a."${c.name}" IS DISTINCT FROM b."${c.name}"`).join(' OR ');
+  const counts = KINDS.map(
+    (kind) =>
+      `count(*) FILTER (WHERE kind = '${kind}') AS ${kind},
+       coalesce(to_json(min(k, ${EXAMPLES}) FILTER (WHERE kind = '${kind}'))::VARCHAR, '[]') AS ${kind}_examples`,
+  );
+  return `WITH a AS (SELECT *, ${keyText} AS k, ${before.v} AS v FROM "${table}" WHERE ${before.where}),
+               b AS (SELECT *, ${keyText} AS k, ${after.v} AS v FROM "${table}" WHERE ${after.where}),
+               kinds AS (
+                 SELECT b.v, b.k, 'added' AS kind FROM b WHERE NOT EXISTS (SELECT 1 FROM a WHERE ${sameKey})
+                 UNION ALL
+                 SELECT a.v, a.k, 'removed' FROM a WHERE NOT EXISTS (SELECT 1 FROM b WHERE ${sameKey})
+                 UNION ALL
+                 SELECT b.v, b.k, 'changed' FROM a JOIN b ON ${sameKey} WHERE ${differs}
+               )
+          SELECT v, ${counts.join(', ')} FROM kinds GROUP BY v`;
+}
+
+/**
+ * What each version changed against the one before, for every version (`version` left out) or one: the rows it
+ * closed (alive before it, not after) against the rows it wrote. Rows alive on both sides are the same rows and,
+ * keys being unique within a version, share no key with either set, so this is the whole comparison at the cost
+ * of the rows the version touched.
+ */
+function byVersionSql(version?: string, touched: readonly TableName[] = LOAD_ORDER): string {
+  const names = KINDS.flatMap((kind) => [kind, `${kind}_examples`]);
+  const columns = KINDS.flatMap((kind) => [`coalesce(c.${kind}, 0)`, `coalesce(c.${kind}_examples, '[]')`]);
+  const perTable = LOAD_ORDER.map((table) => {
+    // A table the version did not write has no row it closed or opened.
+    if (!touched.includes(table))
+      return `SELECT ${version}, '${table}', ${KINDS.map(() => `0, '[]'`).join(', ')}`;
+    const changes = changesSql(
+      table,
+      { v: '_to', where: version ? `_to = ${version} AND _from < ${version}` : '_from < _to' },
+      {
+        v: '_from',
+        where: version
+          ? `_from = ${version} AND (_to IS NULL OR _to > ${version})`
+          : '(_to IS NULL OR _to > _from)',
+      },
+    );
+    return `SELECT versions.version, '${table}', ${columns.join(', ')}
+            FROM versions LEFT JOIN (${changes}) AS c ON c.v = versions.version
+            ${version ? `WHERE versions.version = ${version}` : ''}`;
+  });
+  // One statement for every table: planning one costs more than running it on the rows of a small load.
+  return `INSERT INTO version_changes (version, table_name, ${names.join(', ')}) ${perTable.join(' UNION ALL ')}`;
+}
+
+/**
+ * Migration step: the table of what each version changed (rows per table against the version before, with
+ * examples as a JSON list of keys), filled for every version already in the database.
+ */
+export const versionChangesMigration = (): string[] => [
+  `CREATE TABLE version_changes (
+    version INTEGER NOT NULL,
+    table_name VARCHAR NOT NULL,
+    added BIGINT NOT NULL,
+    added_examples VARCHAR NOT NULL,
+    changed BIGINT NOT NULL,
+    changed_examples VARCHAR NOT NULL,
+    removed BIGINT NOT NULL,
+    removed_examples VARCHAR NOT NULL
+  )`,
+  byVersionSql(),
+];
+
+/**
+ * Records what `version` (written in this transaction, its `versions` row included) changed in every table;
+ * `touched`: the tables it wrote (the others are recorded unchanged without looking).
+ */
+export async function recordChanges(
+  c: DuckDBConnection,
+  version: number,
+  touched: readonly TableName[] = LOAD_ORDER,
+): Promise<void> {
+  await c.run(byVersionSql('$1', touched), [version]);
+}
+
+/** Each version's recorded changes against the version before it. */
+export async function recordedChanges(store: Store): Promise<Map<number, Changes>> {
+  const byVersion = new Map<number, Changes>();
+  for (const row of await store.all('SELECT * FROM version_changes')) {
+    const version = Number(row.version);
+    let changes = byVersion.get(version);
+    if (changes === undefined) byVersion.set(version, (changes = noChanges()));
+    changes[row.table_name as TableName] = tableChange(row);
+  }
+  return byVersion;
+}
+
+/** Nothing changed in any table. */
+export function noChanges(): Changes {
+  return Object.fromEntries(LOAD_ORDER.map((t) => [t, tableChange({})])) as Changes;
+}
+
+function tableChange(row: PlainRow): TableChange {
+  const examples = (kind: (typeof KINDS)[number]) =>
+    JSON.parse(String(row[`${kind}_examples`] ?? '[]')) as string[];
+  return {
+    added: Number(row.added ?? 0),
+    changed: Number(row.changed ?? 0),
+    removed: Number(row.removed ?? 0),
+    examples: { added: examples('added'), changed: examples('changed'), removed: examples('removed') },
+  };
+}
 
 /**
  * What makes the data of version `to` out of the data of version `from` (null: nothing): rows whose key appears,
- * whose values differ, and whose key disappears. A `replace` writes every row again, so rows are compared by value,
- * not by the version that wrote them. Shown in the history and before a restore.
+ * whose values differ, and whose key disappears. Shown before a restore.
  */
 export async function compareVersions(store: Store, from: number | null, to: number): Promise<Changes> {
-  const result = {} as Changes;
-  for (const table of LOAD_ORDER) result[table] = await compareTable(store, table, from ?? 0, to);
-  return result;
-}
-
-async function compareTable(store: Store, table: TableName, from: number, to: number): Promise<TableChange> {
-  const spec = TABLES[table];
-  // Identifiers come from the schema declaration, never from input; the versions are bound.
   const alive = (v: string) => `_from <= ${v} AND (_to IS NULL OR _to > ${v})`;
-  const keyText = spec.key.map((k) => `CAST("${k}" AS VARCHAR)`).join(` || ' · ' || `);
-  const sameKey = spec.key.map((k) => `a."${k}" = b."${k}"`).join(' AND ');
-  const differs = spec.columns.map((c) => `a."${c.name}" IS DISTINCT FROM b."${c.name}"`).join(' OR ');
-  const rows = await store.all(
-    `WITH a AS (SELECT *, ${keyText} AS k FROM "${table}" WHERE ${alive('$1')}),
-          b AS (SELECT *, ${keyText} AS k FROM "${table}" WHERE ${alive('$2')}),
-          kinds AS (
-            SELECT b.k, 'added' AS kind FROM b WHERE NOT EXISTS (SELECT 1 FROM a WHERE ${sameKey})
-            UNION ALL
-            SELECT a.k, 'removed' FROM a WHERE NOT EXISTS (SELECT 1 FROM b WHERE ${sameKey})
-            UNION ALL
-            SELECT b.k, 'changed' FROM a JOIN b ON ${sameKey} WHERE ${differs}
-          ),
-          ranked AS (SELECT kind, k, row_number() OVER (PARTITION BY kind ORDER BY k) AS n,
-                            count(*) OVER (PARTITION BY kind) AS total FROM kinds)
-     SELECT kind, k, total FROM ranked WHERE n <= $3 ORDER BY kind, n`,
-    [from, to, EXAMPLES],
-  );
-  const change: TableChange = {
-    added: 0,
-    changed: 0,
-    removed: 0,
-    examples: { added: [], changed: [], removed: [] },
-  };
-  for (const row of rows) {
-    const kind = row.kind as 'added' | 'changed' | 'removed';
-    change[kind] = Number(row.total);
-    change.examples[kind].push(String(row.k));
-  }
-  return change;
+  return store.withConnection(async (c) => {
+    const result = noChanges();
+    for (const table of LOAD_ORDER) {
+      const rows = plainRows(
+        await c.runAndReadAll(
+          changesSql(table, { v: '0', where: alive('$1') }, { v: '0', where: alive('$2') }),
+          [from ?? 0, to],
+        ),
+      );
+      if (rows[0]) result[table] = tableChange(rows[0]);
+    }
+    return result;
+  });
 }

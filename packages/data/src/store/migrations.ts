@@ -1,4 +1,5 @@
 import { TABLES, TABLE_NAMES, type ColumnSpec } from '../schema/tables.js';
+import { versionChangesMigration } from './changes.js';
 
 /**
  * Schema migrations, applied in order on open and recorded in `schema_migrations`.
@@ -93,4 +94,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   // No index on `_to`. DuckDB updates an indexed column by deleting and re-inserting whole rows, so closing the
   // 1M rows a load replaces took a minute instead of milliseconds; zone maps find the current rows as fast.
   TABLE_NAMES.map((name) => `DROP INDEX IF EXISTS "${name}_current"`),
+  // Rows added, changed and removed by each version, recorded as it is written so the whole history shows them;
+  // filled here for the versions already there.
+  versionChangesMigration(),
 ];

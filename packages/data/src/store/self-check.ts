@@ -66,7 +66,7 @@ export async function lastVersion(c: DuckDBConnection): Promise<number> {
 
 /**
  * Undoes every trace of a version that was never committed: rows it wrote are deleted, rows it closed are current
- * again, and its file and totals records go. Null when there was nothing to undo.
+ * again, and its file, totals and changes records go. Null when there was nothing to undo.
  */
 export async function undoAbortedWrites(c: DuckDBConnection): Promise<UndoneWrite | null> {
   await c.run('BEGIN TRANSACTION');
@@ -80,7 +80,8 @@ export async function undoAbortedWrites(c: DuckDBConnection): Promise<UndoneWrit
     }
     const records =
       (await c.run('DELETE FROM version_files WHERE version > $1', [last])).rowsChanged +
-      (await c.run('DELETE FROM version_tables WHERE version > $1', [last])).rowsChanged;
+      (await c.run('DELETE FROM version_tables WHERE version > $1', [last])).rowsChanged +
+      (await c.run('DELETE FROM version_changes WHERE version > $1', [last])).rowsChanged;
     await c.run('COMMIT');
     return removed + reopened + records > 0 ? { lastVersion: last, removed, reopened } : null;
   } catch (error) {

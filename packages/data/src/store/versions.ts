@@ -17,6 +17,7 @@ import { totalsMismatches } from './self-check.js';
 import type { PlainCsv } from '../csv/plain.js';
 import { checkWritten, insertFile, NotForSql, sqlCanRead, stageFiles, type SqlFile } from './sql-load.js';
 import { keepUpload } from './uploads.js';
+import { noChanges, recordChanges, recordedChanges, type Changes } from './changes.js';
 import { plainRows } from './values.js';
 
 export type LoadMode = 'replace' | 'upsert';
@@ -77,6 +78,8 @@ export interface VersionInfo {
   files: VersionFile[];
   /** Rows of each table in the data as of this version. */
   totals: Record<TableName, number>;
+  /** Rows added, changed and removed per table against the version before (recorded when it was written). */
+  changes: Changes;
 }
 
 const current = `_to IS NULL`;
@@ -300,6 +303,7 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
         }
         // No orphans to look for: checkWritten found every current reference pointing at a current key.
         await recordTotals(c, version);
+        await recordChanges(c, version, Object.keys(tables) as TableName[]);
         await request.beforeCommit?.();
         return { ok: true as const, version, tables, warnings: plain.warnings };
       })
@@ -403,6 +407,7 @@ async function loadValidated(store: Store, request: LoadRequest): Promise<LoadRe
       const orphans = await findOrphans(c, validation.tables, locale);
       if (orphans.length > 0) throw new RejectedLoad(orphans);
       await recordTotals(c, version);
+      await recordChanges(c, version, Object.keys(tables) as TableName[]);
       await request.beforeCommit?.();
       return { ok: true as const, version, tables, warnings: validation.problems };
     })
@@ -439,6 +444,7 @@ export async function restore(store: Store, version: number, user: string): Prom
       );
     }
     await recordTotals(c, next);
+    await recordChanges(c, next);
     // The rows brought back must be exactly the ones the version recorded, or the restore would spread damage.
     const wrong = await totalsMismatches(c, version);
     if (wrong.length > 0) {
@@ -454,12 +460,13 @@ export async function restore(store: Store, version: number, user: string): Prom
 }
 
 export async function listVersions(store: Store): Promise<VersionInfo[]> {
-  const [versions, files, totals] = await Promise.all([
+  const [versions, files, totals, changes] = await Promise.all([
     store.all(`SELECT version, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at, user_name, action, mode,
                       restored_from
                FROM versions ORDER BY version DESC`),
     store.all('SELECT * FROM version_files ORDER BY version, table_name'),
     store.all('SELECT * FROM version_tables'),
+    recordedChanges(store),
   ]);
   return versions.map((v) => {
     const n = Number(v.version);
@@ -484,6 +491,7 @@ export async function listVersions(store: Store): Promise<VersionInfo[]> {
           delimiter: String(f.delimiter),
         })),
       totals: counts,
+      changes: changes.get(n) ?? noChanges(),
     };
   });
 }

@@ -3,16 +3,10 @@ import { compareVersions, listVersions, restore, type Changes } from '@puente/da
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
-/** How many versions show what they changed (each is a comparison over every table). */
-const COMPARED = 10;
-
 export const load: PageServerLoad = async ({ url, locals }) => {
   const store = getStore();
+  // Each version carries what it changed against the one before, recorded when it was written.
   const versions = await listVersions(store);
-  const changes: Record<number, Changes> = {};
-  for (const v of versions.slice(0, COMPARED)) {
-    changes[v.version] = await compareVersions(store, v.version > 1 ? v.version - 1 : null, v.version);
-  }
   // `?confirm=n`: what restoring version n would change, before the admin confirms.
   const asked = url.searchParams.get('confirm');
   let confirm: { version: number; changes: Changes } | null = null;
@@ -22,7 +16,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     if (!versions.some((v) => v.version === n) || current === undefined) error(404, 'No such version');
     confirm = { version: n, changes: await compareVersions(store, current, n) };
   }
-  return { versions, changes, confirm, canRestore: locals.user?.role === 'admin' };
+  return { versions, confirm, canRestore: locals.user?.role === 'admin' };
 };
 
 export const actions: Actions = {
