@@ -12,6 +12,8 @@ export type { LabelAnchor } from './labels.js';
 export interface NetworkNode {
   id: string;
   label: string;
+  /** The `lang` of `label` when it is not in the page's language (a name shown untranslated); '' for unknown. */
+  labelLang?: string;
   city: string;
   country: string;
   type: InstitutionType;
