@@ -72,6 +72,8 @@ export function networkText(tr: Translator, cityNames?: CityNames) {
       },
       typeName: tr.labels.type,
       statusName: tr.labels.status,
+      cityName: (key: string) => city(key).text,
+      cityLang: (key: string) => city(key).lang,
     },
   };
 }
