@@ -113,6 +113,22 @@ describe('placeForceLabels(input)', () => {
       limit: 40,
     });
     expect(label!.y).toBeLessThan(106);
+    expect(label!.onLine).toBeUndefined();
+  });
+
+  it('marks a label that has to sit on a line (every spot crossed), so it is drawn on a plate', () => {
+    const lines = Array.from({ length: 30 }, (_, k) => [0, 6 + k * 8, 300, 6 + k * 8] as const);
+    const [label] = placeForceLabels({
+      nodes: [node(100, 100, 'Alpha')],
+      segments: lines,
+      order: [0],
+      width: 300,
+      height: 300,
+      fontSize: f,
+      labelAll: true,
+      limit: 40,
+    });
+    expect(label).toMatchObject({ visible: true, onLine: true });
   });
 
   it('never lets labels overlap each other or other nodes when choosing which to show', () => {

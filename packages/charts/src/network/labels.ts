@@ -55,6 +55,8 @@ export interface PlacedLabel {
   x: number;
   y: number;
   anchor: LabelAnchor;
+  /** The label crosses a link (no spot free of them was left): drawn on a plate. */
+  onLine?: true;
 }
 
 /**
@@ -135,6 +137,7 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
     let best: LabelSpot | null = null;
     let bestCost = Infinity;
     let bestClean = false;
+    let bestOnLine = false;
     candidateSpots(node, fontSize).forEach((candidate, k) => {
       // A label sticking out of a side is slid back in, as long as it stays beside its node.
       // (Only labels centred above or below: one beside its node would slide onto it.)
@@ -165,12 +168,22 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
         bestCost = cost;
         best = spot;
         bestClean = labels === 0 && others === 0;
+        bestOnLine = links > 0;
       }
     });
-    if (!best && labelAll) best = insideBox(labelSpots(node, w, fontSize)[0]!, w, width);
+    if (!best && labelAll) {
+      best = insideBox(labelSpots(node, w, fontSize)[0]!, w, width);
+      bestOnLine = linksHit(best.box) > 0;
+    }
     if (!best || (!labelAll && !bestClean)) continue;
     const chosen: LabelSpot = best;
-    result[i] = { visible: true, x: chosen.x, y: chosen.y, anchor: chosen.anchor };
+    result[i] = {
+      visible: true,
+      x: chosen.x,
+      y: chosen.y,
+      anchor: chosen.anchor,
+      ...(bestOnLine ? { onLine: true } : {}),
+    };
     labelGrid.add(placedBoxes.length, chosen.box);
     placedBoxes.push(chosen.box);
     shown++;

@@ -83,7 +83,14 @@ function laidOut(
     return linkCurve(at(a), at(b), l.bend, scene.layout, scene.cities.length, centre);
   });
 
-  let labels: Array<{ visible: boolean; lines: string[]; x: number; y: number; anchor: LabelAnchor }>;
+  let labels: Array<{
+    visible: boolean;
+    lines: string[];
+    x: number;
+    y: number;
+    anchor: LabelAnchor;
+    onLine?: true;
+  }>;
   if (bridge) {
     labels = bridgeLabels(scene, bridge, xs, ys, order);
   } else {
@@ -116,6 +123,7 @@ function laidOut(
       labelX: round2(label.x),
       labelY: round2(label.y),
       labelAnchor: label.anchor,
+      ...(label.onLine ? { labelOnLine: true as const } : {}),
     };
   });
   const links: NetworkModelLink[] = scene.links.map((l, i) => {
@@ -165,6 +173,8 @@ export interface NodeLabel {
   x: number;
   y: number;
   anchor: LabelAnchor;
+  /** Crosses a link: drawn on a plate. */
+  onLine?: true;
 }
 
 /**

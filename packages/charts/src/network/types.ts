@@ -112,6 +112,8 @@ export interface NetworkModelNode extends NetworkSceneNode {
   labelX: number;
   labelY: number;
   labelAnchor: LabelAnchor;
+  /** Set when no free spot was left and the label crosses a partnership: it is drawn on a plate to stay readable. */
+  labelOnLine?: true;
 }
 
 export interface NetworkModelLink extends NetworkSceneLink {
