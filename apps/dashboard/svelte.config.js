@@ -12,5 +12,23 @@ export default {
     // The app checks the origin of every cookie-borne write itself (src/lib/server/auth/handle.ts), for all content
     // types, and lets Bearer-token scripts through; SvelteKit's own check would refuse scripts, which send no Origin.
     csrf: { trustedOrigins: ['*'] },
+    // Scripts only from this server, the inline bootstrap allowed by its hash (not a nonce: pages are kept and
+    // served again, so the header must fit the bytes). Styles may be inline: Svelte and D3 write style
+    // attributes, and a style cannot run code. Framing is set per route in src/lib/server/headers.ts.
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'worker-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['none'],
+        'form-action': ['self'],
+      },
+    },
   },
 };

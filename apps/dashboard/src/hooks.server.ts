@@ -4,6 +4,7 @@ import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/tra
 import { auth } from '$lib/server/auth/handle';
 import { ensureFirstAdmin } from '$lib/server/auth/first-admin';
 import { framing } from '$lib/server/embeds/framing';
+import { securityHeaders } from '$lib/server/headers';
 import { loadEmbedKey } from '$lib/server/embeds/signature';
 import { httpCache } from '$lib/server/http-cache';
 import { uploadLimit } from '$lib/server/uploads/body';
@@ -70,7 +71,7 @@ const language: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(language, framing(), auth, httpCache);
+export const handle = sequence(securityHeaders, language, framing(), auth, httpCache);
 
 /**
  * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a

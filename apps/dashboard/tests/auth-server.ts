@@ -26,6 +26,8 @@ export interface AuthServer {
   /** Everything the server printed. */
   log(): string;
   stop(): Promise<void>;
+  /** Kills the server with SIGKILL, as a crash or a pulled plug would, and waits for it to be gone. */
+  kill(): Promise<void>;
   /** Stops and starts the server again on the same database. */
   restart(env?: Record<string, string>, whileStopped?: () => void): Promise<void>;
 }
@@ -65,7 +67,7 @@ export async function startAuthServer(port: number, env: Record<string, string> 
   };
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill();
     });
@@ -76,6 +78,12 @@ export async function startAuthServer(port: number, env: Record<string, string> 
     db,
     tokens,
     log: () => output,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
     restart: async (extra = {}, whileStopped) => {
       await stop();
       whileStopped?.();

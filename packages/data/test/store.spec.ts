@@ -1,5 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../src/schema/filters.js';
@@ -220,6 +220,30 @@ describe('load(store, request)', () => {
 });
 
 describe('Store.open(options)', () => {
+  it('locks SQL out of every file but the uploads folder, and the lock cannot be lifted', async () => {
+    const store = await freshStore();
+    const outside = path.join(tempDir(), 'outside.csv');
+    writeFileSync(outside, 'a\n1\n');
+    const refused = [
+      `SELECT * FROM read_text('/etc/passwd')`,
+      `SELECT * FROM read_csv('${outside}')`,
+      `COPY (SELECT 1) TO '${path.join(tempDir(), 'leak.csv')}'`,
+      `ATTACH '${path.join(tempDir(), 'other.duckdb')}' AS other`,
+      `INSTALL httpfs`,
+      `SET enable_external_access = true`,
+      `SET allowed_directories = ['/']`,
+      `RESET lock_configuration`,
+    ];
+    for (const sql of refused) await expect(store.all(sql), sql).rejects.toThrow();
+    // The uploads folder is the one place a load's staged files are read from.
+    mkdirSync(store.uploadsDir, { recursive: true });
+    writeFileSync(path.join(store.uploadsDir, 'staged.csv'), 'a\n1\n');
+    expect(await store.all(`SELECT a FROM read_csv('${path.join(store.uploadsDir, 'staged.csv')}')`)).toEqual(
+      [{ a: 1 }],
+    );
+    store.close();
+  });
+
   it('fails with a clear message when another process holds the file', async () => {
     const store = await freshStore();
     const { execFileSync } = await import('node:child_process');

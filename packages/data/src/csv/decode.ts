@@ -274,8 +274,11 @@ export function cp1252Evidence(bytes: Uint8Array): Evidence {
   return { valid: true, good, bad };
 }
 
-/** Mostly characters of real text: at least four pieces of evidence for it to each one against. */
-const plausible = (e: Evidence): boolean => e.valid && e.good > 0 && e.bad * 4 <= e.good;
+/**
+ * Not ruled out: at least four pieces of evidence for it to each one against, or none either way (`ßÜ` alone is
+ * as likely Windows-1252 as the GBK hanzi 哕 its bytes also spell).
+ */
+const plausible = (e: Evidence): boolean => e.valid && e.bad * 4 <= e.good;
 
 const NON_WHITESPACE = /\S/;
 
@@ -393,12 +396,12 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     if (text === null) continue;
     const result = finish(text, candidate.encoding);
     const other = candidates[1 - i];
+    // The other reading is named when it is not ruled out, or when this one is no better than a guess.
     if (
       result.ok &&
       i === 0 &&
       other !== undefined &&
-      plausible(candidate.evidence) &&
-      plausible(other.evidence)
+      (plausible(other.evidence) || !plausible(candidate.evidence))
     ) {
       const alternative = firstDifference(bytes, other.encoding);
       if (alternative !== null) result.alternative = alternative;

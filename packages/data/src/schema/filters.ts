@@ -33,14 +33,17 @@ function year(value: string | null): number | null {
   return n >= 1900 && n <= 2100 ? n : null;
 }
 
+/** Values one filter keeps: more than any reader picks, few enough that a query's parameters stay bounded. */
+export const MAX_FILTER_VALUES = 50;
+
 export function parseFilters(query: URLSearchParams): Filters {
   const filters: Filters = { ...NO_FILTERS, from: year(query.get('from')), to: year(query.get('to')) };
   for (const key of LIST_FILTERS) {
     // Accept both repeated keys (?city=a&city=b) and comma lists (?city=a,b).
     const values = query.getAll(key).flatMap((v) => v.split(','));
-    filters[key] = [
-      ...new Set(values.map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 200)),
-    ].sort();
+    filters[key] = [...new Set(values.map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 200))]
+      .slice(0, MAX_FILTER_VALUES)
+      .sort();
   }
   return filters;
 }

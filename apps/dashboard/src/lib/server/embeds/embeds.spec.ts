@@ -104,4 +104,16 @@ describe('framing', () => {
     expect(await run('/report', 'text/html')).toBe("frame-ancestors 'none'");
     expect(await run('/api/charts/[file]', 'image/svg+xml')).toBeNull();
   });
+
+  it("adds frame-ancestors to the page's own policy, keeping it whole", async () => {
+    const handle = framing({});
+    const response = await handle({
+      event: { route: { id: '/network' } } as RequestEvent,
+      resolve: async () =>
+        new Response('x', {
+          headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self';" },
+        }),
+    });
+    expect(response.headers.get('content-security-policy')).toBe("script-src 'self'; frame-ancestors 'none'");
+  });
 });

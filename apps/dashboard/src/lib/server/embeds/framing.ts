@@ -24,7 +24,10 @@ export function framing(env: NodeJS.ProcessEnv = process.env): Handle {
   return async ({ event, resolve }) => {
     const response = await resolve(event);
     if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
-    const policy = event.route.id?.startsWith('/embed/') ? embeds : "frame-ancestors 'none'";
+    const ancestors = event.route.id?.startsWith('/embed/') ? embeds : "frame-ancestors 'none'";
+    // Added to SvelteKit's policy (svelte.config.js), which cannot vary by route.
+    const page = response.headers.get('content-security-policy');
+    const policy = page ? `${page.replace(/;\s*$/, '')}; ${ancestors}` : ancestors;
     try {
       response.headers.set('content-security-policy', policy);
       return response;

@@ -40,7 +40,7 @@ const DISCARD_MS = 10_000;
  * Reads and drops the rest of a refused body in the background. Closing at once would reset the connection
  * while the client is still sending, and a reset can wipe the 413 from the client's buffers before it reads it.
  */
-function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+export function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
   const stop = Date.now() + DISCARD_MS;
   let dropped = 0;
   void (async () => {

@@ -7,7 +7,7 @@ import type { Problem, Row, TableName } from '@puente/data';
 import { currentRows, listVersions, load, type LoadResult } from '@puente/data/store';
 import type { ValidationTask, WouldChange } from '@puente/data/validate-worker';
 import { getStore } from '../store';
-import { readUpload, UploadRefused, uploadLimit } from './body';
+import { discardRest, readUpload, UploadRefused, uploadLimit } from './body';
 import { validateOffThread } from './check-pool';
 
 export type UploadOutcome =
@@ -21,7 +21,17 @@ export type UploadOutcome =
       };
     }
   | { status: 422; body: { ok: false; problems: Problem[]; emptied?: string[] } }
-  | { status: 400 | 413 | 415; body: { ok: false; reason: UploadRefused['reason']; message: string } };
+  | { status: 400 | 413 | 415; body: { ok: false; reason: UploadRefused['reason']; message: string } }
+  | { status: 429; body: { ok: false; reason: 'busy'; message: string } };
+
+/**
+ * Uploads read and checked at the same time. Each may hold up to the upload limit in memory and keeps the check
+ * thread busy for seconds: more would queue behind them anyway, so they are turned away at once.
+ */
+export const UPLOADS_AT_ONCE = 2;
+/** Seconds a refused client is told to wait. */
+export const BUSY_RETRY_AFTER = 30;
+let uploading = 0;
 
 /** Reads, checks and loads an upload; `dryRun` stops after the check (the upload page's preview). */
 export async function runUpload(
@@ -30,6 +40,30 @@ export async function runUpload(
 ): Promise<UploadOutcome> {
   const user = event.locals.user;
   if (user === null) throw new Error('The auth handle lets only signed-in analysts reach uploads');
+  if (uploading >= UPLOADS_AT_ONCE) {
+    if (event.request.body) discardRest(event.request.body.getReader());
+    return {
+      status: 429,
+      body: {
+        ok: false,
+        reason: 'busy',
+        message: `${UPLOADS_AT_ONCE} uploads are being checked: send this one again in a minute.`,
+      },
+    };
+  }
+  uploading++;
+  try {
+    return await readCheckAndLoad(event, user, options);
+  } finally {
+    uploading--;
+  }
+}
+
+async function readCheckAndLoad(
+  event: RequestEvent,
+  user: NonNullable<RequestEvent['locals']['user']>,
+  options: { dryRun?: boolean },
+): Promise<UploadOutcome> {
   const locale = event.locals.locale;
   let upload;
   try {
@@ -80,5 +114,7 @@ async function currentOf(tables: (TableName | undefined)[]): Promise<ValidationT
 
 export async function handleUpload(event: RequestEvent): Promise<Response> {
   const outcome = await runUpload(event);
-  return json(outcome.body, { status: outcome.status });
+  const headers: Record<string, string> =
+    outcome.status === 429 ? { 'retry-after': String(BUSY_RETRY_AFTER) } : {};
+  return json(outcome.body, { status: outcome.status, headers });
 }
