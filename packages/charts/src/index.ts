@@ -141,6 +141,7 @@ export {
   type TimelineRowModel,
   type TimelineMark,
   type TimelineTick,
+  type LegendKey,
   type MarkKind,
 } from './timeline/model.js';
 export { default as MilestoneTimeline } from './timeline/MilestoneTimeline.svelte';

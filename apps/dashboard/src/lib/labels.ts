@@ -26,6 +26,38 @@ export function cityLabel(place: Placed, locale: Locale): string {
   return localized && localized.length > 0 ? localized : place.city;
 }
 
+type Translations = Partial<Record<Locale, string | null | undefined>>;
+
+/**
+ * The `lang` of `text`, a value from the data shown in place of the reader's language's translation (see `textLang`):
+ * undefined when that translation exists, the language of the translation the text equals, or '' (unknown).
+ */
+function fallbackLang(text: string, translations: Translations, locale: Locale): string | undefined {
+  if (translations[locale]) return undefined;
+  const same = (['en', 'es', 'zh'] as const).find((l) => translations[l] === text);
+  return same ? LANGUAGE_TAGS[same] : '';
+}
+
+/** The `lang` of an institution's name as `institutionLabel` shows it. */
+export function institutionLang(institution: Named, locale: Locale): string | undefined {
+  const { name_en: en, name_es: es, name_zh: zh } = institution;
+  return fallbackLang(institution.name, { en, es, zh }, locale);
+}
+
+/** Each city of the programme in the languages the data gives it (the filter options' `cityNames`). */
+export type CityNames = Record<string, { en: string | null; es: string | null; zh: string | null }>;
+
+/** A city in the reader's language, from the programme's city names, and the `lang` of the text shown. */
+export function cityName(
+  city: string,
+  names: CityNames | undefined,
+  locale: Locale,
+): { text: string; lang: string | undefined } {
+  const n = names?.[city];
+  const text = cityLabel({ city, city_en: n?.en, city_es: n?.es, city_zh: n?.zh }, locale);
+  return { text, lang: fallbackLang(city, n ?? {}, locale) };
+}
+
 /**
  * The `lang` attribute of a text from the data that fell back from the reader's language (the queries' `…Lang`):
  * undefined when the text is in the reader's language, the language's tag when known, '' (unknown) otherwise.

@@ -1,5 +1,5 @@
 import type { NetworkLegendModel, NetworkModelLink, NetworkSceneNode } from '@puente/charts';
-import { countryName } from '$lib/labels';
+import { cityName, countryName, type CityNames } from '$lib/labels';
 import type { Translator } from '$lib/i18n/translator';
 
 /**
@@ -7,7 +7,8 @@ import type { Translator } from '$lib/i18n/translator';
  * links (tooltips, screen readers) and the table alternative's. Shared by every page that draws a network, so they
  * read the same everywhere.
  */
-export function networkText(tr: Translator) {
+export function networkText(tr: Translator, cityNames?: CityNames) {
+  const city = (key: string) => cityName(key, cityNames, tr.locale);
   return {
     legend: {
       color: tr.t('legend.city'),
@@ -40,13 +41,14 @@ export function networkText(tr: Translator) {
             ? tr.t('networkPage.legend.otherCities')
             : legend.colorBy === 'country'
               ? countryName(key, tr.locale)
-              : key,
+              : city(key).text,
+      colorLang: (key: string) => (legend.colorBy === 'city' && key !== 'other' ? city(key).lang : undefined),
     }),
     /** A node that opens the institution's page. */
     describeNode: (node: Pick<NetworkSceneNode, 'label' | 'city' | 'type' | 'trained'>) =>
       tr.t('institution.network.node', {
         name: node.label,
-        city: node.city,
+        city: city(node.city).text,
         type: tr.labels.type(node.type),
         trained: node.trained,
       }),
@@ -70,6 +72,8 @@ export function networkText(tr: Translator) {
       },
       typeName: tr.labels.type,
       statusName: tr.labels.status,
+      cityName: (key: string) => city(key).text,
+      cityLang: (key: string) => city(key).lang,
     },
   };
 }

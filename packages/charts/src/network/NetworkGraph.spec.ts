@@ -30,6 +30,18 @@ describe('NetworkGraph (server-rendered)', () => {
     );
   });
 
+  it('marks a label shown untranslated with the language it is in, and only that one', () => {
+    const data = {
+      ...fuenlabradaHangzhou,
+      nodes: fuenlabradaHangzhou.nodes.map((n) =>
+        n.id === 'fue-council' ? { ...n, label: 'Ayuntamiento de Fuenlabrada', labelLang: 'es' } : n,
+      ),
+    };
+    const html = renderGraph({ model: networkModel(data, { width: 640, height: 400, seed: 1 }) });
+    expect(html).toMatch(/<text data-label="fue-council" lang="es"[^>]*>(<[^>]*>)*Ayuntamiento/u);
+    expect(html).toMatch(/<text data-label="fue-cife" x=/u);
+  });
+
   it('is an accessible image with a title and description', () => {
     const html = renderGraph();
     expect(html).toMatch(/<svg[^>]*role="img"/);
@@ -155,7 +167,7 @@ describe('NetworkLegend (server-rendered)', () => {
     expect(html).toContain('aria-label="Legend"');
     expect(html).toContain('Fuenlabrada');
     expect(html).toContain('negotiating');
-    expect(html).toMatch(/\d+ enrolled/);
+    expect(html).toMatch(/\d+ enrolments/);
   });
 
   it('explains hollow context nodes when there are some', () => {
@@ -178,13 +190,27 @@ describe('NetworkLegend (server-rendered)', () => {
         labels: {
           color: 'Ciudad',
           statusName: (status: string) => (status === 'active' ? 'activa' : status),
-          sizeName: (value: number) => `${value} personas formadas`,
+          sizeName: (value: number) => `${value} inscripciones`,
         },
       },
     }).body;
     expect(html).toContain('aria-label="Leyenda"');
     expect(html).toContain('Ciudad');
     expect(html).toContain('activa');
-    expect(html).toMatch(/\d+ personas formadas/);
+    expect(html).toMatch(/\d+ inscripciones/);
+  });
+
+  it("names colours in the reader's language, marking an untranslated name with its own lang", () => {
+    const html = render(NetworkLegend, {
+      props: {
+        legend: model.legend,
+        labels: {
+          colorName: (key: string) => (key === 'Hangzhou' ? '杭州' : key),
+          colorLang: (key: string) => (key === 'Hangzhou' ? undefined : 'es'),
+        },
+      },
+    }).body;
+    expect(html).toMatch(/<span data-legend-color="Hangzhou">杭州<\/span>/u);
+    expect(html).toMatch(/<span data-legend-color="Fuenlabrada" lang="es">Fuenlabrada<\/span>/u);
   });
 });

@@ -1,10 +1,13 @@
-import { syntheticNetwork } from '../../test/fixtures.js';
-import { networkModel } from './model.js';
+import { fuenlabradaHangzhou, syntheticNetwork } from '../../test/fixtures.js';
+import { labelsAt, networkModel, type NodeLabel } from './model.js';
+import type { NetworkData, NetworkModel } from './types.js';
 import { describe, expect, it } from 'vitest';
 import { estimateTextWidth } from '../text.js';
 import {
+  candidateSpots,
   chooseLabels,
   labelSpots,
+  labelWidth,
   overlaps,
   placeForceLabels,
   segmentHitsBox,
@@ -110,6 +113,22 @@ describe('placeForceLabels(input)', () => {
       limit: 40,
     });
     expect(label!.y).toBeLessThan(106);
+    expect(label!.onLine).toBeUndefined();
+  });
+
+  it('marks a label that has to sit on a line (every spot crossed), so it is drawn on a plate', () => {
+    const lines = Array.from({ length: 30 }, (_, k) => [0, 6 + k * 8, 300, 6 + k * 8] as const);
+    const [label] = placeForceLabels({
+      nodes: [node(100, 100, 'Alpha')],
+      segments: lines,
+      order: [0],
+      width: 300,
+      height: 300,
+      fontSize: f,
+      labelAll: true,
+      limit: 40,
+    });
+    expect(label).toMatchObject({ visible: true, onLine: true });
   });
 
   it('never lets labels overlap each other or other nodes when choosing which to show', () => {
@@ -186,4 +205,103 @@ describe('labels and lines', () => {
     // 19 with the eight spots next to each node only; the further ring brings it to 14.
     expect(crossings).toBeLessThanOrEqual(14);
   });
+});
+
+/** A drawn link path (`M…L`, `M…Q`, `M…C`) as straight pieces, finer than the placer's, read from the SVG itself. */
+function pathPieces(path: string, pieces = 24): Array<[number, number, number, number]> {
+  const v = [...path.matchAll(/-?\d+(?:\.\d+)?/gu)].map((m) => Number(m[0]));
+  const at = (u: number): [number, number] => {
+    const w = 1 - u;
+    if (path.includes('L')) return [w * v[0]! + u * v[2]!, w * v[1]! + u * v[3]!];
+    if (path.includes('Q'))
+      return [
+        w * w * v[0]! + 2 * w * u * v[2]! + u * u * v[4]!,
+        w * w * v[1]! + 2 * w * u * v[3]! + u * u * v[5]!,
+      ];
+    return [
+      w ** 3 * v[0]! + 3 * w * w * u * v[2]! + 3 * w * u * u * v[4]! + u ** 3 * v[6]!,
+      w ** 3 * v[1]! + 3 * w * w * u * v[3]! + 3 * w * u * u * v[5]! + u ** 3 * v[7]!,
+    ];
+  };
+  return Array.from(
+    { length: pieces },
+    (_, k) => [...at(k / pieces), ...at((k + 1) / pieces)] as [number, number, number, number],
+  );
+}
+
+const grow = (b: Box, pad: number): Box => [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad];
+
+/**
+ * Labels of a model, at its own text size or at another (a phone), that sit on a drawn line although one of the
+ * spots the placer may use was free of every line, node and other label.
+ */
+function avoidableCrossings(model: NetworkModel, labels: NodeLabel[], f: number): string[] {
+  const drawn = model.links.map((l) => ({ pieces: pathPieces(l.path), half: l.width / 2 }));
+  const onLine = (box: Box, extra: number) =>
+    drawn.some(({ pieces, half }) => pieces.some((p) => segmentHitsBox(p, grow(box, half + extra))));
+  const nodes = model.nodes.map((n, i) => ({ x: n.x, y: n.y, r: n.r, lines: labels[i]!.lines }));
+  const boxes = labels.map((label, i): Box | null => {
+    if (!label.visible) return null;
+    const w = labelWidth(nodes[i]!, f);
+    const x0 = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - w : label.x - w / 2;
+    return [x0, label.y - 0.84 * f, x0 + w, label.y + (label.lines.length - 1) * 1.15 * f + 0.24 * f];
+  });
+  const hitsCircle = (c: { x: number; y: number; r: number }, b: Box) =>
+    (c.x - Math.max(b[0], Math.min(c.x, b[2]))) ** 2 + (c.y - Math.max(b[1], Math.min(c.y, b[3]))) ** 2 <
+    (c.r + 1) ** 2;
+  const problems: string[] = [];
+  boxes.forEach((box, i) => {
+    if (!box || !onLine(box, 0)) return;
+    const free = candidateSpots(nodes[i]!, f).find(
+      ({ box: b }) =>
+        b[0] >= 1 &&
+        b[1] >= 1 &&
+        b[2] <= model.width - 1 &&
+        b[3] <= model.height - 1 &&
+        !onLine(b, 1.5) &&
+        !nodes.some((n) => hitsCircle(n, b)) &&
+        !boxes.some((other, j) => j !== i && other && overlaps(other, b)),
+    );
+    if (free)
+      problems.push(
+        `${model.nodes[i]!.id} sits on a line; free spot at ${free.box.map(Math.round).join(',')}`,
+      );
+  });
+  return problems;
+}
+
+/** A graph with partnerships doubled on some pairs, so links are drawn bent apart (curves, not straight lines). */
+function withParallels(data: NetworkData, every: number): NetworkData {
+  const extra = data.links
+    .filter((_, i) => i % every === 0)
+    .map((l) => ({ ...l, id: `${l.id}-again`, status: 'proposed' as const, milestones: 3 }));
+  return { nodes: data.nodes, links: [...data.links, ...extra] };
+}
+
+describe('labels keep off the lines as drawn', () => {
+  const graphs: Array<[string, NetworkData]> = [
+    ['the hand-made programme, with bent pairs', withParallels(fuenlabradaHangzhou, 2)],
+    // Graphs where placing labels by the straight lines between nodes left labels on the bent ones.
+    ['11 institutions, with bent pairs', withParallels(syntheticNetwork(11, 9, 2, 5), 2)],
+    ['16 institutions, with bent pairs', withParallels(syntheticNetwork(16, 20, 2, 4), 2)],
+    ['24 institutions, with bent pairs', withParallels(syntheticNetwork(24, 30, 2, 2), 2)],
+  ];
+  for (const [name, data] of graphs) {
+    const model = networkModel(data, { width: 960, height: 600, labelSize: 15 });
+    it(`${name}: no label sits on a line where a free spot existed`, () => {
+      expect(model.links.some((l) => l.path.includes('Q'))).toBe(true);
+      const own = model.nodes.map((n) => ({
+        visible: n.labelVisible,
+        lines: n.labelLines,
+        x: n.labelX,
+        y: n.labelY,
+        anchor: n.labelAnchor,
+      }));
+      expect(avoidableCrossings(model, own, model.labelSize)).toEqual([]);
+    });
+    it(`${name}: the same when placed again for a phone's larger text`, () => {
+      const f = 30;
+      expect(avoidableCrossings(model, labelsAt(model, f), f)).toEqual([]);
+    });
+  }
 });

@@ -20,6 +20,10 @@ export interface LabelSpot {
   box: Box;
 }
 
+/** `[x1, y1, x2, y2]` or `[x1, y1, x2, y2, strokeWidth]`. */
+export type LinkSegment =
+  readonly [number, number, number, number] | readonly [number, number, number, number, number];
+
 export interface LabelNode {
   x: number;
   y: number;
@@ -33,8 +37,8 @@ export const LINE_HEIGHT = 1.15;
 
 export interface ForceLabelInput {
   nodes: readonly LabelNode[];
-  /** Straight segments of the links, [x1, y1, x2, y2]. */
-  segments: ReadonlyArray<readonly [number, number, number, number]>;
+  /** The links as drawn, in straight pieces `[x1, y1, x2, y2]`, optionally with the stroke width as a fifth value. */
+  segments: ReadonlyArray<LinkSegment>;
   /** Node indices, most important first. */
   order: readonly number[];
   width: number;
@@ -51,6 +55,8 @@ export interface PlacedLabel {
   x: number;
   y: number;
   anchor: LabelAnchor;
+  /** The label crosses a link (no spot free of them was left): drawn on a plate. */
+  onLine?: true;
 }
 
 /**
@@ -111,6 +117,14 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
   segments.forEach(([x1, y1, x2, y2], i) =>
     segmentGrid.add(i, [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)]),
   );
+  // A line is as wide as its stroke, and text touching it is as hard to read as text on it.
+  const padOf = (j: number) => (segments[j]![4] ?? 1) / 2 + 1;
+  let widest = 1;
+  for (let j = 0; j < segments.length; j++) widest = Math.max(widest, padOf(j));
+  const grow = (box: Box, pad: number): Box => [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad];
+  const linksHit = (box: Box) =>
+    segmentGrid.query(grow(box, widest)).filter((j) => segmentHitsBox(segments[j]!, grow(box, padOf(j))))
+      .length;
   const labelGrid = new Grid(Math.max(24, fontSize * 4));
   const placedBoxes: Box[] = [];
 
@@ -119,12 +133,12 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
   for (const i of order) {
     if (!labelAll && shown >= limit) break;
     const node = nodes[i]!;
-    // Some slack on the estimate, so a real font slightly wider than estimated still fits.
-    const w = Math.max(0, ...node.lines.map((line) => estimateTextWidth(line, fontSize))) * WIDTH_SLACK;
+    const w = labelWidth(node, fontSize);
     let best: LabelSpot | null = null;
     let bestCost = Infinity;
     let bestClean = false;
-    spotsWithRoom(node, w, fontSize).forEach((candidate, k) => {
+    let bestOnLine = false;
+    candidateSpots(node, fontSize).forEach((candidate, k) => {
       // A label sticking out of a side is slid back in, as long as it stays beside its node.
       // (Only labels centred above or below: one beside its node would slide onto it.)
       const shift =
@@ -143,7 +157,7 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
       const others = grid
         .query(spot.box)
         .filter((j) => j !== i && circleHitsBox(nodes[j]!, spot.box, 1)).length;
-      const links = segmentGrid.query(spot.box).filter((j) => segmentHitsBox(segments[j]!, spot.box)).length;
+      const links = linksHit(spot.box);
       const cost =
         preference(k) +
         (shift === 0 ? 0 : 0.2) +
@@ -154,12 +168,22 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
         bestCost = cost;
         best = spot;
         bestClean = labels === 0 && others === 0;
+        bestOnLine = links > 0;
       }
     });
-    if (!best && labelAll) best = insideBox(labelSpots(node, w, fontSize)[0]!, w, width);
+    if (!best && labelAll) {
+      best = insideBox(labelSpots(node, w, fontSize)[0]!, w, width);
+      bestOnLine = linksHit(best.box) > 0;
+    }
     if (!best || (!labelAll && !bestClean)) continue;
     const chosen: LabelSpot = best;
-    result[i] = { visible: true, x: chosen.x, y: chosen.y, anchor: chosen.anchor };
+    result[i] = {
+      visible: true,
+      x: chosen.x,
+      y: chosen.y,
+      anchor: chosen.anchor,
+      ...(bestOnLine ? { onLine: true } : {}),
+    };
     labelGrid.add(placedBoxes.length, chosen.box);
     placedBoxes.push(chosen.box);
     shown++;
@@ -167,17 +191,23 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
   return result;
 }
 
+/** The width a label is given: its widest line, with some slack so a real font slightly wider than estimated fits. */
+export function labelWidth(node: LabelNode, fontSize: number): number {
+  return Math.max(0, ...node.lines.map((line) => estimateTextWidth(line, fontSize))) * WIDTH_SLACK;
+}
+
 /**
- * The spots around a node, then the same spots a little further out: a label can step off a line or a neighbour
- * that crosses its first spot rather than sit on it.
+ * The spots `placeForceLabels` tries for a node: those around it, then the same a little further out, so a label can
+ * step off a line or a neighbour that crosses its first spot rather than sit on it.
  */
-function spotsWithRoom(node: LabelNode, textWidth: number, fontSize: number): LabelSpot[] {
+export function candidateSpots(node: LabelNode, fontSize: number): LabelSpot[] {
+  const textWidth = labelWidth(node, fontSize);
   const near = labelSpots(node, textWidth, fontSize);
   const far = labelSpots({ ...node, r: node.r + 0.8 * fontSize }, textWidth, fontSize);
   return [...near, ...far];
 }
 
-/** Preference of the k-th spot of `spotsWithRoom`: the further ring costs a little more than its near twin. */
+/** Preference of the k-th spot of `candidateSpots`: the further ring costs a little more than its near twin. */
 const preference = (k: number) =>
   k < PREFERENCE.length ? PREFERENCE[k]! : PREFERENCE[k - PREFERENCE.length]! + 0.5;
 
@@ -337,7 +367,7 @@ function circleHitsBox(c: { x: number; y: number; r: number }, box: Box, pad: nu
 }
 
 /** Whether a segment crosses a box (Liang–Barsky clipping). */
-export function segmentHitsBox(s: readonly [number, number, number, number], box: Box): boolean {
+export function segmentHitsBox(s: LinkSegment, box: Box): boolean {
   const [x1, y1, x2, y2] = s;
   const dx = x2 - x1;
   const dy = y2 - y1;

@@ -78,6 +78,39 @@ export function curvePath(
   }
 }
 
+/**
+ * A link curve as straight pieces `[x1, y1, x2, y2]` (a line is one piece, a curve `pieces` of them), close enough
+ * to the drawn path that label placement can keep labels off the line as it is drawn, bends included.
+ */
+export function curveSegments(
+  s: { x: number; y: number },
+  t: { x: number; y: number },
+  curve: LinkCurve,
+  pieces = 8,
+): Array<[number, number, number, number]> {
+  if (curve.kind === 'line') return [[s.x, s.y, t.x, t.y]];
+  const at = (u: number): [number, number] => {
+    const v = 1 - u;
+    if (curve.kind === 'quad')
+      return [
+        v * v * s.x + 2 * v * u * curve.qx + u * u * t.x,
+        v * v * s.y + 2 * v * u * curve.qy + u * u * t.y,
+      ];
+    return [
+      v * v * v * s.x + 3 * v * v * u * curve.c1x + 3 * v * u * u * curve.c2x + u * u * u * t.x,
+      v * v * v * s.y + 3 * v * v * u * curve.c1y + 3 * v * u * u * curve.c2y + u * u * u * t.y,
+    ];
+  };
+  const segments: Array<[number, number, number, number]> = [];
+  let [px, py] = [s.x, s.y];
+  for (let k = 1; k <= pieces; k++) {
+    const [x, y] = at(k / pieces);
+    segments.push([px, py, x, y]);
+    [px, py] = [x, y];
+  }
+  return segments;
+}
+
 /** Sideways offsets (px) for links between the same pair of institutions: 0 for a single link. */
 export function parallelOffsets(links: readonly NetworkLink[]): number[] {
   const groups = new Map<string, number[]>();

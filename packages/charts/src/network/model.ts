@@ -16,7 +16,7 @@ import { clamp, round2 } from '../number.js';
 import { bridgeLabels, bridgeLayout, bridgePositions, type BridgeLayout } from './bridge.js';
 import { forceLayout } from './force.js';
 import { importanceOrder, placeForceLabels, wrapLabel, type LabelAnchor } from './labels.js';
-import { curvePath, linkCurve } from './links.js';
+import { curvePath, curveSegments, linkCurve, type LinkCurve } from './links.js';
 import { FORCE_LABEL_EM, forceInput, LABEL_ALL_UP_TO, labelsAll, networkScene, sceneEdges } from './scene.js';
 import type {
   NetworkData,
@@ -76,7 +76,21 @@ function laidOut(
     scene.nodes.map((d) => d.betweenness),
   );
 
-  let labels: Array<{ visible: boolean; lines: string[]; x: number; y: number; anchor: LabelAnchor }>;
+  const centre = { x: width / 2, y: height / 2 };
+  const at = (i: number) => ({ x: xs[i]!, y: ys[i]!, city: scene.nodes[i]!.city });
+  const curves = scene.links.map((l, i) => {
+    const [a, b] = edges[i]!;
+    return linkCurve(at(a), at(b), l.bend, scene.layout, scene.cities.length, centre);
+  });
+
+  let labels: Array<{
+    visible: boolean;
+    lines: string[];
+    x: number;
+    y: number;
+    anchor: LabelAnchor;
+    onLine?: true;
+  }>;
   if (bridge) {
     labels = bridgeLabels(scene, bridge, xs, ys, order);
   } else {
@@ -84,7 +98,9 @@ function laidOut(
     const texts = scene.nodes.map((d) => wrapLabel(d.label, FORCE_LABEL_EM * f, f, 2));
     const placed = placeForceLabels({
       nodes: scene.nodes.map((d, i) => ({ x: xs[i]!, y: ys[i]!, r: d.r, lines: texts[i]! })),
-      segments: edges.map(([a, b]) => [xs[a]!, ys[a]!, xs[b]!, ys[b]!] as const),
+      segments: drawnSegments(
+        edges.map(([a, b], i) => [at(a), at(b), curves[i]!, scene.links[i]!.width] as const),
+      ),
       order,
       width,
       height,
@@ -107,9 +123,9 @@ function laidOut(
       labelX: round2(label.x),
       labelY: round2(label.y),
       labelAnchor: label.anchor,
+      ...(label.onLine ? { labelOnLine: true as const } : {}),
     };
   });
-  const centre = { x: width / 2, y: height / 2 };
   const links: NetworkModelLink[] = scene.links.map((l, i) => {
     const [a, b] = edges[i]!;
     const s = nodes[a]!;
@@ -122,10 +138,32 @@ function laidOut(
       y1: s.y,
       x2: t.x,
       y2: t.y,
-      path: curvePath(s, t, linkCurve(s, t, l.bend, scene.layout, scene.cities.length, centre)),
+      path: curvePath(s, t, curves[i]!),
     };
   });
   return { ...scene, nodes, links, headings: bridge?.headings ?? [] };
+}
+
+/** The links as drawn (curves in straight pieces), each piece with its link's stroke width, for label placement. */
+function drawnSegments(
+  links: ReadonlyArray<readonly [{ x: number; y: number }, { x: number; y: number }, LinkCurve, number]>,
+): Array<readonly [number, number, number, number, number]> {
+  return links.flatMap(([s, t, curve, width]) =>
+    curveSegments(s, t, curve).map((piece) => [...piece, width] as const),
+  );
+}
+
+/** `drawnSegments` of a laid-out model. */
+function modelSegments(model: NetworkModel): Array<readonly [number, number, number, number, number]> {
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const centre = { x: model.width / 2, y: model.height / 2 };
+  return drawnSegments(
+    model.links.map((l) => {
+      const s = byId.get(l.source)!;
+      const t = byId.get(l.target)!;
+      return [s, t, linkCurve(s, t, l.bend, model.layout, model.cities.length, centre), l.width] as const;
+    }),
+  );
 }
 
 /** A node's label as drawn at one text size: where, on which lines, or hidden. */
@@ -135,6 +173,8 @@ export interface NodeLabel {
   x: number;
   y: number;
   anchor: LabelAnchor;
+  /** Crosses a link: drawn on a plate. */
+  onLine?: true;
 }
 
 /**
@@ -154,7 +194,7 @@ export function labelsAt(model: NetworkModel, fontSize: number): NodeLabel[] {
   );
   const placed = placeForceLabels({
     nodes: model.nodes.map((d, i) => ({ x: d.x, y: d.y, r: d.r, lines: texts[i]! })),
-    segments: model.links.map((l) => [l.x1, l.y1, l.x2, l.y2] as const),
+    segments: modelSegments(model),
     order,
     width: model.width,
     height: model.height,

@@ -152,6 +152,7 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
   const sceneNodes: NetworkSceneNode[] = nodes.map((n, i) => ({
     id: n.id,
     label: n.label,
+    ...(n.labelLang === undefined ? {} : { labelLang: n.labelLang }),
     city: n.city,
     country: n.country,
     type: n.type,

@@ -12,6 +12,8 @@ export type { LabelAnchor } from './labels.js';
 export interface NetworkNode {
   id: string;
   label: string;
+  /** The `lang` of `label` when it is not in the page's language (a name shown untranslated); '' for unknown. */
+  labelLang?: string;
   city: string;
   country: string;
   type: InstitutionType;
@@ -110,6 +112,8 @@ export interface NetworkModelNode extends NetworkSceneNode {
   labelX: number;
   labelY: number;
   labelAnchor: LabelAnchor;
+  /** Set when no free spot was left and the label crosses a partnership: it is drawn on a plate to stay readable. */
+  labelOnLine?: true;
 }
 
 export interface NetworkModelLink extends NetworkSceneLink {

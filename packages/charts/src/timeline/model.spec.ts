@@ -65,6 +65,28 @@ describe('timelineModel(rows, options)', () => {
     expect(early.legend.map((l) => l.key)).toEqual(['done', 'planned', 'missed']);
   });
 
+  it('explains the ring of estimated and illustrative milestones in the legend, only when one is drawn', () => {
+    const marked = rows.map((row, i) =>
+      i === 1
+        ? { ...row, milestones: row.milestones.map((m) => ({ ...m, source: 'illustrative' as const })) }
+        : row,
+    );
+    const withRing = timelineModel(marked, {
+      width: 640,
+      asOf,
+      labels: { unreported: 'estimado o ilustrativo' },
+    });
+    const entry = withRing.legend.find((l) => l.key === 'unreported');
+    expect(entry?.label).toBe('estimado o ilustrativo');
+    const html = render(MilestoneTimeline, { props: { model: withRing, title: 'Hitos' } }).body;
+    expect(html).toMatch(/data-legend="unreported"[^]*stroke-dasharray="2 2"[^]*estimado o ilustrativo/u);
+    // A marked milestone beyond the rows drawn doesn't bring the entry: its ring is not on the chart.
+    expect(timelineModel(marked, { width: 640, asOf, maxRows: 1 }).legend.map((l) => l.key)).not.toContain(
+      'unreported',
+    );
+    expect(model.legend.map((l) => l.key)).not.toContain('unreported');
+  });
+
   it('gives each row its own band, with its name cut to fit and a track from first to last milestone', () => {
     const [a, b, c] = model.rows;
     expect(b!.y - a!.y).toBe(40);
@@ -150,6 +172,7 @@ describe('milestones that are not reported fact', () => {
     expect(html).toContain(
       'data-milestone="b" data-status="planned" data-date="2027-03-17" data-source="illustrative"',
     );
-    expect(html.match(/stroke-dasharray="2 2"/g)).toHaveLength(1);
+    // One ring on the illustrative mark, one in the legend explaining it.
+    expect(html.match(/stroke-dasharray="2 2"/g)).toHaveLength(2);
   });
 });

@@ -38,6 +38,8 @@ export interface TimelineRow {
 }
 
 export type MarkKind = 'done' | 'planned' | 'overdue' | 'missed' | 'other';
+/** A legend entry: a kind of mark, or the ring around a milestone that is estimated or illustrative. */
+export type LegendKey = MarkKind | 'unreported';
 
 export interface TimelineOptions {
   width: number;
@@ -50,8 +52,9 @@ export interface TimelineOptions {
   /** Time axis bounds, `yyyy-mm-dd`; default the milestones' dates and `asOf`, padded. */
   from?: string;
   to?: string;
-  /** Localised texts the model lays out: the legend's and the "today" label. */
-  labels?: Partial<Record<MarkKind | 'today', string>>;
+  /** Localised texts the model lays out: the legend's (`unreported`: the ring of an estimated or illustrative
+   * milestone) and the "today" label. */
+  labels?: Partial<Record<LegendKey | 'today', string>>;
 }
 
 export interface TimelineMark {
@@ -99,7 +102,7 @@ export interface TimelineModel {
   domain: { from: string; to: string };
   today: { date: string; label: string; x: number; labelY: number; anchor: 'start' | 'middle' | 'end' };
   ticks: TimelineTick[];
-  legend: Array<{ key: MarkKind; label: string; x: number; y: number; color: string }>;
+  legend: Array<{ key: LegendKey; label: string; x: number; y: number; color: string }>;
   colors: Record<MarkKind, string>;
   captionY: number;
   summary: { rows: number; milestones: number } & Record<MarkKind, number>;
@@ -138,7 +141,8 @@ export function timelineModel(rows: readonly TimelineRow[], options: TimelineOpt
   if (!isIsoDate(asOf)) throw new RangeError(`timelineModel: asOf must be yyyy-mm-dd, not ${asOf}`);
   const rowHeight = options.rowHeight ?? 40;
   const maxRows = Math.max(1, options.maxRows ?? 30);
-  const label = (key: MarkKind | 'today') => options.labels?.[key] ?? key;
+  const label = (key: LegendKey | 'today') =>
+    options.labels?.[key] ?? (key === 'unreported' ? 'estimated or illustrative' : key);
 
   const valid = rows.map((row) => ({
     ...row,
@@ -161,12 +165,16 @@ export function timelineModel(rows: readonly TimelineRow[], options: TimelineOpt
     options.to && isIsoDate(options.to) ? hi : hi + pad,
   ] as const;
 
-  // Legend: the three statuses always (so a reader learns the marks), "late" only when there is one.
-  const kinds: MarkKind[] = [
+  const shown = valid.slice(0, maxRows);
+  // Legend: the three statuses always (so a reader learns the marks), "late" only when there is one, and the ring of
+  // an estimated or illustrative milestone only when one is drawn.
+  const unreported = shown.some((row) => row.milestones.some((m) => (m.source ?? 'reported') !== 'reported'));
+  const kinds: LegendKey[] = [
     'done',
     'planned',
     ...(summary.overdue > 0 ? (['overdue'] as const) : []),
     'missed',
+    ...(unreported ? (['unreported'] as const) : []),
   ];
   const legend: TimelineModel['legend'] = [];
   let lx = SIDE;
@@ -177,11 +185,11 @@ export function timelineModel(rows: readonly TimelineRow[], options: TimelineOpt
       lx = SIDE;
       ly += 18;
     }
-    legend.push({ key, label: label(key), x: round2(lx), y: round2(ly), color: MARK_COLORS[key] });
+    const color = key === 'unreported' ? INK.muted : MARK_COLORS[key];
+    legend.push({ key, label: label(key), x: round2(lx), y: round2(ly), color });
     lx += w;
   }
 
-  const shown = valid.slice(0, maxRows);
   const plot = {
     x: SIDE,
     y: ly - FONT_SIZE + LEGEND_ROOM + TODAY_ROOM,

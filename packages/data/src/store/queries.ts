@@ -91,6 +91,13 @@ function localName(alias: string, locale: NameLocale | undefined): string {
   if (!locale) return `${alias}.name`;
   return `coalesce(nullif(${alias}.${NAME_COLUMNS[locale]}, ''), ${alias}.name)`;
 }
+/** The language `localName` is in when not the reader's, as `localTextSql` gives it for other texts. */
+function localNameLang(alias: string, locale: NameLocale | undefined): string {
+  if (!locale) return 'CAST(NULL AS VARCHAR)';
+  return `CASE WHEN nullif(${alias}.${NAME_COLUMNS[locale]}, '') IS NOT NULL THEN NULL
+    ${CONTENT_LOCALES.map((l) => `WHEN ${alias}.name = ${alias}.${NAME_COLUMNS[l]} THEN '${l}'`).join(' ')}
+    ELSE '' END`;
+}
 
 /**
  * The SQL of a text people read (`title`, `programme`, `topic`, `city`) in the reader's language when the data has
@@ -686,6 +693,9 @@ export async function colorDomains(
 export interface PartnershipSummary extends PartnershipLink {
   sourceName: string;
   targetName: string;
+  /** The language of `sourceName`, `targetName` when not the reader's (see `localText`). */
+  sourceNameLang: string | null;
+  targetNameLang: string | null;
   milestonesPlanned: number;
   milestonesMissed: number;
   /** Date of the latest milestone done, and of the next planned one on or after `asOf`. */
@@ -775,6 +785,8 @@ export async function partnershipList(
      listed AS (
        SELECT p.id, p.source, p.target, p.area, p.status, ${localText('p', 'title', query.locale)}, p.started_on,
               ${localName('s', query.locale)} AS source_name, ${localName('t', query.locale)} AS target_name,
+              ${localNameLang('s', query.locale)} AS source_name_lang,
+              ${localNameLang('t', query.locale)} AS target_name_lang,
               coalesce(m.n, 0) AS milestones, coalesce(m.done, 0) AS done, coalesce(m.planned, 0) AS planned,
               coalesce(m.missed, 0) AS missed, coalesce(m.late, 0) > 0 AS late, m.last_done, m.next_planned,
               ${p.oneOf('p.status', IN_MOTION_STATUSES)} AND m.n IS NOT NULL
@@ -800,6 +812,8 @@ export async function partnershipList(
       ...toLink(r),
       sourceName: str(r.source_name),
       targetName: str(r.target_name),
+      sourceNameLang: opt(r.source_name_lang),
+      targetNameLang: opt(r.target_name_lang),
       milestonesPlanned: num(r.planned),
       milestonesMissed: num(r.missed),
       lastDone: opt(r.last_done),

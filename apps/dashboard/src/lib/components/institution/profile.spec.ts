@@ -32,6 +32,8 @@ const partnership = (id: string, source: string, target: string, extra = {}) => 
   milestonesDone: 0,
   sourceName: source,
   targetName: target,
+  sourceNameLang: null,
+  targetNameLang: null,
   milestonesPlanned: 0,
   milestonesMissed: 0,
   lastDone: null,

@@ -195,7 +195,7 @@ export default defineMessages({
       '{year}, {topic}: {trainees, plural, one {# inscripción} other {# inscripciones}}',
     'institution.training.point': '{year}: {rate, number, ::percent} completó',
     'institution.training.noRate':
-      'Ningún programa informa de cuántas personas completaron la formación, así que no hay tasa de finalización.',
+      'Ningún programa informa de cuántas inscripciones se completaron, así que no hay tasa de finalización.',
 
     'institution.milestones.title': 'Hitos',
     'institution.milestones.caption': 'Hitos de sus colaboraciones, por fecha.',
@@ -276,7 +276,7 @@ export default defineMessages({
 
     'institution.training.title': '{name} 的培训',
     'institution.training.caption':
-      '每年的培训人次，按主题（无主题时按培训项目）堆叠。折线表示结业比例，仅统计报告了结业人数的项目。',
+      '每年的培训人次，按主题（无主题时按培训项目）堆叠。折线表示结业比例，仅统计报告了结业人次的项目。',
     'institution.training.captionNoRate': '每年的培训人次，按主题（无主题时按培训项目）堆叠。',
     'institution.training.description':
       '{from} 年至 {to} 年共培训 {trainees, number} 人次，涉及 {topics, number} 个主题。',
@@ -288,12 +288,12 @@ export default defineMessages({
     'institution.training.year': '年份',
     'institution.training.topic': '主题或项目',
     'institution.training.trainees': '培训人次',
-    'institution.training.completed': '结业人数',
+    'institution.training.completed': '结业人次',
     'institution.training.notReported': '未报告',
     'institution.training.total': '全部年份',
     'institution.training.bar': '{year} 年，{topic}：培训 {trainees, number} 人次',
     'institution.training.point': '{year} 年：结业率 {rate, number, ::percent}',
-    'institution.training.noRate': '没有项目报告结业人数，因此无法计算结业率。',
+    'institution.training.noRate': '没有项目报告结业人次，因此无法计算结业率。',
 
     'institution.milestones.title': '里程碑',
     'institution.milestones.caption': '其各项合作的里程碑，按日期排列。',

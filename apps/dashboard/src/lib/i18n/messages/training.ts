@@ -31,7 +31,7 @@ export default defineMessages({
     'training.cities.title': 'City against city',
     'training.cities.caption':
       'Training enrolments per year in each city, on the same scale so the bars compare.',
-    'training.cities.total': '{trainees, number} in total',
+    'training.cities.total': '{trainees, plural, one {# enrolment} other {# enrolments}} in total',
     'training.cities.bar': '{city}, {year}: {trainees, plural, one {# enrolment} other {# enrolments}}',
     'training.cities.description':
       '{city}: {trainees, plural, one {# training enrolment} other {# training enrolments}}, most in {peakYear}.',
@@ -90,7 +90,7 @@ export default defineMessages({
     'training.cities.title': 'Ciudad frente a ciudad',
     'training.cities.caption':
       'Inscripciones en formación por año en cada ciudad, con la misma escala para poder comparar las barras.',
-    'training.cities.total': '{trainees, number} en total',
+    'training.cities.total': '{trainees, plural, one {# inscripción} other {# inscripciones}} en total',
     'training.cities.bar': '{city}, {year}: {trainees, plural, one {# inscripción} other {# inscripciones}}',
     'training.cities.description':
       '{city}: {trainees, plural, one {# inscripción} other {# inscripciones}}; el año con más fue {peakYear}.',
@@ -160,7 +160,7 @@ export default defineMessages({
     'training.completion.empty': '当前筛选范围内的培训均未记录学员是否结业。',
     'training.table.year': '年份',
     'training.table.total': '合计',
-    'training.table.completed': '结业人数',
+    'training.table.completed': '结业人次',
     'training.table.reported': '有结业记录人数',
     'training.table.rate': '结业率',
     'training.table.city': '城市',

@@ -9,7 +9,7 @@ import { LIST_FILTERS } from '@puente/data';
 import type { NetworkData as GraphRows } from '@puente/data/store';
 import type { NetworkData, NetworkModel, NetworkOptions, PackedScene } from '@puente/charts';
 import type { Locale } from '$lib/i18n/translator';
-import { institutionLabel } from '$lib/labels';
+import { institutionLabel, institutionLang } from '$lib/labels';
 import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread, networkSceneOffThread } from './network-pool';
 
@@ -71,9 +71,11 @@ function chartData(
       (name): name is string => !!name && name !== label,
     );
     if (others.length > 0) aliases[n.id] = others;
+    const labelLang = institutionLang(n, locale);
     return {
       id: n.id,
       label,
+      ...(labelLang === undefined ? {} : { labelLang }),
       city: n.city,
       country: n.country,
       type: n.type,

@@ -22,7 +22,7 @@ import {
 } from '@puente/data/store';
 import type { NetworkModel, ProgressRecord, TrainingRecord } from '@puente/charts';
 import type { Locale } from '$lib/i18n/translator';
-import { institutionLabel } from '$lib/labels';
+import { institutionLabel, institutionLang } from '$lib/labels';
 import { summarize, type Sentence } from '$lib/summary';
 import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread } from './network-pool';
@@ -37,6 +37,10 @@ const STALLED_LISTED = 5;
 /** Cities of the training trend; the rest are summed into "other". */
 const TREND_CITIES = 7;
 
+/** The network's viewBox on a laptop or tablet, and on a phone (drawn about 360 px wide, so text sets at 12 px). */
+const WIDE = { width: 960, height: 520 };
+const UPRIGHT = { width: 400, height: 540, labelSize: 13 };
+
 export interface OverviewInput {
   /** The filters, and the data version when the view is pinned to one (else the current data). */
   filters: Scope;
@@ -50,6 +54,8 @@ export interface OverviewInput {
 export interface OverviewView {
   figures: Kpis;
   model: NetworkModel;
+  /** The same network laid out upright, for a phone. */
+  phoneModel: NetworkModel;
   /** Institutions drawn in the network, of how many in view. */
   networkShown: { shown: number; total: number };
   /** The year the figures speak of, and the one before. */
@@ -101,16 +107,25 @@ export async function overviewView(
   const name = (id: string) => names.get(id) ?? id;
 
   // The layout is computed off the request thread, seeded, so the page shows the network before any JavaScript.
-  const model = await networkModelOffThread({
-    data: { nodes: graph.nodes.map((n) => ({ ...n, label: name(n.id) })), links: graph.links },
-    options: {
-      width: 960,
-      height: 520,
-      ...(colors ? networkColors(colors, 'city') : { colorBy: 'city' as const }),
-      sizeBy: 'partnerships',
-      seed: 1,
-    },
-  });
+  // Twice: wide for a laptop or tablet, and upright for a phone, where the wide one would be a thin strip.
+  const data = {
+    nodes: graph.nodes.map((n) => {
+      const labelLang = institutionLang(n, locale);
+      return { ...n, label: name(n.id), ...(labelLang === undefined ? {} : { labelLang }) };
+    }),
+    links: graph.links,
+  };
+  const layout = (size: { width: number; height: number; labelSize?: number }) =>
+    networkModelOffThread({
+      data,
+      options: {
+        ...size,
+        ...(colors ? networkColors(colors, 'city') : { colorBy: 'city' as const }),
+        sizeBy: 'partnerships',
+        seed: 1,
+      },
+    });
+  const [model, phoneModel] = await Promise.all([layout(WIDE), layout(UPRIGHT)]);
   // The year the figures speak of: the latest with activity, never one still in the future.
   const thisYear = Number(asOf.slice(0, 4));
   const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
@@ -120,6 +135,7 @@ export async function overviewView(
   return {
     figures,
     model,
+    phoneModel,
     networkShown: { shown: graph.nodes.length, total: figures.institutions },
     reference,
     previous,
