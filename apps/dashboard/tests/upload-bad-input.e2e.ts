@@ -328,13 +328,22 @@ test('safe: every supported date format loads as the same day; thousands separat
 test('the history shows rows added, changed and removed for every version, the oldest too', async ({
   page,
 }) => {
-  // Enough versions that the first is far down the list.
-  for (let i = 0; i < 11; i++) {
+  // Enough versions that the first is on the history's second page (20 a page).
+  for (let i = 0; i < 20; i++) {
     const text = `${INSTITUTIONS_HEADER}counter,Counter ${i},Madrid,ES,other\n`;
     expect((await upload([['institutions', text, 'institutions.csv']], { mode: 'upsert' })).status).toBe(201);
   }
   const versions = await (await fetch(`${server.base}/api/versions`, { headers: analyst() })).json();
-  expect(versions.length).toBeGreaterThan(12);
+  expect(versions.length).toBeGreaterThan(21);
+  // The API pages too: newest first, `limit` of them, older than `before`.
+  const page2 = async (query: string) =>
+    (await fetch(`${server.base}/api/versions?${query}`, { headers: analyst() })).json();
+  expect((await page2('limit=5')).map((v: { version: number }) => v.version)).toEqual(
+    versions.slice(0, 5).map((v: { version: number }) => v.version),
+  );
+  expect((await page2('before=3&limit=5')).map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  for (const bad of ['limit=0', 'limit=1001', 'before=x'])
+    expect((await fetch(`${server.base}/api/versions?${bad}`, { headers: analyst() })).status, bad).toBe(400);
   const first = versions.at(-1);
   const sample = first.totals.institutions;
   expect(first.version).toBe(1);
@@ -360,11 +369,17 @@ test('the history shows rows added, changed and removed for every version, the o
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Signed in as analyst')).toBeVisible();
   await page.getByRole('link', { name: 'Versions' }).click();
+  // One page of the history at a time; the oldest is reached through "Older versions".
+  await expect(page.locator('[data-version]')).toHaveCount(20);
+  await expect(page.locator('[data-version="1"]')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Older versions' }).click();
+  await expect(page.getByRole('link', { name: 'Newest versions' })).toBeVisible();
   const oldest = page.locator('[data-version="1"]');
   await oldest.getByText('Against the previous version').click();
   await expect(oldest.locator('[data-table="institutions"] [data-kind="added"]')).toContainText(
     `${sample} rows added`,
   );
+  await page.getByRole('link', { name: 'Newest versions' }).click();
   const latest = page.locator(`[data-version="${versions[0].version}"]`);
   await latest.getByText('Against the previous version').click();
   await expect(latest.locator('[data-table="institutions"]')).toContainText('1 row changed');

@@ -111,9 +111,16 @@ export async function recordChanges(
 }
 
 /** Each version's recorded changes against the version before it. */
-export async function recordedChanges(store: Store): Promise<Map<number, Changes>> {
+/** What the versions from `from` to `to` changed, as recorded when each was written. */
+export async function recordedChanges(
+  store: Store,
+  [from, to]: [number, number],
+): Promise<Map<number, Changes>> {
   const byVersion = new Map<number, Changes>();
-  for (const row of await store.all('SELECT * FROM version_changes')) {
+  for (const row of await store.all('SELECT * FROM version_changes WHERE version BETWEEN $1 AND $2', [
+    from,
+    to,
+  ])) {
     const version = Number(row.version);
     let changes = byVersion.get(version);
     if (changes === undefined) byVersion.set(version, (changes = noChanges()));

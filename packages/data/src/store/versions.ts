@@ -459,14 +459,31 @@ export async function restore(store: Store, version: number, user: string): Prom
   return restored;
 }
 
-export async function listVersions(store: Store): Promise<VersionInfo[]> {
-  const [versions, files, totals, changes] = await Promise.all([
-    store.all(`SELECT version, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at, user_name, action, mode,
-                      restored_from
-               FROM versions ORDER BY version DESC`),
-    store.all('SELECT * FROM version_files ORDER BY version, table_name'),
-    store.all('SELECT * FROM version_tables'),
-    recordedChanges(store),
+/** Which versions to list, newest first: those before `before` (all when absent), at most `limit` of them. */
+export interface VersionPage {
+  before?: number;
+  limit?: number;
+}
+
+export async function listVersions(store: Store, page: VersionPage = {}): Promise<VersionInfo[]> {
+  const before = page.before ?? 2 ** 31 - 1;
+  const limit = page.limit ?? 2 ** 31 - 1;
+  const versions = await store.all(
+    `SELECT version, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at, user_name, action, mode,
+            restored_from
+     FROM versions WHERE version < $1 ORDER BY version DESC LIMIT $2`,
+    [before, limit],
+  );
+  if (versions.length === 0) return [];
+  // The details of the listed versions only: a page of history costs the same however long the history is.
+  const range = [Number(versions.at(-1)!.version), Number(versions[0]!.version)];
+  const [files, totals, changes] = await Promise.all([
+    store.all(
+      'SELECT * FROM version_files WHERE version BETWEEN $1 AND $2 ORDER BY version, table_name',
+      range,
+    ),
+    store.all('SELECT * FROM version_tables WHERE version BETWEEN $1 AND $2', range),
+    recordedChanges(store, range as [number, number]),
   ]);
   return versions.map((v) => {
     const n = Number(v.version);

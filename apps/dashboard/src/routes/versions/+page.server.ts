@@ -3,20 +3,34 @@ import { compareVersions, listVersions, restore, type Changes } from '@puente/da
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Versions a page of the history shows. */
+const PAGE = 20;
+
 export const load: PageServerLoad = async ({ url, locals }) => {
   const store = getStore();
+  const current = (await listVersions(store, { limit: 1 }))[0]?.version ?? null;
+  const from = url.searchParams.get('before');
+  const before = from !== null && /^\d{1,9}$/.test(from) ? Number(from) : undefined;
   // Each version carries what it changed against the one before, recorded when it was written.
-  const versions = await listVersions(store);
+  const versions = await listVersions(store, { limit: PAGE + 1, ...(before ? { before } : {}) });
+  const older = versions.length > PAGE ? versions[PAGE - 1]!.version : null;
   // `?confirm=n`: what restoring version n would change, before the admin confirms.
   const asked = url.searchParams.get('confirm');
   let confirm: { version: number; changes: Changes } | null = null;
   if (asked !== null && locals.user?.role === 'admin') {
-    const n = Number(asked);
-    const current = versions[0]?.version;
-    if (!versions.some((v) => v.version === n) || current === undefined) error(404, 'No such version');
+    const n = /^\d{1,9}$/.test(asked) ? Number(asked) : NaN;
+    const [found] = Number.isSafeInteger(n) ? await listVersions(store, { before: n + 1, limit: 1 }) : [];
+    if (found?.version !== n || current === null) error(404, 'No such version');
     confirm = { version: n, changes: await compareVersions(store, current, n) };
   }
-  return { versions, confirm, canRestore: locals.user?.role === 'admin' };
+  return {
+    versions: versions.slice(0, PAGE),
+    current,
+    older,
+    newest: before === undefined,
+    confirm,
+    canRestore: locals.user?.role === 'admin',
+  };
 };
 
 export const actions: Actions = {

@@ -105,7 +105,7 @@ const COMPARED_ROWS = 300_000;
 
 async function currentOf(tables: (TableName | undefined)[]): Promise<ValidationTask['current']> {
   const named = [...new Set(tables.filter((t): t is TableName => t !== undefined))];
-  const totals = (await listVersions(getStore()))[0]?.totals;
+  const totals = (await listVersions(getStore(), { limit: 1 }))[0]?.totals;
   if (!totals || named.reduce((n, t) => n + totals[t], 0) > COMPARED_ROWS) return undefined;
   const current: NonNullable<ValidationTask['current']> = {};
   for (const t of named) current[t] = (await currentRows(getStore(), t)) as Row[];
