@@ -4,7 +4,7 @@
  * encoding and preview are shown.
  */
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PASSWORDS, puente, startAuthServer, type AuthServer } from './auth-server';
@@ -73,4 +73,34 @@ test('a 100 MB file is read with a moving progress bar while the page stays resp
   );
   expect(longest, 'no task held the page for a second').toBeLessThan(1_000);
   expect(answers.reduce((a, b) => Math.max(a, b), 0)).toBeLessThan(1_500);
+});
+
+test('files dragged onto the page from the desktop are read, each as its table', async ({ page }) => {
+  await page.goto(`${server.base}/login?lang=es`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Nombre de usuario').fill('analyst');
+  await page.getByLabel('Contraseña').fill(PASSWORDS.analyst);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('link', { name: 'Subir datos' }).click();
+  await page.waitForLoadState('networkidle');
+  const sample = new URL('../../../data/', import.meta.url).pathname;
+  const files = ['institutions.csv', 'partnerships.csv'].map((name) => ({
+    name,
+    text: readFileSync(path.join(sample, name), 'utf8'),
+  }));
+  // What the browser hands the page when a person drops two files from the desktop.
+  const dropped = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, text } of list) transfer.items.add(new File([text], name, { type: 'text/csv' }));
+    return transfer;
+  }, files);
+  const zone = page.locator('.drop');
+  await zone.dispatchEvent('dragenter', { dataTransfer: dropped });
+  await zone.dispatchEvent('dragover', { dataTransfer: dropped });
+  await zone.dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByRole('region', { name: 'institutions.csv' }).getByLabel('Tabla')).toHaveValue(
+    'institutions',
+  );
+  await expect(page.getByRole('region', { name: 'partnerships.csv' }).getByLabel('Tabla')).toHaveValue(
+    'partnerships',
+  );
 });
