@@ -97,3 +97,48 @@ for (const size of [
     expect((await card.boundingBox())!.height).toBeLessThanOrEqual(size.height * 1.15);
   });
 }
+
+test('names inside the summary’s sentences and the training chart’s legend carry their own lang', async ({
+  page,
+}) => {
+  await page.goto('/training?lang=en', { waitUntil: 'networkidle' });
+  await switchTo(page, 'en', 'zh');
+  await page.getByRole('radio', { name: '机构' }).check();
+  await expect(page).toHaveURL(/by=institution/);
+  const chart = page.locator('section[aria-labelledby="training-volume-title"] svg');
+  // CIFE has no Chinese name: shown in Spanish, marked Spanish; Hansheng in English, marked English.
+  await expect(chart.locator('[data-legend="cife-fuenlabrada"] text')).toHaveAttribute('lang', 'es');
+  await expect(chart.locator('[data-legend="hangzhou-hansheng"] text')).toHaveAttribute('lang', 'en');
+  // Words of the chart's own are the page's.
+  expect(await chart.locator('[data-legend="completion-rate"] text').getAttribute('lang')).toBeNull();
+
+  await switchTo(page, 'zh', 'es');
+  // In Spanish CIFE's name is the reader's own: no lang; Hansheng's is still English.
+  await expect(chart.locator('[data-legend="cife-fuenlabrada"] text')).toHaveText(/^Centro de Iniciativas/);
+  expect(await chart.locator('[data-legend="cife-fuenlabrada"] text').getAttribute('lang')).toBeNull();
+  await expect(chart.locator('[data-legend="hangzhou-hansheng"] text')).toHaveAttribute('lang', 'en');
+
+  await switchTo(page, 'es', 'zh');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '概览' }).click();
+  await page.waitForLoadState('networkidle');
+  // Companies only: Hansheng is the most connected, and its only name is English, inside a Chinese sentence.
+  await page.getByRole('combobox', { name: '类型' }).selectOption({ label: '企业' });
+  await expect(page).toHaveURL(/type=company/);
+  const sentence = page.locator('section.summary li').first();
+  await expect(sentence).toContainText('是合作关系最多的机构');
+  await expect(sentence.locator('span[lang="en"]')).toHaveText(
+    'Hangzhou Hansheng Education Technology Co., Ltd.',
+  );
+  // The sentence around it stays Chinese: only the name is marked.
+  expect(await sentence.getAttribute('lang')).toBeNull();
+  await expect(sentence.locator('[lang]')).toHaveCount(1);
+});
+
+test('the training chart’s SVG file marks names shown untranslated the same way', async ({ request }) => {
+  const svg = await (await request.get('/api/charts/training-volume.svg?by=institution&lang=zh')).text();
+  expect(svg).toMatch(/data-legend="cife-fuenlabrada"[^>]*>(?:(?!<\/g>).)*<text x="17" lang="es">/s);
+  expect(svg).toMatch(/data-legend="hangzhou-hansheng"[^>]*>(?:(?!<\/g>).)*<text x="17" lang="en">/s);
+  expect(svg).toMatch(/data-legend="completion-rate"[^>]*>(?:(?!<\/g>).)*<text x="17">/s);
+  const spanish = await (await request.get('/api/charts/training-volume.svg?by=institution&lang=es')).text();
+  expect(spanish).toMatch(/data-legend="cife-fuenlabrada"[^>]*>(?:(?!<\/g>).)*<text x="17">Centro/s);
+});

@@ -39,19 +39,24 @@ const training = {
 const reported = { basis: 'reported', illustrative: 0, estimated: 0 };
 const mostConnected = { id: 'a', degree: 2 };
 const none = { items: [], total: 0 };
-const name = (id: string) => id.toUpperCase();
+/** Names in the reader's language, but B's, which the data has only in Spanish. */
+const name = (id: string) => (id === 'b' ? { text: 'B', lang: 'es' } : { text: id.toUpperCase() });
 
 describe('summarize(input)', () => {
   it('names the most connected institution, the training trend, proposals, late partnerships and misses', () => {
     const stalled = { items: [{ source: 'a', target: 'b' }], total: 1 };
     expect(summarize({ kpis, mostConnected, training, stalled, unrecorded: 0, name })).toEqual([
-      { key: 'summary.connected', values: { name: 'A', count: 2 } },
+      { key: 'summary.connected', values: { count: 2 }, names: { name: [{ text: 'A' }] } },
       {
         key: 'summary.trainingGrew',
         values: { year: '2023', previous: '2022', institutions: 3, change: 1, ...reported },
       },
       { key: 'summary.proposals', values: { count: 1, total: 3 } },
-      { key: 'summary.stalled', values: { count: 1, names: 'A – B' } },
+      {
+        key: 'summary.stalled',
+        values: { count: 1 },
+        names: { names: [{ text: 'A' }, ' – ', { text: 'B', lang: 'es' }] },
+      },
       { key: 'summary.missed', values: { count: 1 } },
     ]);
   });
@@ -66,7 +71,15 @@ describe('summarize(input)', () => {
       unrecorded: 0,
       name,
     }).filter((s) => s.key === 'summary.stalled');
-    expect(sentence?.values).toEqual({ count: 40, names: 'A – B; A – C; A – D' });
+    expect(sentence?.values).toEqual({ count: 40 });
+    expect(sentence?.names?.names).toEqual(
+      ['B', 'C', 'D'].flatMap((t, i) => [
+        ...(i > 0 ? ['; '] : []),
+        { text: 'A' },
+        ' – ',
+        t === 'B' ? { text: 'B', lang: 'es' } : { text: t },
+      ]),
+    );
   });
 
   it('says when training fell, and when no active partnership is late', () => {

@@ -1,5 +1,6 @@
 import { EARLY_STATUSES, IN_MOTION_STATUSES, partnershipsWith } from '@puente/data/schema';
 import type { ConnectedInstitution, Kpis, Listed, TrainingComparison } from '@puente/data/store';
+import type { DataText, TextRun } from '$lib/i18n/rich';
 import { basisOf } from '$lib/provenance';
 
 /** One sentence of the overview's summary: a message key and its values, localized when shown. */
@@ -17,6 +18,8 @@ export interface Sentence {
     | 'summary.missed'
     | 'summary.proposals';
   values: Record<string, string | number>;
+  /** Placeholders filled with names from the data, each shown with its own `lang` (see `richMessage`). */
+  names?: Record<string, TextRun>;
 }
 
 export interface SummaryInput {
@@ -29,8 +32,8 @@ export interface SummaryInput {
   stalled: Listed<{ source: string; target: string }>;
   /** Partnerships in view agreed or active with no milestone recorded at all: neither stalled nor on track. */
   unrecorded: number;
-  /** Display name of an institution id, in the reader's language. */
-  name: (id: string) => string;
+  /** Display name of an institution id, in the reader's language when the data has it (else with its `lang`). */
+  name: (id: string) => DataText;
 }
 
 /** Who is most connected, what grew, what is late: a few plain sentences computed from the data in view. */
@@ -47,7 +50,8 @@ export function summarize({
   if (mostConnected) {
     sentences.push({
       key: 'summary.connected',
-      values: { name: name(mostConnected.id), count: mostConnected.degree },
+      values: { count: mostConnected.degree },
+      names: { name: [name(mostConnected.id)] },
     });
   }
 
@@ -96,8 +100,10 @@ export function summarize({
   // and "every partnership has moved" is only said of the ones whose record shows it.
   const inMotion = partnershipsWith(kpis.byStatus, IN_MOTION_STATUSES);
   if (stalled.total > 0) {
-    const names = stalled.items.slice(0, 3).map((p) => `${name(p.source)} – ${name(p.target)}`);
-    sentences.push({ key: 'summary.stalled', values: { count: stalled.total, names: names.join('; ') } });
+    const names = stalled.items
+      .slice(0, 3)
+      .flatMap((p, i): TextRun => [...(i > 0 ? ['; '] : []), name(p.source), ' – ', name(p.target)]);
+    sentences.push({ key: 'summary.stalled', values: { count: stalled.total }, names: { names } });
   } else if (inMotion > unrecorded) {
     sentences.push({
       key: unrecorded > 0 ? 'summary.noneStalledRecorded' : 'summary.noneStalled',

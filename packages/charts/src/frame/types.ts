@@ -21,6 +21,8 @@ export interface LegendEntry {
   label: string;
   /** The full label, a tooltip when it differs from `label`. */
   title?: string;
+  /** The `lang` of the label when it is not in the page's language (a name from the data shown untranslated). */
+  lang?: string;
   x: number;
   y: number;
 }

@@ -69,6 +69,23 @@ describe('cityTrainingModel(records, options)', () => {
   });
 });
 
+describe('a city named untranslated', () => {
+  it('carries its own lang on its panel title, the panel’s figures the page’s', () => {
+    const model = cityTrainingModel(records, {
+      width: 720,
+      names: { Fuenlabrada: '富恩拉夫拉达' },
+      nameLangs: { Hangzhou: 'en' },
+    });
+    expect(model.panels.map((p) => [p.key, p.lang])).toEqual([
+      ['Hangzhou', 'en'],
+      ['Fuenlabrada', undefined],
+    ]);
+    const html = render(CityTrainingChart, { props: { model, title: 't' } }).body;
+    expect(html).toContain('<tspan lang="en">Hangzhou</tspan>');
+    expect(html.replace(/<!--.*?-->/g, '')).toMatch(/>富恩拉夫拉达<tspan font-weight/);
+  });
+});
+
 describe('CityTrainingChart (server-rendered)', () => {
   const model = cityTrainingModel(records, { width: 720 });
 

@@ -36,6 +36,8 @@ export interface CityTrainingOptions {
   colors?: Readonly<Record<string, string>>;
   /** Display names by city, e.g. in the reader's language; a city without one shows as it is written. */
   names?: Readonly<Record<string, string>>;
+  /** The `lang` of a city's name when it is not in the page's language (shown untranslated); '' for unknown. */
+  nameLangs?: Readonly<Record<string, string>>;
 }
 
 export interface CityBar {
@@ -51,6 +53,8 @@ export interface CityPanel {
   key: string;
   /** City name, cut with "…" to fit the panel's title row. */
   label: string;
+  /** The `lang` of `label` when not the page's. */
+  lang?: string;
   color: string;
   /** Top-left corner and size of the whole panel (title, plot and axis). */
   x: number;
@@ -171,6 +175,7 @@ export function cityTrainingModel(
     return {
       key: city,
       label: fitText(options.names?.[city] ?? city, panelWidth - 110, 12),
+      ...(options.nameLangs?.[city] === undefined ? {} : { lang: options.nameLangs[city] }),
       color: colorOf(city),
       x: round2(px),
       y: round2(py),

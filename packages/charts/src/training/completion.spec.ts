@@ -14,6 +14,25 @@ const records: CompletionRecord[] = [
   { key: 'Hangzhou', year: 2023, completed: 60, reported: 80 },
 ];
 
+describe('a group named untranslated', () => {
+  it('carries its own lang in the legend and on its line’s label; "all" never does', () => {
+    const model = completionModel(records, {
+      ...size,
+      names: { Fuenlabrada: '富恩拉夫拉达' },
+      nameLangs: { Hangzhou: 'en' },
+      labels: { all: '所有城市' },
+    });
+    expect(model.legend.map((l) => [l.key, l.lang])).toEqual([
+      ['Fuenlabrada', undefined],
+      ['Hangzhou', 'en'],
+      [ALL_KEY, undefined],
+    ]);
+    const html = render(CompletionChart, { props: { model, title: 't' } }).body;
+    expect(html.match(/lang="en"[^>]*>Hangzhou</g)).toHaveLength(2);
+    expect(html).not.toMatch(/lang="[^"]*"[^>]*>(富恩拉夫拉达|所有城市)</);
+  });
+});
+
 describe('completionModel(records, options)', () => {
   const model = completionModel(records, { ...size, labels: { all: 'All cities' } });
 

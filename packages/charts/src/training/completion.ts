@@ -33,6 +33,8 @@ export interface CompletionOptions {
   to?: number;
   /** Display names of the groups (default: the keys). */
   names?: Readonly<Record<string, string>>;
+  /** The `lang` of a group's name when it is not in the page's language (shown untranslated); '' for unknown. */
+  nameLangs?: Readonly<Record<string, string>>;
   /** Fixed colours by group (e.g. the city colours of the other charts). */
   colors?: Readonly<Record<string, string>>;
   /** Most group lines drawn (those with the largest base); default 7. The "all" line counts everyone. */
@@ -53,6 +55,8 @@ export interface CompletionPoint {
 export interface CompletionSeries {
   key: string;
   label: string;
+  /** The `lang` of `label` when not the page's. */
+  lang?: string;
   color: string;
   /** True for the line of every group together. */
   all?: boolean;
@@ -140,6 +144,10 @@ export function completionModel(
     key === ALL_KEY ? INK.text : (options.colors?.[key] ?? palette.colorOf(key));
   const nameOf = (key: string) =>
     key === ALL_KEY ? (options.labels?.all ?? 'all') : (options.names?.[key] ?? key);
+  const langOf = (key: string) => {
+    const lang = key === ALL_KEY ? undefined : options.nameLangs?.[key];
+    return lang === undefined ? {} : { lang };
+  };
 
   // Legend above the plot, wrapped into rows.
   const legend: LegendItem[] = [];
@@ -153,7 +161,16 @@ export function completionModel(
       lx = MARGIN.left;
       ly += LEGEND_ROW;
     }
-    legend.push({ key, label, title, color: colorOf(key), x: round2(lx), y: round2(ly), kind: 'line' });
+    legend.push({
+      key,
+      label,
+      title,
+      ...langOf(key),
+      color: colorOf(key),
+      x: round2(lx),
+      y: round2(ly),
+      kind: 'line',
+    });
     lx += w;
   }
 
@@ -207,6 +224,7 @@ export function completionModel(
     return {
       key,
       label: nameOf(key),
+      ...langOf(key),
       color: colorOf(key),
       ...(key === ALL_KEY ? { all: true } : {}),
       path,

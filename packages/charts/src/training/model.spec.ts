@@ -231,6 +231,23 @@ describe('TrainingChart (server-rendered)', () => {
     expect(html).toContain('data-total="2023"');
   });
 
+  it('marks a series name shown untranslated with its own lang, and only that one', () => {
+    // On a Chinese page: the academy has its Chinese name, CIFE only its Spanish one.
+    const records = trainingRecords.map((r) =>
+      r.institution === 'fue-cife'
+        ? { ...r, labelLang: 'es' }
+        : r.institution === 'hz-academy'
+          ? { ...r, institutionLabel: '跨境电商学院' }
+          : r,
+    );
+    const byInstitution = trainingModel(records, { ...size, stackBy: 'institution' });
+    expect(byInstitution.legend.find((l) => l.key === 'fue-cife')?.lang).toBe('es');
+    expect(byInstitution.legend.filter((l) => l.lang !== undefined).map((l) => l.key)).toEqual(['fue-cife']);
+    const html = render(TrainingChart, { props: { model: byInstitution, title: 't' } }).body;
+    expect(html).toMatch(/data-legend="fue-cife"[^>]*>.*?<text x="17" lang="es">CIFE<\/text>/s);
+    expect(html).toMatch(/data-legend="hz-academy"[^>]*>.*?<text x="17">跨境电商学院<\/text>/s);
+  });
+
   it('says so when there is nothing to show', () => {
     const html = render(TrainingChart, {
       props: { model: trainingModel([], size), title: 't', emptyText: 'Sin datos' },

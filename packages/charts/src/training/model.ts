@@ -25,6 +25,11 @@ export interface TrainingRecord {
   topic?: string;
   /** Display name of the topic, e.g. in the reader's language (defaults to the topic: the series' key). */
   topicLabel?: string;
+  /**
+   * The `lang` of the label shown (`institutionLabel` or `topicLabel`) when it is not in the page's language, so the
+   * legend marks a name shown untranslated; '' for unknown.
+   */
+  labelLang?: string;
   year: number;
   trainees: number;
   completed: number;
@@ -86,6 +91,8 @@ export interface TrainingOptions {
 export interface TrainingSeries {
   key: string;
   label: string;
+  /** The `lang` of `label` when not the page's (see `TrainingRecord.labelLang`). */
+  labelLang?: string;
   color: string;
   trainees: number;
   /** True for the grey series that gathers everything past the palette's size. */
@@ -137,6 +144,8 @@ export interface LegendItem {
   label: string;
   /** The full label, for a tooltip. */
   title: string;
+  /** The `lang` of the label when not the page's. */
+  lang?: string;
   color: string;
   x: number;
   y: number;
@@ -213,8 +222,10 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
   // Records summed into "other" upstream: that series is the grey catch-all whatever the number of the rest.
   const forcedOther = records.some((r) => r.other);
   const labels = new Map<string, string>();
+  const labelLangs = new Map<string, string>();
   for (const r of records) {
     const key = keyOf(r);
+    if (!labels.has(key) && key !== 'other' && r.labelLang !== undefined) labelLangs.set(key, r.labelLang);
     if (!labels.has(key))
       labels.set(
         key,
@@ -259,6 +270,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     .map(([key, trainees]) => ({
       key,
       label: hasOther && key === 'other' ? (options.labels?.other ?? 'other') : (labels.get(key) ?? key),
+      ...(labelLangs.has(key) && !(hasOther && key === 'other') ? { labelLang: labelLangs.get(key) } : {}),
       color: colorOf(key),
       trainees,
       ...(hasOther && key === 'other' ? { other: true } : {}),
@@ -317,6 +329,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     ...series.map((s) => ({
       key: s.key,
       label: s.label,
+      lang: s.labelLang,
       color: s.color,
       kind: 'square' as const,
       other: s.other,
@@ -324,6 +337,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     {
       key: 'completion-rate',
       label: options.labels?.completionRate ?? 'completion rate',
+      lang: undefined,
       color: RATE_COLOR,
       kind: 'line' as const,
       other: undefined,
@@ -331,6 +345,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     ...(['illustrative', 'estimated'] as const).filter(anyOf).map((kind) => ({
       key: kind,
       label: options.labels?.[kind] ?? kind,
+      lang: undefined,
       color: RATE_COLOR,
       kind,
       other: undefined,
@@ -351,6 +366,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
       key: item.key,
       label,
       title: item.label,
+      ...(item.lang === undefined ? {} : { lang: item.lang }),
       color: item.color,
       x: round2(lx),
       y: round2(ly),

@@ -35,6 +35,7 @@ interface Cities extends Years {
   cities: CityYear[];
   cityColors: Record<string, string>;
   cityNames: Record<string, string>;
+  cityLangs: Record<string, string>;
 }
 
 export type PageChartData =
@@ -75,6 +76,7 @@ export function citiesModel(data: Cities, width = 960) {
     ...range(data),
     colors: data.cityColors,
     names: data.cityNames,
+    nameLangs: data.cityLangs,
   });
 }
 
@@ -85,6 +87,7 @@ export function completionChartModel(data: Cities, tr: Translator, width = 960) 
     ...range(data),
     colors: data.cityColors,
     names: data.cityNames,
+    nameLangs: data.cityLangs,
     labels: { all: tr.t('training.completion.all') },
   });
 }

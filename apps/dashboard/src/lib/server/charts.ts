@@ -101,7 +101,15 @@ async function dataAt(
           from,
           to,
         }
-      : { chart, cities: view.cities, cityColors: view.cityColors, cityNames: view.cityNames, from, to };
+      : {
+          chart,
+          cities: view.cities,
+          cityColors: view.cityColors,
+          cityNames: view.cityNames,
+          cityLangs: view.cityLangs,
+          from,
+          to,
+        };
   return { data, version: view.version };
 }
 

@@ -404,6 +404,7 @@ export function institutionTrainingModel(
         institutionLabel: label,
         topic: r.group,
         topicLabel: r.label,
+        ...(r.labelLang === undefined ? {} : { labelLang: r.labelLang }),
         year: r.year,
         trainees: r.trainees,
         completed: r.completed ?? 0,

@@ -72,7 +72,7 @@ evil,Evil,2023,3,3
       colors,
     });
     const training = await trainingView(store, { by: 'institution', filters: NO_FILTERS, locale, colors });
-    const { from, to, cities, cityColors, cityNames } = training;
+    const { from, to, cities, cityColors, cityNames, cityLangs } = training;
     pages[locale] = [
       { chart: 'network-full', model: net.model, colorBy: 'type', sizeBy: 'trained', layout: 'bridge' },
       {
@@ -84,8 +84,8 @@ evil,Evil,2023,3,3
         from,
         to,
       },
-      { chart: 'training-cities', cities, cityColors, cityNames, from, to },
-      { chart: 'training-completion', cities, cityColors, cityNames, from, to },
+      { chart: 'training-cities', cities, cityColors, cityNames, cityLangs, from, to },
+      { chart: 'training-completion', cities, cityColors, cityNames, cityLangs, from, to },
     ];
   }
 });

@@ -22,7 +22,8 @@ import {
 } from '@puente/data/store';
 import type { NetworkModel, ProgressRecord, TrainingRecord } from '@puente/charts';
 import type { Locale } from '$lib/i18n/translator';
-import { institutionLabel, institutionLang } from '$lib/labels';
+import type { DataText } from '$lib/i18n/rich';
+import { institutionLabel, institutionLang, textLang } from '$lib/labels';
 import { summarize, type Sentence } from '$lib/summary';
 import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread } from './network-pool';
@@ -104,13 +105,14 @@ export async function overviewView(
         },
   );
   const names = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locale)]));
+  const langs = new Map(graph.nodes.map((n) => [n.id, institutionLang(n, locale)]));
   const name = (id: string) => names.get(id) ?? id;
 
   // The layout is computed off the request thread, seeded, so the page shows the network before any JavaScript.
   // Twice: wide for a laptop or tablet, and upright for a phone, where the wide one would be a thin strip.
   const data = {
     nodes: graph.nodes.map((n) => {
-      const labelLang = institutionLang(n, locale);
+      const labelLang = langs.get(n.id);
       return { ...n, label: name(n.id), ...(labelLang === undefined ? {} : { labelLang }) };
     }),
     links: graph.links,
@@ -148,7 +150,8 @@ export async function overviewView(
       stalled: { items: stalled.items, total: stalled.total },
       unrecorded: unrecorded.total,
       // The stalled list carries names in the reader's language; the network's cover the rest.
-      name: (id) => names.get(id) ?? stalledName(stalled.items, id) ?? id,
+      name: (id) =>
+        names.has(id) ? dataText(name(id), langs.get(id)) : (stalledName(stalled.items, id) ?? { text: id }),
     }),
     stalled: stalled.items,
     stalledCount: stalled.total,
@@ -162,6 +165,7 @@ export async function overviewView(
     trend: byCity.map((v) => ({
       institution: v.other ? '' : v.group,
       institutionLabel: v.other ? '' : (v.label ?? v.group),
+      ...(v.other || textLang(v.labelLang) === undefined ? {} : { labelLang: textLang(v.labelLang) }),
       ...(v.other ? { other: true } : {}),
       year: v.year,
       trainees: v.trainees,
@@ -196,10 +200,13 @@ function aroundHubs(near: GraphRows, hubs: readonly ConnectedInstitution[]): str
   return [...chosen];
 }
 
-function stalledName(items: readonly PartnershipSummary[], id: string): string | undefined {
+function stalledName(items: readonly PartnershipSummary[], id: string): DataText | undefined {
   for (const p of items) {
-    if (p.source === id) return p.sourceName;
-    if (p.target === id) return p.targetName;
+    if (p.source === id) return dataText(p.sourceName, textLang(p.sourceNameLang));
+    if (p.target === id) return dataText(p.targetName, textLang(p.targetNameLang));
   }
   return undefined;
 }
+
+const dataText = (text: string, lang: string | undefined): DataText =>
+  lang === undefined ? { text } : { text, lang };

@@ -14,7 +14,7 @@ import {
 import { OTHER_COLOR, type ColorMap, type TrainingRecord, type YearCompletion } from '@puente/charts';
 import type { CityYear, StackBy } from '$lib/components/training/shape';
 import type { Locale } from '$lib/i18n/translator';
-import { institutionLabel } from '$lib/labels';
+import { institutionLabel, institutionLang, textLang } from '$lib/labels';
 import type { ProgrammeColors } from './colors';
 
 /** Series the stacked chart colours (Okabe–Ito without black); the rest is its grey "other". */
@@ -38,6 +38,8 @@ export interface TrainingView {
   stackColors: ColorMap | null;
   /** The cities drawn, in the reader's language. */
   cityNames: Record<string, string>;
+  /** The `lang` of the cities drawn untranslated (in another language than the reader's). */
+  cityLangs: Record<string, string>;
 }
 
 export interface TrainingInput {
@@ -61,7 +63,7 @@ export async function trainingView(
     trainingTotals(store, scope),
   ]);
   const names =
-    by === 'institution' ? await institutionNames(store, stacked, locale) : new Map<string, string>();
+    by === 'institution' ? await institutionNames(store, stacked, locale) : new Map<string, Label>();
   const shownCities = perCity.filter((v) => !v.other);
   return {
     by,
@@ -85,10 +87,23 @@ export async function trainingView(
     cityColors: Object.fromEntries(shownCities.map((v) => [v.group, colors.city[v.group] ?? OTHER_COLOR])),
     stackColors: by === 'topic' ? colors.topic : null,
     cityNames: Object.fromEntries(shownCities.map((v) => [v.group, v.label ?? v.group])),
+    cityLangs: Object.fromEntries(
+      shownCities.flatMap((v) => {
+        const lang = textLang(v.labelLang);
+        return lang === undefined ? [] : [[v.group, lang]];
+      }),
+    ),
   };
 }
 
-function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, string>): TrainingRecord {
+/** A name in the reader's language, and its `lang` when shown untranslated. */
+interface Label {
+  text: string;
+  lang: string | undefined;
+}
+const withLang = (lang: string | undefined) => (lang === undefined ? {} : { labelLang: lang });
+
+function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, Label>): TrainingRecord {
   if (v.other) {
     return {
       institution: '',
@@ -103,7 +118,8 @@ function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, 
   return by === 'institution'
     ? {
         institution: v.group,
-        institutionLabel: names.get(v.group) ?? v.group,
+        institutionLabel: names.get(v.group)?.text ?? v.group,
+        ...withLang(names.get(v.group)?.lang),
         year: v.year,
         trainees: v.trainees,
         completed: v.completed,
@@ -116,6 +132,7 @@ function stackRecord(v: TrainingVolume, by: StackBy, names: ReadonlyMap<string, 
         institution: '',
         topic: v.group,
         topicLabel: v.label ?? v.group,
+        ...withLang(textLang(v.labelLang)),
         year: v.year,
         trainees: v.trainees,
         completed: v.completed,
@@ -128,8 +145,13 @@ async function institutionNames(
   store: Store,
   volumes: readonly TrainingVolume[],
   locale: Locale,
-): Promise<Map<string, string>> {
+): Promise<Map<string, Label>> {
   const ids = [...new Set(volumes.filter((v) => !v.other).map((v) => v.group))];
   if (ids.length === 0) return new Map();
-  return new Map((await institutionsById(store, ids)).map((n) => [n.id, institutionLabel(n, locale)]));
+  return new Map(
+    (await institutionsById(store, ids)).map((n) => [
+      n.id,
+      { text: institutionLabel(n, locale), lang: institutionLang(n, locale) },
+    ]),
+  );
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { richMessage } from './rich.js';
+import { translator } from './translator.js';
+
+describe('richMessage(tr, key, values, texts)', () => {
+  it('keeps a name in another language apart, with its lang, wherever the translation puts it', () => {
+    // Chinese puts the name first, English too, Spanish after its verb: the name is found in each.
+    const spanish = { text: 'Ayuntamiento de Fuenlabrada', lang: 'es' };
+    for (const locale of ['en', 'es', 'zh'] as const) {
+      const run = richMessage(translator(locale), 'summary.connected', { count: 3 }, { name: [spanish] });
+      const names = run.filter((piece) => typeof piece !== 'string');
+      expect(names, locale).toEqual([spanish]);
+      expect(run.join('')).not.toMatch(/[\uE000\uE001]/);
+      expect(run.map((p) => (typeof p === 'string' ? p : p.text)).join(''), locale).toContain('3');
+    }
+  });
+
+  it('gives plain text for names in the page language, joined with the sentence around them', () => {
+    const run = richMessage(
+      translator('en'),
+      'summary.connected',
+      { count: 2 },
+      { name: [{ text: 'CIFE' }] },
+    );
+    expect(run).toEqual([translator('en').t('summary.connected', { name: 'CIFE', count: 2 })]);
+  });
+
+  it('keeps every name of a run, separators as plain text', () => {
+    const run = richMessage(
+      translator('zh'),
+      'summary.stalled',
+      { count: 2 },
+      { names: [{ text: 'A', lang: 'es' }, ' – ', { text: 'B' }, '; ', { text: 'C', lang: '' }] },
+    );
+    const flat = run.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+    expect(flat).toBe(translator('zh').t('summary.stalled', { count: 2, names: 'A – B; C' }));
+    expect(run.filter((p) => typeof p !== 'string')).toEqual([
+      { text: 'A', lang: 'es' },
+      { text: 'C', lang: '' },
+    ]);
+  });
+
+  it('never turns a name into markup', () => {
+    const hostile = { text: '<img src=x onerror=alert(1)>', lang: 'es' };
+    const run = richMessage(translator('en'), 'summary.connected', { count: 1 }, { name: [hostile] });
+    expect(run).toContainEqual(hostile);
+  });
+});
