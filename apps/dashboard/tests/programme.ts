@@ -17,12 +17,20 @@ export interface GeneratedServer {
   stop(): Promise<void>;
 }
 
-/** Generates and loads a programme (`puente generate` options), then serves it on `port`. */
-export async function serveGenerated(port: number, generate: string[]): Promise<GeneratedServer> {
+/**
+ * Generates and loads a programme (`puente generate` options), then serves it on `port`. `edit` may change the
+ * generated CSV files (in the folder it is given) before they are loaded.
+ */
+export async function serveGenerated(
+  port: number,
+  generate: string[],
+  edit?: (data: string) => void,
+): Promise<GeneratedServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'puente-scale-'));
   const data = path.join(dir, 'data');
   const db = path.join(dir, 'generated.duckdb');
   execFileSync(process.execPath, [CLI, 'generate', '--out', data, ...generate]);
+  edit?.(data);
   execFileSync(process.execPath, [CLI, 'load', data, '--db', db]);
   const server: ChildProcess = spawn(process.execPath, [BUILD], {
     env: { ...process.env, PUENTE_DB: db, PORT: String(port), HOST: '127.0.0.1' },

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { fuenlabradaHangzhou, syntheticNetwork } from '../../test/fixtures.js';
 import { drawNetwork, emphasisOf, paintScene, type CanvasFrame } from './canvas.js';
 import { networkEmphasis } from './highlight.js';
-import { importanceOrder } from './labels.js';
+import { importanceOrder, shorten } from './labels.js';
 import { scenePositions } from './model.js';
 import { networkScene } from './scene.js';
 import type { NetworkScene } from './types.js';
 import { IDENTITY } from './viewport.js';
 
 /** A 2D context that records what is drawn. */
-function recorder() {
+function recorder(base: Record<string, unknown> = {}) {
   const calls: Array<[string, unknown[]]> = [];
   const state: Record<string, unknown> = {};
   const ctx = new Proxy(
-    { canvas: { width: 800, height: 500 } },
+    { canvas: { width: 800, height: 500 }, ...base },
     {
       get(target, key: string) {
         if (key in target) return (target as Record<string, unknown>)[key];
@@ -77,6 +77,36 @@ describe('drawNetwork(ctx, scene, frame, surface)', () => {
     expect(count('fillText')).toBeLessThanOrEqual(30);
     // 300 discs + 2 marks + 1 selection
     expect(count('arc')).toBe(303);
+  });
+
+  it('sets each label drawn untranslated in its own language, as the SVG does, then the page’s again', () => {
+    // A context with `lang` (Chromium's): a Spanish name on a Chinese page, the others translated.
+    const nodes = fuenlabradaHangzhou.nodes.map((n, i) => (i === 0 ? { ...n, labelLang: 'es' } : n));
+    const scene = networkScene({ ...fuenlabradaHangzhou, nodes }, { width: 800, height: 500 });
+    const { ctx, calls } = recorder({ lang: 'inherit' });
+    drawNetwork(ctx, scene, frame(scene, { selected: 0 }), surface);
+    // The language in force at each label drawn.
+    let lang = 'inherit';
+    const drawn: Array<[string, string]> = [];
+    for (const [name, args] of calls) {
+      if (name === '=lang') lang = args[0] as string;
+      if (name === 'fillText') drawn.push([args[0] as string, lang]);
+    }
+    const spanish = scene.nodes.findIndex((n) => n.labelLang === 'es');
+    expect(drawn.filter(([, l]) => l === 'es').map(([t]) => t)).toEqual([
+      shorten(scene.nodes[spanish]!.label, 18 * 12, 12),
+    ]);
+    expect(drawn.length).toBeGreaterThan(1);
+    expect(lang).toBe('inherit');
+  });
+
+  it('leaves a context without lang as it is', () => {
+    const nodes = fuenlabradaHangzhou.nodes.map((n) => ({ ...n, labelLang: 'es' }));
+    const scene = networkScene({ ...fuenlabradaHangzhou, nodes }, { width: 800, height: 500 });
+    const { ctx, calls, count } = recorder();
+    drawNetwork(ctx, scene, frame(scene, { selected: 0 }), surface);
+    expect(count('fillText')).toBeGreaterThan(0);
+    expect(calls.some(([n]) => n === '=lang')).toBe(false);
   });
 
   it('draws only what is in view when zoomed in', () => {

@@ -706,20 +706,29 @@ export function drawRings(
   }
 }
 
-/** Node labels as drawn, shortened to fit, and their widths (CSS px). */
+/** Node labels as drawn, shortened to fit, their widths (CSS px) and languages. */
 export interface LabelTexts {
   texts: string[];
   widths: Float64Array;
+  /**
+   * The `lang` of each label not in the page's language (a name shown untranslated; '' for unknown), as the SVG's
+   * `lang` attribute; undefined: the page's.
+   */
+  langs: Array<string | undefined>;
 }
 
 /** By scene: shortening every label on every frame would cost more than drawing them. */
 const labelCache = new WeakMap<object, LabelTexts>();
 
-export function labelTexts(nodes: ReadonlyArray<{ label: string }>): LabelTexts {
+export function labelTexts(nodes: ReadonlyArray<{ label: string; labelLang?: string }>): LabelTexts {
   let cached = labelCache.get(nodes);
   if (!cached) {
     const texts = nodes.map((n) => shorten(n.label, LABEL_EM * LABEL_PX, LABEL_PX));
-    cached = { texts, widths: Float64Array.from(texts, (t) => estimateTextWidth(t, LABEL_PX)) };
+    cached = {
+      texts,
+      widths: Float64Array.from(texts, (t) => estimateTextWidth(t, LABEL_PX)),
+      langs: nodes.map((n) => n.labelLang),
+    };
     labelCache.set(nodes, cached);
   }
   return cached;
@@ -761,13 +770,18 @@ export function drawLabels(
   ctx.textAlign = 'center';
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
+  // A name in another language than the page's is set in that language, as the SVG's `lang` does: the browser
+  // picks its fonts and glyph forms by it. Where the context has no `lang`, the canvas's (the page's) applies.
+  const lingual = 'lang' in ctx ? (ctx as Context2D & { lang: string }) : null;
   for (const label of chosen) {
     const text = labels.texts[label.index]!;
+    if (lingual) lingual.lang = labels.langs[label.index] ?? 'inherit';
     ctx.strokeStyle = INK.halo;
     ctx.strokeText(text, label.x, label.baseline);
     ctx.fillStyle = INK.text;
     ctx.fillText(text, label.x, label.baseline);
   }
+  if (lingual) lingual.lang = 'inherit';
 }
 
 /** The device transform of a frame: viewBox units to device pixels. */

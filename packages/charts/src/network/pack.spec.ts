@@ -14,6 +14,16 @@ describe('packScene(scene) / unpackScene(packed)', () => {
         },
         { width: 960, height: 600, layout: 'bridge' },
       ),
+      // Names shown untranslated keep their language; unknown ('') too.
+      networkScene(
+        {
+          ...fuenlabradaHangzhou,
+          nodes: fuenlabradaHangzhou.nodes.map((n, i) =>
+            i === 0 ? { ...n, labelLang: 'es' } : i === 1 ? { ...n, labelLang: '' } : n,
+          ),
+        },
+        { width: 960, height: 600 },
+      ),
       networkScene(syntheticNetwork(500, 800, 12), { width: 960, height: 600 }),
     ]) {
       expect(unpackScene(JSON.parse(JSON.stringify(packScene(scene))))).toEqual(scene);

@@ -17,6 +17,8 @@ export interface PackedScene {
   nodes: {
     id: string[];
     label: string[];
+    /** The `lang` of each label when not the page's language (see `NetworkSceneNode.labelLang`), else null. */
+    labelLang: Array<string | null>;
     city: number[];
     country: number[];
     type: number[];
@@ -62,6 +64,7 @@ export function packScene(scene: NetworkScene): PackedScene {
     nodes: {
       id: nodes.map((n) => n.id),
       label: nodes.map((n) => n.label),
+      labelLang: nodes.map((n) => n.labelLang ?? null),
       city: nodes.map((n) => ref(n.city)),
       country: nodes.map((n) => ref(n.country)),
       type: nodes.map((n) => ref(n.type)),
@@ -94,6 +97,7 @@ export function unpackScene(packed: PackedScene): NetworkScene {
   const nodes = n.id.map((id, i) => ({
     id,
     label: n.label[i]!,
+    ...(n.labelLang[i] == null ? {} : { labelLang: n.labelLang[i]! }),
     city: strings[n.city[i]!]!,
     country: strings[n.country[i]!]!,
     type: text<InstitutionType>(n.type[i]!),

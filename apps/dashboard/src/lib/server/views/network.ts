@@ -127,10 +127,19 @@ export function networkSceneOfIds(
 
 /** The scene in the reader's language, with every institution's other names for search. */
 export function networkSceneView(graph: GraphRows, scene: PackedScene, locale: Locale): NetworkSceneView {
-  const labels = new Map(graph.nodes.map((n) => [n.id, institutionLabel(n, locale)]));
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const { aliases } = chartData({ nodes: graph.nodes, links: [] }, locale);
+  const named = scene.nodes.id.map((id) => byId.get(id));
   return {
-    scene: { ...scene, nodes: { ...scene.nodes, label: scene.nodes.id.map((id) => labels.get(id) ?? id) } },
+    scene: {
+      ...scene,
+      nodes: {
+        ...scene.nodes,
+        label: named.map((n, i) => (n ? institutionLabel(n, locale) : scene.nodes.id[i]!)),
+        // The canvas sets a name shown untranslated in its own language, as the SVG's `lang` does.
+        labelLang: named.map((n) => (n ? (institutionLang(n, locale) ?? null) : null)),
+      },
+    },
     aliases,
   };
 }
