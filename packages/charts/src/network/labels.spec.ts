@@ -13,8 +13,30 @@ import {
   segmentHitsBox,
   shorten,
   wrapLabel,
+  discDistance,
   type Box,
 } from './labels.js';
+
+/** Labels drawn nearer another node than their own, as `label → nearer node`. */
+function misattributed(model: NetworkModel, labels: readonly NodeLabel[], f: number): string[] {
+  const found: string[] = [];
+  labels.forEach((label, i) => {
+    if (!label.visible) return;
+    const node = model.nodes[i]!;
+    const w = labelWidth({ ...node, lines: label.lines }, f);
+    const x0 = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - w : label.x - w / 2;
+    const box: Box = [
+      x0,
+      label.y - 0.84 * f,
+      x0 + w,
+      label.y + (label.lines.length - 1) * 1.15 * f + 0.24 * f,
+    ];
+    const own = discDistance(node, box);
+    for (const other of model.nodes)
+      if (other !== node && discDistance(other, box) < own) found.push(`${node.id} → ${other.id}`);
+  });
+  return found;
+}
 
 describe('shorten(label, room, fontSize)', () => {
   it('keeps a label that fits', () => {
@@ -303,5 +325,12 @@ describe('labels keep off the lines as drawn', () => {
       const f = 30;
       expect(avoidableCrossings(model, labelsAt(model, f), f)).toEqual([]);
     });
+    // At 390 px the 960-wide drawing shows at about 0.3 scale, so 12 px text is about 40 units: spots further out
+    // used to land beside a neighbour, and the label read as that neighbour's name. (At the drawing's own size,
+    // where every node is labelled, such a spot is still preferred to one on a line.)
+    for (const f of [30, 40])
+      it(`${name}: at ${f} units no label stands nearer another node than its own`, () => {
+        expect(misattributed(model, labelsAt(model, f), f)).toEqual([]);
+      });
   }
 });

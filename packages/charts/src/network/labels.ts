@@ -1,8 +1,9 @@
 /**
  * Where node labels go. In the force layout each label tries a few spots around its node (below,
  * right, above, left, then the diagonals) and takes the one that covers the fewest other labels,
- * nodes and links; labels are placed in order of importance, so the best-connected institutions get
- * the best spots. Text widths are estimated (no font to measure on the server), with some slack.
+ * nodes and links, and that no other node stands nearer to than its own (else it reads as that node's
+ * name); labels are placed in order of importance, so the best-connected institutions get the best
+ * spots. Text widths are estimated (no font to measure on the server), with some slack.
  */
 import { max } from 'd3-array';
 import { compareStrings } from '../palette.js';
@@ -101,6 +102,11 @@ const PREFERENCE = [0, 0.15, 0.3, 0.45, 0.6, 0.65, 0.7, 0.75];
 const LABEL_COST = 20;
 const NODE_COST = 6;
 const LINK_COST = 3;
+/**
+ * Another node nearer the label than its own. Below a line's cost: when every node is labelled (small graphs), a
+ * label may stand beside a neighbour rather than on a line; when not, such a spot is never taken.
+ */
+const NEARER_COST = 2;
 
 /**
  * Places labels for a force layout. With `labelAll`, every node gets the spot of lowest cost (a
@@ -157,17 +163,24 @@ export function placeForceLabels(input: ForceLabelInput): PlacedLabel[] {
       const others = grid
         .query(spot.box)
         .filter((j) => j !== i && circleHitsBox(nodes[j]!, spot.box, 1)).length;
+      // A label nearer another node than its own is read as that one's name: as bad as covering it. (Where
+      // the text is large beside the nodes' spacing, a phone's, the spots further out land beside neighbours.)
+      const own = discDistance(node, spot.box);
+      const nearer = grid
+        .query(grow(spot.box, own))
+        .filter((j) => j !== i && discDistance(nodes[j]!, spot.box) < own).length;
       const links = linksHit(spot.box);
       const cost =
         preference(k) +
         (shift === 0 ? 0 : 0.2) +
         LABEL_COST * labels +
         NODE_COST * others +
+        NEARER_COST * nearer +
         LINK_COST * links;
       if (cost < bestCost) {
         bestCost = cost;
         best = spot;
-        bestClean = labels === 0 && others === 0;
+        bestClean = labels === 0 && others === 0 && nearer === 0;
         bestOnLine = links > 0;
       }
     });
@@ -357,6 +370,13 @@ function wrapLines(label: string, room: number, fontSize: number, maxLines: numb
 
 export function overlaps(a: Box, b: Box): boolean {
   return a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+}
+
+/** How far a box is from a disc's edge (0 when they touch or overlap). */
+export function discDistance(c: { x: number; y: number; r: number }, box: Box): number {
+  const dx = Math.max(box[0] - c.x, 0, c.x - box[2]);
+  const dy = Math.max(box[1] - c.y, 0, c.y - box[3]);
+  return Math.max(0, Math.hypot(dx, dy) - c.r);
 }
 
 function circleHitsBox(c: { x: number; y: number; r: number }, box: Box, pad: number): boolean {
