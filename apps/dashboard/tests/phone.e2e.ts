@@ -82,3 +82,32 @@ test('on a phone the network is on the first screen', async ({ page }) => {
   const box = (await chart.boundingBox())!;
   expect(box.y).toBeLessThan(PHONE.height);
 });
+
+test('on a phone the network is drawn upright, its display options behind one button', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto('/network?lang=es', { waitUntil: 'networkidle' });
+  const chart = page.getByRole('group', { name: 'Quién colabora con quién' });
+  // Near-square, not a strip a few lines tall: at least as tall as four-fifths of its width, within the screen.
+  await expect
+    .poll(async () => {
+      const box = (await chart.boundingBox())!;
+      return box.height / box.width;
+    })
+    .toBeGreaterThanOrEqual(0.8);
+  expect((await chart.boundingBox())!.height).toBeLessThan(PHONE.height * 0.8);
+  const colourByType = page.getByRole('radio', { name: 'Tipo' });
+  await expect(colourByType).toBeHidden();
+  await page.locator('summary', { hasText: 'Opciones de visualización' }).click();
+  await expect(colourByType).toBeVisible();
+  await colourByType.check();
+  await expect(page).toHaveURL(/[?&]color=type(&|$)/);
+});
+
+test('on a laptop the network keeps its wide drawing and its display options in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/network?lang=en', { waitUntil: 'networkidle' });
+  const box = (await page.getByRole('group', { name: 'Who works with whom' }).boundingBox())!;
+  expect(box.width / box.height).toBeGreaterThan(1.4);
+  await expect(page.getByRole('radio', { name: 'Type' })).toBeVisible();
+  await expect(page.locator('summary', { hasText: 'Display options' })).toBeHidden();
+});

@@ -19,6 +19,7 @@ export default defineMessages({
     'networkPage.caption.context':
       'Hollow circles are partners outside the filters, shown so that every partnership in view has both ends.',
     'networkPage.view': 'View',
+    'networkPage.viewOptions': 'Display options',
     'networkPage.colorBy': 'Colour by',
     'networkPage.colorBy.city': 'City',
     'networkPage.colorBy.type': 'Type',
@@ -118,6 +119,7 @@ export default defineMessages({
     'networkPage.caption.context':
       'Los círculos huecos son socios fuera de los filtros; se muestran para que cada colaboración a la vista tenga sus dos extremos.',
     'networkPage.view': 'Vista',
+    'networkPage.viewOptions': 'Opciones de visualización',
     'networkPage.colorBy': 'Color según',
     'networkPage.colorBy.city': 'Ciudad',
     'networkPage.colorBy.type': 'Tipo',
@@ -218,6 +220,7 @@ export default defineMessages({
     'networkPage.caption.context':
       '空心圆点是筛选范围以外的合作伙伴，显示它们是为了让每项合作都有完整的两端。',
     'networkPage.view': '视图',
+    'networkPage.viewOptions': '显示选项',
     'networkPage.colorBy': '颜色依据',
     'networkPage.colorBy.city': '城市',
     'networkPage.colorBy.type': '类型',

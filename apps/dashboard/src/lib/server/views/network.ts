@@ -26,6 +26,18 @@ const CHART: Pick<NetworkOptions, 'width' | 'height' | 'labelSize'> = {
   labelSize: 15,
 };
 
+/**
+ * On a phone the wide drawing would be a strip a few lines tall: graphs up to `PHONE_UP_TO` institutions are laid
+ * out a second time, upright (drawn about 330 px wide there). Past it, the phone gets the wide one, to keep each
+ * view's layout work bounded.
+ */
+const PHONE: Pick<NetworkOptions, 'width' | 'height' | 'labelSize'> = {
+  width: 400,
+  height: 560,
+  labelSize: 13,
+};
+const PHONE_UP_TO = 300;
+
 export type ColorBy = 'city' | 'type';
 export type SizeBy = 'partnerships' | 'trained';
 export type Layout = 'force' | 'bridge';
@@ -46,6 +58,8 @@ export interface NetworkView {
   layout: Layout;
   /** The laid-out chart (SVG), or null when the graph is drawn on canvas from `/network/scene`. */
   model: NetworkModel | null;
+  /** The same laid out upright for a phone (graphs up to PHONE_UP_TO institutions), else null. */
+  phoneModel: NetworkModel | null;
   /** Institutions and partnerships in view, whichever way the chart is drawn. */
   counts: { institutions: number; partnerships: number };
   /** The other names of each institution, so the search finds it in any language (SVG views; canvas views get
@@ -99,11 +113,17 @@ const options = (input: Omit<NetworkInput, 'locale'>): NetworkOptions => ({
 export async function networkView(graph: GraphRows, input: NetworkInput): Promise<NetworkView> {
   const canvas = graph.nodes.length > SVG_UP_TO;
   const { data, aliases } = chartData(canvas ? { nodes: [], links: [] } : graph, input.locale);
+  const phone = !canvas && graph.nodes.length <= PHONE_UP_TO;
+  const [model, phoneModel] = await Promise.all([
+    canvas ? null : networkModelOffThread({ data, options: options(input) }),
+    phone ? networkModelOffThread({ data, options: { ...options(input), ...PHONE } }) : null,
+  ]);
   return {
     colorBy: input.colorBy,
     sizeBy: input.sizeBy,
     layout: input.layout,
-    model: canvas ? null : await networkModelOffThread({ data, options: options(input) }),
+    model,
+    phoneModel,
     counts: { institutions: graph.nodes.length, partnerships: graph.links.length },
     aliases,
     filtered:
