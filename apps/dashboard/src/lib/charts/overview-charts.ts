@@ -88,6 +88,8 @@ export function trendModel(trend: readonly TrainingRecord[], tr: Translator, wid
 }
 
 export function funnelModel(funnel: readonly ProgressRecord[], tr: Translator, width = 520) {
+  // Numbers as wide as the programme's: "6,062 now · 26,989 reached" must not be cut at the chart's edge.
+  const total = funnel.reduce((sum, p) => sum + p.count, 0);
   return progressModel([...funnel], {
     width,
     // Room for a row per status set aside (paused, cancelled) under the pipeline.
@@ -95,6 +97,7 @@ export function funnelModel(funnel: readonly ProgressRecord[], tr: Translator, w
     labels: { reached: tr.t('progress.funnel.reached'), count: tr.t('progress.funnel.count') },
     labelWidth:
       PIPELINE_STATUSES.reduce((w, s) => Math.max(w, estimateTextWidth(tr.labels.status(s), 11)), 0) + 22,
+    valueWidth: estimateTextWidth(tr.t('progress.funnel.value', { count: total, reached: total }), 11) + 22,
   });
 }
 
