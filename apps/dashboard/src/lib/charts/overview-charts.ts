@@ -89,7 +89,7 @@ export function trendModel(trend: readonly TrainingRecord[], tr: Translator, wid
 
 export function funnelModel(funnel: readonly ProgressRecord[], tr: Translator, width = 520) {
   // Numbers as wide as the programme's: "6,062 now · 26,989 reached" must not be cut at the chart's edge.
-  const total = funnel.reduce((sum, p) => sum + p.count, 0);
+  const total = funnel.reduce((sum, p) => sum + (p.count ?? 0), 0);
   return progressModel([...funnel], {
     width,
     // Room for a row per status set aside (paused, cancelled) under the pipeline.
