@@ -520,6 +520,7 @@ describe('schema migrations', () => {
     await c.run('DROP TABLE sessions');
     await c.run('DROP TABLE secrets');
     await c.run('DROP TABLE version_changes');
+    await c.run('DROP TABLE audit_log');
     await c.run('DELETE FROM schema_migrations WHERE step > 1');
     c.closeSync();
     instance.closeSync();

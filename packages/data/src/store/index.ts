@@ -42,6 +42,18 @@ export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';
 export { toSafeNumber } from './values.js';
 export { storedSecret } from './secrets.js';
+export {
+  AUDIT_ACTIONS,
+  listAudit,
+  recordAudit,
+  type AuditAction,
+  type AuditChannel,
+  type AuditDetails,
+  type AuditEntry,
+  type AuditOutcome,
+  type AuditPage,
+  type AuditRecord,
+} from './audit.js';
 
 import path from 'node:path';
 
