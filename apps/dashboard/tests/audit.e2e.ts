@@ -88,9 +88,10 @@ test('an admin sees sign-ins, an upload and a restore done by clicking, with add
   await expect(upload).toContainText(`made version ${made}`);
   const restore = row(page, 'Restore', 'done');
   await expect(restore).toContainText(`back to version ${made - 1} · made version ${made + 1}`);
-  // Newest first: the restore, the upload, the sign-in, the failed attempt.
+  // Newest first: the restore, the upload, the sign-in, the failed attempt, then the CLI's making of the users.
   const order = await page.locator('tr[data-entry] td:nth-child(3)').allTextContents();
-  expect(order).toEqual(['Restore', 'Upload', 'Sign-in', 'Sign-in']);
+  expect(order.slice(0, 5)).toEqual(['Restore', 'Upload', 'Sign-in', 'Sign-in', 'API token created']);
+  await expect(row(page, 'User saved', 'command line', 'user analyst', 'role analyst')).toHaveCount(1);
   expect(await page.locator('main img').count()).toBe(0);
 
   // Signing out is recorded too, and the page is in every language.
@@ -127,6 +128,17 @@ test('viewers and analysts get 403 on the page and the API; admins get bounded p
     await expect(page.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
   }
 
+  // A script's upload with a problem is recorded as failed, through the API, with its file and problem count.
+  const body = new FormData();
+  body.set('mode', 'upsert');
+  body.append('institutions', new Blob(['id,name\nBAD ID,x\n'], { type: 'text/csv' }), 'broken.csv');
+  const rejected = await fetch(`${server.base}/api/uploads`, {
+    method: 'POST',
+    body,
+    headers: { authorization: `Bearer ${server.tokens.analyst}` },
+  });
+  expect(rejected.status).toBe(422);
+
   const admin = { authorization: `Bearer ${server.tokens.admin}` };
   const all = (await (await fetch(`${server.base}/api/audit`, { headers: admin })).json()) as {
     id: number;
@@ -151,9 +163,16 @@ test('viewers and analysts get 403 on the page and the API; admins get bounded p
     action: string;
     outcome: string;
     address: string;
+    details: unknown;
   }[];
   expect(
     entries.filter((e) => e.action === 'sign-in' && e.actor === 'viewer' && e.outcome === 'ok').length,
   ).toBe(2);
   expect(entries.every((e) => !JSON.stringify(e).includes(PASSWORDS.viewer))).toBe(true);
+  expect(entries.find((e) => e.action === 'upload' && e.actor === 'analyst')).toMatchObject({
+    outcome: 'failed',
+    via: 'api',
+    address: '127.0.0.1',
+    details: { status: 422, mode: 'upsert', files: [{ table: 'institutions', name: 'broken.csv' }] },
+  });
 });

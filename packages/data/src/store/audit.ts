@@ -20,7 +20,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** `ok`: done; `failed`: tried and refused or rejected (a wrong password, an upload with problems). */
 export type AuditOutcome = 'ok' | 'failed';
 
-/** Where an action came from: a page of the dashboard, its HTTP API (a token or a script), or the CLI. */
+/** Where an action came from: the dashboard in a browser (a session), a script with an API token, or the CLI. */
 export type AuditChannel = 'page' | 'api' | 'cli';
 
 /** What an entry says beyond who did what: plain values only, shown to admins as text. */
