@@ -38,6 +38,7 @@ export {
   type UserInfo,
 } from './users.js';
 export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
+export { mapInTurns, nextTurn } from './turns.js';
 export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';
 export { toSafeNumber } from './values.js';

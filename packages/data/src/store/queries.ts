@@ -21,6 +21,7 @@ import type {
 } from '../schema/tables.js';
 import type { Store } from './store.js';
 import type { PlainRow } from './values.js';
+import { mapInTurns } from './turns.js';
 
 /**
  * The read queries behind the dashboard. All SQL of the app lives here (and in versions.ts); values are always
@@ -363,12 +364,12 @@ export async function network(
     signal,
   );
   return {
-    nodes: nodes.map((r) => ({
+    nodes: await mapInTurns(nodes, (r) => ({
       ...institutionNames(r),
       trained: num(r.trained),
       matched: r.matched === true,
     })),
-    links: links.map(toLink),
+    links: await mapInTurns(links, toLink),
   };
 }
 

@@ -19,6 +19,7 @@ import { checkWritten, insertFile, NotForSql, sqlCanRead, stageFiles, type SqlFi
 import { keepUpload } from './uploads.js';
 import { noChanges, recordChanges, recordedChanges, type Changes } from './changes.js';
 import { plainRows } from './values.js';
+import { nextTurn } from './turns.js';
 
 export type LoadMode = 'replace' | 'upsert';
 
@@ -210,8 +211,6 @@ async function plainUpload(
   }
   return { headers: plain, warnings: problems };
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 let staging = 0;
 
