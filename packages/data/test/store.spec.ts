@@ -11,6 +11,7 @@ import {
   partnerships,
   listVersions,
   load,
+  recordedFile,
   network,
   restore,
   sha256,
@@ -72,6 +73,13 @@ describe('load(store, request)', () => {
       expect(readFileSync(kept)).toEqual(Buffer.from(file.bytes));
     }
     expect(existsSync(path.join(store.uploadsDir, 'institutions.csv'))).toBe(false);
+    // Found by its hash alone, under the name the history gives it.
+    const first = files[0]!;
+    expect(await recordedFile(store, sha256(first.bytes))).toEqual({
+      name: first.name,
+      sha256: sha256(first.bytes),
+    });
+    expect(await recordedFile(store, '0'.repeat(64))).toBeNull();
   });
 
   it('changes nothing when validation fails', async () => {

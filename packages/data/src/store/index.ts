@@ -7,6 +7,7 @@ export {
   listProblems,
   restore,
   listVersions,
+  recordedFile,
   currentVersion,
   type LoadMode,
   type LoadProgress,

@@ -512,6 +512,18 @@ export async function listVersions(store: Store, page: VersionPage = {}): Promis
   });
 }
 
+/** The file a version recorded under `sha256` (the newest version's name for it), or null when none did. */
+export async function recordedFile(
+  store: Store,
+  sha256: string,
+): Promise<{ name: string; sha256: string } | null> {
+  const [file] = await store.all(
+    'SELECT file_name FROM version_files WHERE sha256 = $1 ORDER BY version DESC LIMIT 1',
+    [sha256],
+  );
+  return file ? { name: String(file.file_name), sha256 } : null;
+}
+
 class RejectedLoad extends Error {
   constructor(readonly problems: Problem[]) {
     super('The load was rejected');

@@ -235,14 +235,13 @@ export const views = {
     );
   },
 
-  /** When each data version was made (`yyyy-mm-dd`): the date a citation gives. */
-  async versionDates(): Promise<Record<number, string>> {
-    const { dates } = await cached('version-dates', [], async (store) => ({
-      dates: Object.fromEntries(
-        (await listVersions(store)).map((v) => [v.version, v.createdAt.slice(0, 10)]),
-      ) as Record<number, string>,
-    }));
-    return dates;
+  /** When a data version was made (`yyyy-mm-dd`, '' for no such version): the date a citation gives. */
+  async versionDate(version: number): Promise<string> {
+    const { date } = await cached('version-date', [version], async (store) => {
+      const [found] = await listVersions(store, { before: version + 1, limit: 1 });
+      return { date: found?.version === version ? found.createdAt.slice(0, 10) : '' };
+    });
+    return date;
   },
 
   /** The values each filter can take: the same for every page of a data version. */
