@@ -175,11 +175,11 @@ describe('changes recorded', () => {
 
     // Back to the schema before the step that records changes.
     const step =
-      MIGRATIONS.findIndex((m) => m.some((sql) => sql.includes('CREATE TABLE version_changes'))) + 1;
+      1 + MIGRATIONS.findIndex((m) => m.some((sql) => sql.includes('CREATE TABLE version_changes')));
     const instance = await DuckDBInstance.create(db);
     const c = await instance.connect();
     await c.run('DROP TABLE version_changes');
-    await c.run('DROP TABLE IF EXISTS audit_log');
+    await c.run('DROP TABLE audit_log');
     await c.run('DELETE FROM schema_migrations WHERE step >= $1', [step]);
     c.closeSync();
     instance.closeSync();

@@ -49,7 +49,7 @@ export async function chartRequest(
   if (drawn === null) error(404, 'There is no such data version');
   // Past the size the server lays out, the page draws the network in the browser: no file or embed of it.
   if (drawn.data.chart === 'network-full' && drawn.data.model === null) error(413, tr.t('share.tooLarge'));
-  const date = (await views.versionDates())[drawn.version] ?? '';
+  const date = drawn.version === null ? '' : await views.versionDate(drawn.version);
   return {
     chart,
     data: drawn.data,
@@ -126,7 +126,7 @@ export async function shareMenus(
         ] as const,
     ),
   );
-  const date = version === null ? null : ((await views.versionDates())[version] ?? '');
+  const date = version === null ? null : await views.versionDate(version);
   return { shares: Object.fromEntries(entries), versionDate: date };
 }
 

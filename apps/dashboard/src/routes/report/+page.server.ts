@@ -14,7 +14,6 @@ const NOTES = 4000;
 export const load: PageServerLoad = async ({ url, locals }) => {
   const chosen = OVERVIEW_CHARTS.filter((c) => url.searchParams.getAll('chart').includes(c));
   const view = await views.overview(url, locals.locale);
-  const dates = await views.versionDates();
   return {
     chosen,
     charts: view.version === null ? [] : chosen.map((chart) => chartData(chart, view)),
@@ -22,6 +21,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     notes: (url.searchParams.get('notes') ?? '').slice(0, NOTES),
     format: url.searchParams.get('format') === 'slides' ? ('slides' as const) : ('a4' as const),
     version: view.version,
-    versionDate: view.version === null ? null : (dates[view.version] ?? ''),
+    versionDate: view.version === null ? null : await views.versionDate(view.version),
   };
 };
