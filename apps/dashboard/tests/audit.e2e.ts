@@ -3,6 +3,7 @@
  * and a restore done by clicking, the audit page lists each with who, what, outcome and address, the hostile name
  * as text. Viewers and analysts get 403 on the page and the API, by cookie or token.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PASSWORDS, sessionCookie, signIn, startAuthServer, type AuthServer } from './auth-server';
 import { E2E_PORT } from './host-page';
@@ -93,6 +94,10 @@ test('an admin sees sign-ins, an upload and a restore done by clicking, with add
   expect(order.slice(0, 5)).toEqual(['Restore', 'Upload', 'Sign-in', 'Sign-in', 'API token created']);
   await expect(row(page, 'User saved', 'command line', 'user analyst', 'role analyst')).toHaveCount(1);
   expect(await page.locator('main img').count()).toBe(0);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
 
   // Signing out is recorded too, and the page is in every language.
   await page.getByRole('button', { name: 'Sign out' }).click();
