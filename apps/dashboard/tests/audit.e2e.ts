@@ -181,3 +181,30 @@ test('viewers and analysts get 403 on the page and the API; admins get bounded p
     details: { status: 422, mode: 'upsert', files: [{ table: 'institutions', name: 'broken.csv' }] },
   });
 });
+
+test('the audit page shows 50 entries at a time, older ones a click away', async ({ page }) => {
+  test.setTimeout(90_000);
+  // Enough entries for two pages: a script's uploads, each refused for a problem.
+  for (let i = 0; i < 55; i++) {
+    const body = new FormData();
+    body.append('institutions', new Blob(['id,name\nBAD ID,x\n'], { type: 'text/csv' }), `broken-${i}.csv`);
+    const response = await fetch(`${server.base}/api/uploads`, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${server.tokens.analyst}` },
+    });
+    expect(response.status).toBe(422);
+  }
+  await fillSignIn(page, 'admin', PASSWORDS.admin);
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const rows = page.locator('tr[data-entry]');
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText('Sign-in');
+  await expect(rows.nth(1)).toContainText('broken-54.csv');
+  const newest = Number(await rows.first().getAttribute('data-entry'));
+  await page.getByRole('link', { name: 'Older entries' }).click();
+  await expect(rows.first()).toHaveAttribute('data-entry', String(newest - 50));
+  await expect(page.getByRole('link', { name: 'Older entries' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Newest entries' }).click();
+  await expect(rows.first()).toHaveAttribute('data-entry', String(newest));
+});
