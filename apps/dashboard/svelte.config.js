@@ -14,7 +14,7 @@ function adapter(out) {
     ...node,
     async adapt(builder) {
       await node.adapt(builder);
-      copyFileSync('server/index.js', `${out}/server.js`);
+      copyFileSync(new URL('./server/index.js', import.meta.url), `${out}/server.js`);
       writeFileSync(`${out}/package.json`, JSON.stringify({ type: 'module', main: 'server.js' }) + '\n');
     },
   };
