@@ -27,13 +27,22 @@ function builtFiles() {
 
 const files = builtFiles();
 
+/** The path as a file name; a malformed one (`%E0%A4%A`) is no built file, and must not throw in the listener. */
+function decoded(pathname) {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 // Before the adapter's listener: the headers are on the response when sirv or SvelteKit write theirs.
 server.server.prependListener('request', (request, response) => {
   response.setHeader('x-content-type-options', 'nosniff');
   response.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
   const pathname = (request.url ?? '/').split('?')[0];
   // An SVG opened on its own is a document: the favicon may run or fetch nothing, like an SVG export.
-  if (pathname.endsWith('.svg') && files.has(decodeURIComponent(pathname))) {
+  if (pathname.endsWith('.svg') && files.has(decoded(pathname))) {
     response.setHeader('content-security-policy', SVG_POLICY);
   }
 });

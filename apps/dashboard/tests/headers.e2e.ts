@@ -84,6 +84,9 @@ test('the built files a reader’s browser fetches carry them too: scripts, styl
   expect(again.headers()['x-content-type-options']).toBe('nosniff');
   // A built file's policy is for SVG files only: a script has none, a missing file gets the page's.
   expect((await request.get(script)).headers()['content-security-policy']).toBeUndefined();
+  // A malformed path is answered, and the server stays up.
+  expect((await request.get('/%E0%A4%A.svg')).status()).toBeGreaterThanOrEqual(400);
+  expect((await request.get('/api/health')).status()).toBe(200);
   const missing = await request.get('/no-such-file.svg');
   expect(missing.status()).toBe(404);
   expect(missing.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
