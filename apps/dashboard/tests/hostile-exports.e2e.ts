@@ -141,10 +141,15 @@ test('embeds of the hostile programme show the labels as text, run nothing and f
 }) => {
   test.setTimeout(90_000);
   const seen = watch(page);
-  for (const card of ['network', 'trend']) {
-    await page.goto(`${server.base}/?lang=en`, { waitUntil: 'networkidle' });
-    const menu = await openShare(page, card);
-    const code = await menu.getByLabel('Embed code (iframe)').inputValue();
+  // In Chinese too: a label in ICU syntax is an argument of the messages around it, never a message itself.
+  for (const [card, lang, share, embed] of [
+    ['network', 'en', 'Share', 'Embed code (iframe)'],
+    ['trend', 'en', 'Share', 'Embed code (iframe)'],
+    ['network', 'zh', '分享', '嵌入代码（iframe）'],
+  ] as const) {
+    await page.goto(`${server.base}/?lang=${lang}`, { waitUntil: 'networkidle' });
+    const menu = await openShare(page, card, share);
+    const code = await menu.getByLabel(embed).inputValue();
     const host = await hostPage(HOST, code);
     try {
       await page.goto(host.url, { waitUntil: 'networkidle' });
@@ -154,7 +159,8 @@ test('embeds of the hostile programme show the labels as text, run nothing and f
       const { found, text } = await activeParts(page, body, 'text/html');
       expect(found, card).toEqual([]);
       const shown = ALL.filter((label) => text.includes(label));
-      expect(shown.length, `${card}: ${text.slice(0, 400)}`).toBeGreaterThan(0);
+      expect(shown.length, `${card} ${lang}: ${text.slice(0, 400)}`).toBeGreaterThan(0);
+      if (card === 'network') expect(text).toContain(LABELS.icu);
       // Hovering or focusing a part shows its details: still text.
       await frame.locator('svg [data-node], svg [data-group]').first().hover();
       expect(await frame.locator('img, foreignObject').count(), card).toBe(0);
