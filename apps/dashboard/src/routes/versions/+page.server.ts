@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { compareVersions, listVersions, restore, type Changes } from '@puente/data/store';
 import { audit } from '$lib/server/audit/record';
 import { getStore } from '$lib/server/store';
+import { viewsReady } from '$lib/server/views';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Versions a page of the history shows. */
@@ -54,6 +55,8 @@ export const actions: Actions = {
       ok: true,
       details: { restoredFrom: version, version: restored },
     });
+    // Answered once readers see it: until then they are shown the version before.
+    await viewsReady();
     redirect(303, `/versions?restored=${restored}`);
   },
 };

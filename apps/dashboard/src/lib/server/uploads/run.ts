@@ -8,6 +8,7 @@ import { currentRows, listVersions, load, type AuditDetails, type LoadResult } f
 import type { ValidationTask, WouldChange } from '@puente/data/validate-worker';
 import { audit } from '../audit/record';
 import { getStore } from '../store';
+import { viewsReady } from '../views';
 import { discardRest, readUpload, UploadRefused, uploadLimit } from './body';
 import { validateOffThread } from './check-pool';
 
@@ -118,6 +119,8 @@ async function readCheckAndLoad(
     allowEmpty: upload.allowEmpty,
   });
   if (!result.ok) return { status: 422, body: result };
+  // Answered once readers see it: until then they are shown the version before.
+  await viewsReady();
   return {
     status: 201,
     body: {
