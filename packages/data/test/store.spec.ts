@@ -11,11 +11,13 @@ import {
   partnerships,
   listVersions,
   load,
+  milestones,
   network,
   restore,
   sha256,
   Store,
   trainingByYear,
+  upcomingMilestones,
 } from '../src/store/index.js';
 import { csv, freshStore, INSTITUTIONS, smallProgramme, tempDir } from './helpers.js';
 
@@ -483,7 +485,7 @@ describe('dashboard queries', () => {
     expect(await institutionProfile(store, 'nobody')).toBeNull();
   });
 
-  it('profiles an institution as it was at a pinned data version, whatever was loaded since', async () => {
+  it('reads an institution’s profile and the milestone lists as they were at a pinned data version', async () => {
     const store = await freshStore();
     await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
     await load(store, {
@@ -491,7 +493,7 @@ describe('dashboard queries', () => {
         csv('training.csv', 'institution,programme,topic,year,trainees\ncife,New course,new,2025,999\n'),
         csv(
           'milestones.csv',
-          'id,partnership,date,title,kind,status\nm-new,p-training,2025-01-01,New,launch,done\n',
+          'id,partnership,date,title,kind,status\nm-new,p-training,2025-01-01,New,launch,done\nm-next,p-training,2025-03-01,Next,meeting,planned\n',
         ),
         csv(
           'partnerships.csv',
@@ -516,6 +518,18 @@ describe('dashboard queries', () => {
       partners: 1,
       milestones: { done: 0, planned: 1, missed: 0 },
     });
+    // The progress page's lists read the same version: its timeline and the milestones ahead.
+    const pinned = { ...NO_FILTERS, version: 1 };
+    expect((await milestones(store, pinned)).map((m) => m.id)).toEqual(['m-meeting', 'm-follow-up']);
+    expect((await milestones(store, NO_FILTERS)).map((m) => m.id)).toContain('m-new');
+    const ahead = { asOf: '2024-01-01', until: '2026-01-01', limit: 5 };
+    expect((await upcomingMilestones(store, pinned, ahead)).within.items.map((m) => m.id)).toEqual([
+      'm-follow-up',
+    ]);
+    expect((await upcomingMilestones(store, NO_FILTERS, ahead)).within.items.map((m) => m.id)).toEqual([
+      'm-follow-up',
+      'm-next',
+    ]);
     // An institution added later did not exist yet.
     await load(store, {
       files: [csv('institutions.csv', 'id,name,city,country,type\nlate,Late,Madrid,ES,other\n')],

@@ -557,10 +557,10 @@ export interface MilestoneQuery {
 
 export async function milestones(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   query: MilestoneQuery = {},
 ): Promise<MilestoneItem[]> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const only = query.partnerships === undefined ? 'TRUE' : p.oneOf('partnership', query.partnerships);
   if (query.partnerships?.length === 0) return [];
   const rows = await store.all(
@@ -597,10 +597,10 @@ export interface UpcomingQuery {
  */
 export async function upcomingMilestones(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   query: UpcomingQuery,
 ): Promise<{ within: Listed<MilestoneItem>; next: Listed<MilestoneItem>; overdue: Listed<MilestoneItem> }> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const asOf = p.bind(query.asOf);
   const until = p.bind(query.until);
   const limit = p.bind(Math.max(0, Math.floor(query.limit)));
