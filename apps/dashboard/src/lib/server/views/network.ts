@@ -6,15 +6,28 @@
  */
 import type { Filters } from '@puente/data';
 import { LIST_FILTERS } from '@puente/data';
-import type { NetworkData as GraphRows } from '@puente/data/store';
+import {
+  kpis,
+  mostConnected,
+  network,
+  type NetworkData as GraphRows,
+  type Scope,
+  type Store,
+} from '@puente/data/store';
 import type { NetworkData, NetworkModel, NetworkOptions, PackedScene } from '@puente/charts';
 import type { Locale } from '$lib/i18n/translator';
 import { institutionLabel, institutionLang } from '$lib/labels';
 import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread, networkSceneOffThread } from './network-pool';
+import { aroundHubs } from './overview';
 
 /** Past this many institutions the network is drawn on canvas, laid out in the browser. */
 export const SVG_UP_TO = 1500;
+/**
+ * What a file or embed of a network past SVG_UP_TO draws: its most connected institutions and their partners, this
+ * many in all — enough to show the programme's shape on a slide, and a layout of bounded cost at any size.
+ */
+export const CUT_NODES = 150;
 
 /**
  * The viewBox. The SVG scales with its column (about 920 px wide next to the side panel on a laptop,
@@ -132,5 +145,32 @@ export function networkSceneView(graph: GraphRows, scene: PackedScene, locale: L
   return {
     scene: { ...scene, nodes: { ...scene.nodes, label: scene.nodes.id.map((id) => labels.get(id) ?? id) } },
     aliases,
+  };
+}
+
+export interface NetworkCut {
+  model: NetworkModel;
+  /** Institutions drawn, of how many in view. */
+  cut: { shown: number; total: number };
+}
+
+/**
+ * The network cut for a file or embed (see CUT_NODES): the hubs of the view and their partners, laid out with the
+ * page's options. Reads the hubs' partnerships and CUT_NODES institutions, never the whole graph.
+ */
+export async function networkCutView(
+  store: Store,
+  input: Omit<NetworkInput, 'filters'> & { filters: Scope },
+): Promise<NetworkCut> {
+  const [top, figures] = await Promise.all([
+    mostConnected(store, input.filters, CUT_NODES),
+    kpis(store, input.filters),
+  ]);
+  const near = await network(store, input.filters, { touching: top.items.map((t) => t.id) });
+  const graph = await network(store, input.filters, { only: aroundHubs(near, top.items, CUT_NODES) });
+  const { data } = chartData(graph, input.locale);
+  return {
+    model: await networkModelOffThread({ data, options: options(input) }),
+    cut: { shown: graph.nodes.length, total: figures.institutions },
   };
 }

@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { CHART_TITLES, isChartId, type ChartId } from '$lib/charts/catalogue';
+import { isChartId, type ChartId } from '$lib/charts/catalogue';
 import { embedCode } from '$lib/charts/embed-code';
-import { isLocale, translator } from '$lib/i18n/translator';
+import { isLocale } from '$lib/i18n/translator';
 import { chartRequest } from '$lib/server/charts';
 import { signEmbed } from '$lib/server/embeds/signature';
 import type { RequestHandler } from './$types';
@@ -40,7 +40,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
   const request = await chartRequest(chart, target, locale, embedded ? 'embed' : 'file');
   const version = request.pinned ? request.version : null;
   const sig = target.searchParams.get('sig') ?? (await signEmbed(chart, target.searchParams, null));
-  const title = translator(locale).t(CHART_TITLES[chart]);
+  const title = request.text.title;
   const width = Math.min(WIDTH, positive(url.searchParams.get('maxwidth')) ?? WIDTH);
   const height = Math.min(HEIGHT, positive(url.searchParams.get('maxheight')) ?? HEIGHT);
   const html = embedCode(
