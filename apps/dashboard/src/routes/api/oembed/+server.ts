@@ -18,7 +18,8 @@ const HEIGHT = 560;
 
 /**
  * `GET /api/oembed?url=…` (oEmbed 1.0, JSON): the embed of a Puente link pasted into a content system — a signed
- * embed link as it is, or a page's link (overview, network, training, progress) as its chart following the data.
+ * embed link as it is, or a page's link (overview, network, training, progress, an institution's) as its chart
+ * following the data.
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
   const format = url.searchParams.get('format');
@@ -34,7 +35,10 @@ export const GET: RequestHandler = async ({ url, locals }) => {
   const lang = target.searchParams.get('lang');
   const locale = isLocale(lang) ? lang : locals.locale;
   const embedded = /^\/embed\/([a-z-]+)$/.exec(target.pathname)?.[1];
-  const chart = embedded ?? PAGE_CHARTS.get(target.pathname);
+  // An institution's page: its partners, scoped to it.
+  const institution = /^\/institutions\/([a-z0-9-]+)$/.exec(target.pathname)?.[1];
+  if (institution && !embedded) target.searchParams.set('institution', institution);
+  const chart = embedded ?? (institution ? 'institution-network' : PAGE_CHARTS.get(target.pathname));
   if (!chart || !isChartId(chart)) error(404, 'No chart at this link');
   // An embed link must already be signed (403 otherwise); a page's link becomes its chart following the data.
   const request = await chartRequest(chart, target, locale, embedded ? 'embed' : 'file');
