@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { download, openShare, readSvg } from './share-menu';
+import { download, drawnNetwork, openShare, readSvg } from './share-menu';
 
 const downloadText = async (...args: Parameters<typeof download>) =>
   (await download(...args)).toString('utf8');
@@ -26,14 +26,7 @@ test('the network page’s Share menu takes away its chart as drawn: filtered, c
   await expect(page).toHaveURL(/[?&]size=trained/);
 
   const chart = page.locator('section[aria-labelledby="network-title"] .surface svg[viewBox]').first();
-  const onPage = await chart.evaluate((el) => ({
-    nodes: [...el.querySelectorAll('[data-node]')].map((n) => [
-      n.getAttribute('data-node'),
-      n.getAttribute('transform'),
-      n.querySelector('circle')?.getAttribute('fill') ?? null,
-    ]),
-    links: el.querySelectorAll('[data-link]').length,
-  }));
+  const onPage = await drawnNetwork(chart);
   expect(onPage.nodes.length).toBeGreaterThan(3);
 
   const menu = await openShare(page, 'network', 'Share');
@@ -151,14 +144,7 @@ test('an institution’s charts share that institution alone: files, a pinned em
 }) => {
   await page.goto('/institutions/hangzhou-hansheng?lang=zh', { waitUntil: 'networkidle' });
   const ego = page.locator('section[aria-labelledby="ego-network-title"] svg[viewBox]').first();
-  const onPage = await ego.evaluate((el) => ({
-    nodes: [...el.querySelectorAll('[data-node]')].map((n) => [
-      n.getAttribute('data-node'),
-      n.getAttribute('transform'),
-      n.querySelector('circle')?.getAttribute('fill') ?? null,
-    ]),
-    links: el.querySelectorAll('[data-link]').length,
-  }));
+  const onPage = await drawnNetwork(ego);
   expect(onPage.nodes.length).toBeGreaterThan(1);
 
   const menu = await openShare(page, 'ego-network', '分享');
