@@ -198,6 +198,12 @@ test('an institution’s charts share that institution alone: files, a pinned em
   await expect(table.locator('tbody tr')).toHaveCount(trained.length);
   const total = (await table.locator('tfoot td').first().textContent())!.replace(/\D/g, '');
   expect(String(trained.reduce((sum, [, , n]) => sum + Number(n), 0))).toBe(total);
+  const trainingEmbed = await training.getByLabel('嵌入代码（iframe）').inputValue();
+  await page.goto(/src="([^"]+)"/.exec(trainingEmbed)![1]!.replace(/&amp;/g, '&'), {
+    waitUntil: 'networkidle',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/的培训$/);
+  await expect(page.locator('figure svg [data-year]').first()).toBeVisible();
 });
 
 test('the progress timeline’s Share menu takes away the timeline drawn, filtered, and pins its today', async ({
@@ -252,4 +258,13 @@ test('the progress timeline’s Share menu takes away the timeline drawn, filter
   expect((await page.request.get(pinned)).status()).toBe(200);
   const later = pinned.replace(/asOf=[\d-]+/, 'asOf=2099-01-01');
   expect((await page.request.get(later)).status()).toBe(403);
+  // Its embed, alone on the page: the same rows.
+  const code = await menu.getByLabel('Embed code (iframe)').inputValue();
+  await page.goto(/src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&'), { waitUntil: 'networkidle' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Milestones by partnership');
+  expect(
+    await page
+      .locator('figure svg [data-row]')
+      .evaluateAll((els) => els.map((r) => r.getAttribute('data-row'))),
+  ).toEqual(rowsOnPage);
 });
