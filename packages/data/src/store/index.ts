@@ -7,6 +7,7 @@ export {
   listProblems,
   restore,
   listVersions,
+  recordedFile,
   currentVersion,
   type LoadMode,
   type LoadProgress,
@@ -38,6 +39,7 @@ export {
   type UserInfo,
 } from './users.js';
 export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
+export { mapInTurns, nextTurn } from './turns.js';
 export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';
 export { toSafeNumber } from './values.js';

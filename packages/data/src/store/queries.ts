@@ -21,6 +21,7 @@ import type {
 } from '../schema/tables.js';
 import type { Store } from './store.js';
 import type { PlainRow } from './values.js';
+import { mapInTurns } from './turns.js';
 
 /**
  * The read queries behind the dashboard. All SQL of the app lives here (and in versions.ts); values are always
@@ -319,7 +320,16 @@ function touching(p: Params, query: NetworkQuery, alias = ''): string {
   return `(list_contains(${ids}, ${alias}source) OR list_contains(${ids}, ${alias}target))`;
 }
 
-export async function network(store: Store, filters: Scope, query: NetworkQuery = {}): Promise<NetworkData> {
+/**
+ * The institutions and partnerships in view, with people trained and milestone counts: the largest read of any
+ * page (20,000 institutions), so an aborted `signal` stops it.
+ */
+export async function network(
+  store: Store,
+  filters: Scope,
+  query: NetworkQuery = {},
+  signal?: AbortSignal,
+): Promise<NetworkData> {
   const partnershipFiltered = filters.area.length > 0 || filters.status.length > 0;
   const p = new Params(filters.version);
   const nodes = await store.all(
@@ -336,6 +346,7 @@ export async function network(store: Store, filters: Scope, query: NetworkQuery 
      WHERE ${p.alive('i.')} ${query.only ? `AND ${p.oneOf('i.id', query.only)}` : ''}
      ORDER BY i.id`,
     p.values,
+    signal,
   );
   const p2 = new Params(filters.version);
   const links = await store.all(
@@ -350,14 +361,15 @@ export async function network(store: Store, filters: Scope, query: NetworkQuery 
      ${query.only ? `AND ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
      ORDER BY p.id`,
     p2.values,
+    signal,
   );
   return {
-    nodes: nodes.map((r) => ({
+    nodes: await mapInTurns(nodes, (r) => ({
       ...institutionNames(r),
       trained: num(r.trained),
       matched: r.matched === true,
     })),
-    links: links.map(toLink),
+    links: await mapInTurns(links, toLink),
   };
 }
 

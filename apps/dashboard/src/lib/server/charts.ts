@@ -49,7 +49,7 @@ export async function chartRequest(
   if (version === undefined) error(403, tr.t('share.forbidden'));
   const drawn = await chartDataAt(chart, url, locale, version);
   if (drawn === null) error(404, 'There is no such data version');
-  const date = (await views.versionDates())[drawn.version] ?? '';
+  const date = await views.versionDate(drawn.version);
   return {
     chart,
     data: drawn.data,
@@ -148,7 +148,7 @@ export async function shareMenus(
       ] as const;
     }),
   );
-  const date = version === null ? null : ((await views.versionDates())[version] ?? '');
+  const date = version === null ? null : await views.versionDate(version);
   return { shares: Object.fromEntries(entries), versionDate: date };
 }
 

@@ -15,15 +15,19 @@ const NOTES = 4000;
  */
 export const load: PageServerLoad = async ({ url, locals }) => {
   const chosen = REPORT_CHARTS.filter((c) => url.searchParams.getAll('chart').includes(c));
-  const [drawn, dates] = await Promise.all([
-    Promise.all(chosen.map((chart) => chartDataAt(chart, url, locals.locale, null))),
-    views.versionDates(),
-  ]);
+  const drawn = await Promise.all(chosen.map((chart) => chartDataAt(chart, url, locals.locale, null)));
+  const dates = new Map(
+    await Promise.all(
+      [...new Set(drawn.flatMap((d) => (d ? [d.version] : [])))].map(
+        async (v) => [v, await views.versionDate(v)] as const,
+      ),
+    ),
+  );
   return {
     chosen,
     // Each chart with the data version it was drawn from, which its citation names.
     charts: drawn.flatMap((d) =>
-      d === null ? [] : [{ data: d.data, version: d.version, date: dates[d.version] ?? '' }],
+      d === null ? [] : [{ data: d.data, version: d.version, date: dates.get(d.version) ?? '' }],
     ),
     heading: (url.searchParams.get('heading') ?? '').slice(0, HEADING),
     notes: (url.searchParams.get('notes') ?? '').slice(0, NOTES),

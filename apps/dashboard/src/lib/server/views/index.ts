@@ -50,13 +50,13 @@ export type Versioned<T> = T & { version: number | null };
 async function cached<T>(
   page: string,
   parts: readonly (string | number | null)[],
-  build: (store: Store) => Promise<T>,
+  build: (store: Store, signal: AbortSignal) => Promise<T>,
   within: ViewCache = cache,
 ): Promise<Versioned<T>> {
   const version = await dataVersion();
   const key = [page, version, ...parts].join('\u0000');
   try {
-    return await within.get(key, async () => ({ ...(await build(getStore())), version }));
+    return await within.get(key, async (signal) => ({ ...(await build(getStore(), signal)), version }));
   } catch (failure) {
     if (failure instanceof BusyError) error(503, failure.message);
     throw failure;
@@ -64,7 +64,7 @@ async function cached<T>(
 }
 
 /** The programme's colours, the same for every page of a data version. */
-const colors = (): Promise<ProgrammeColors> => cached('colors', [], programmeColors);
+const colors = (): Promise<ProgrammeColors> => cached('colors', [], (store) => programmeColors(store));
 
 const canonical = (url: URL) => filtersToQuery(parseFilters(url.searchParams)).toString();
 
@@ -74,7 +74,12 @@ const canonical = (url: URL) => filtersToQuery(parseFilters(url.searchParams)).t
  * version and shared by the network page and its scene in every language.
  */
 const graph = (store: Store, url: URL) =>
-  cached('graph', [canonical(url)], () => network(store, parseFilters(url.searchParams)), large);
+  cached(
+    'graph',
+    [canonical(url)],
+    (_, signal) => network(store, parseFilters(url.searchParams), {}, signal),
+    large,
+  );
 
 function networkInput(url: URL, locale: Locale): NetworkInput {
   return {
@@ -273,19 +278,18 @@ export const views = {
     );
   },
 
-  /** When each data version was made (`yyyy-mm-dd`): the date a citation gives. */
-  async versionDates(): Promise<Record<number, string>> {
-    const { dates } = await cached('version-dates', [], async (store) => ({
-      dates: Object.fromEntries(
-        (await listVersions(store)).map((v) => [v.version, v.createdAt.slice(0, 10)]),
-      ) as Record<number, string>,
-    }));
-    return dates;
+  /** When a data version was made (`yyyy-mm-dd`, '' for no such version): the date a citation gives. */
+  async versionDate(version: number): Promise<string> {
+    const { date } = await cached('version-date', [version], async (store) => {
+      const [found] = await listVersions(store, { before: version + 1, limit: 1 });
+      return { date: found?.version === version ? found.createdAt.slice(0, 10) : '' };
+    });
+    return date;
   },
 
   /** The values each filter can take: the same for every page of a data version. */
   filterOptions(): Promise<Versioned<FilterOptions>> {
-    return cached('filters', [], filterOptions);
+    return cached('filters', [], (store) => filterOptions(store));
   },
 };
 

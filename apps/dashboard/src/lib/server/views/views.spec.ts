@@ -164,7 +164,7 @@ describe('networkView and networkSceneView past the SVG threshold', () => {
       // The generated programme has no translated names: give one institution a Chinese one.
       const first = graph.nodes[0]!;
       const translated = { ...graph, nodes: [{ ...first, name_zh: '测试学院' }, ...graph.nodes.slice(1)] };
-      const { scene, aliases } = networkSceneView(translated, ofIds, 'zh');
+      const { scene, aliases } = await networkSceneView(translated, ofIds, 'zh');
       const nodes = unpackScene(scene).nodes;
       expect(nodes).toHaveLength(SVG_UP_TO + 100);
       expect(nodes.find((n) => n.id === first.id)?.label).toBe('测试学院');
