@@ -264,15 +264,15 @@ export const views = {
   networkCut(url: URL, locale: Locale, pinned: number | null): Promise<Versioned<NetworkCut> | null> {
     const input = networkInput(url, locale);
     const shape = [locale, input.colorBy, input.sizeBy, input.layout, canonical(url)];
-    const build = async (store: Store, version: number | null) =>
-      networkCutView(store, {
-        ...input,
-        filters: { ...input.filters, version },
-        colors: await programmeColors(store, version),
-      });
+    const build = async (store: Store, version: number | null, signal?: AbortSignal) =>
+      networkCutView(
+        store,
+        { ...input, filters: { ...input.filters, version }, colors: await programmeColors(store, version) },
+        signal,
+      );
     return at(
       pinned,
-      () => cached('network-cut', shape, (store) => build(store, null)),
+      () => cached('network-cut', shape, (store, signal) => build(store, null, signal)),
       ['network-cut', ...shape],
       build,
     );

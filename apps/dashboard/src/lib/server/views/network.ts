@@ -185,13 +185,16 @@ export interface NetworkCut {
 export async function networkCutView(
   store: Store,
   input: Omit<NetworkInput, 'filters'> & { filters: Scope },
+  signal?: AbortSignal,
 ): Promise<NetworkCut> {
   const [top, figures] = await Promise.all([
     mostConnected(store, input.filters, CUT_NODES),
     kpis(store, input.filters),
   ]);
-  const near = await network(store, input.filters, { touching: top.items.map((t) => t.id) });
-  const graph = await network(store, input.filters, { only: aroundHubs(near, top.items, CUT_NODES) });
+  // The hubs' partnerships, then the institutions chosen: stopped when no request waits for them any more.
+  const near = await network(store, input.filters, { touching: top.items.map((t) => t.id) }, signal);
+  const only = aroundHubs(near, top.items, CUT_NODES);
+  const graph = await network(store, input.filters, { only }, signal);
   const { data } = await chartData(graph, input.locale);
   return {
     model: await networkModelOffThread({ data, options: options(input) }),
