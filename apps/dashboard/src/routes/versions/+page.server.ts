@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { compareVersions, listVersions, restore, type Changes } from '@puente/data/store';
 import { getStore } from '$lib/server/store';
+import { viewsReady } from '$lib/server/views';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Versions a page of the history shows. */
@@ -45,6 +46,8 @@ export const actions: Actions = {
       if (failure instanceof RangeError) return fail(404, { restoreFailed: true });
       throw failure;
     }
+    // Answered once readers see it: until then they are shown the version before.
+    await viewsReady();
     redirect(303, `/versions?restored=${restored}`);
   },
 };

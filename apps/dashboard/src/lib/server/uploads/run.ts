@@ -7,6 +7,7 @@ import type { Problem, Row, TableName } from '@puente/data';
 import { currentRows, listVersions, load, type LoadResult } from '@puente/data/store';
 import type { ValidationTask, WouldChange } from '@puente/data/validate-worker';
 import { getStore } from '../store';
+import { viewsReady } from '../views';
 import { discardRest, readUpload, UploadRefused, uploadLimit } from './body';
 import { validateOffThread } from './check-pool';
 
@@ -90,6 +91,8 @@ async function readCheckAndLoad(
     allowEmpty: upload.allowEmpty,
   });
   if (!result.ok) return { status: 422, body: result };
+  // Answered once readers see it: until then they are shown the version before.
+  await viewsReady();
   return {
     status: 201,
     body: {

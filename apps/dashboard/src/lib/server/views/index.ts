@@ -4,6 +4,7 @@
  * restore. Pages and endpoints ask here; nothing else shapes page data.
  */
 import { error } from '@sveltejs/kit';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { filtersToQuery, parseFilters } from '@puente/data';
 import {
   filterOptions,
@@ -47,6 +48,25 @@ const large = new ViewCache(12);
 /** What every view carries besides its own data: the data version it was built from. */
 export type Versioned<T> = T & { version: number | null };
 
+/**
+ * While the default views of a new data version are built (after a load or restore: seconds at 20,000
+ * institutions), a view of the version before that is at hand is served instead, so readers don't all wait for
+ * the build; each view still says which version it shows. Null when no such build is under way.
+ */
+let previous: { version: number | null } | null = null;
+/** The version whose default views were built last. */
+let ready: number | null = null;
+/** The build of the default views under way, or the last one. */
+let warmed: Promise<void> = Promise.resolve();
+/** Set in builds and in the build of the defaults: they want the latest version, never the one before. */
+const latestOnly = new AsyncLocalStorage<true>();
+
+/** The version served where its views are at hand while the latest one's are built, or null. */
+export const servingPrevious = (): { version: number | null } | null => previous;
+
+/** Resolves once the default views of the latest version are built: a load or restore answers after it. */
+export const viewsReady = (): Promise<void> => warmed;
+
 async function cached<T>(
   page: string,
   parts: readonly (string | number | null)[],
@@ -55,8 +75,14 @@ async function cached<T>(
 ): Promise<Versioned<T>> {
   const version = await dataVersion();
   const key = [page, version, ...parts].join('\u0000');
+  if (previous !== null && previous.version !== version && !within.has(key) && !latestOnly.getStore()) {
+    const before = [page, previous.version, ...parts].join('\u0000');
+    if (within.has(before)) return within.get(before, () => Promise.reject(new Error('kept view gone')));
+  }
   try {
-    return await within.get(key, async (signal) => ({ ...(await build(getStore(), signal)), version }));
+    return await within.get(key, (signal) =>
+      latestOnly.run(true, async () => ({ ...(await build(getStore(), signal)), version })),
+    );
   } catch (failure) {
     if (failure instanceof BusyError) error(503, failure.message);
     throw failure;
@@ -360,10 +386,27 @@ export async function precomputeDefaults(): Promise<void> {
   }
 }
 
-/** Precomputes now and after every commit (load, restore) of the store. */
+/**
+ * Precomputes now and after every commit (load, restore) of the store, serving the version before meanwhile
+ * where its views are at hand.
+ */
 export function keepViewsWarm(store: Store): void {
-  const warm = () =>
-    precomputeDefaults().catch((error: unknown) => console.error('Precomputing views failed:', error));
-  store.onCommit(() => void warm());
-  void warm();
+  const warm = () => {
+    // At start-up there is no version before to serve.
+    const serving = ready === null ? null : { version: ready };
+    previous = serving;
+    const run: Promise<void> = latestOnly
+      .run(true, async () => {
+        await precomputeDefaults();
+        ready = await dataVersion();
+      })
+      .catch((error: unknown) => console.error('Precomputing views failed:', error))
+      .finally(() => {
+        // A later commit's build serves on; this one's end is not its own.
+        if (previous === serving) previous = null;
+      });
+    warmed = run;
+  };
+  store.onCommit(warm);
+  warm();
 }

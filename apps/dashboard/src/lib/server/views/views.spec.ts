@@ -7,7 +7,7 @@ import { generatedFiles, load, network, Store } from '@puente/data/store';
 import { OTHER_COLOR, unpackScene } from '@puente/charts';
 import { getStore, openStore } from '../store';
 import { networkColors, programmeColors } from './colors';
-import { views } from './index';
+import { keepViewsWarm, servingPrevious, views, viewsReady } from './index';
 import {
   CUT_NODES,
   networkCutView,
@@ -212,6 +212,27 @@ describe('views (cached per data version)', () => {
     expect(after.version).toBe((before.version ?? 0) + 1);
     expect(after.figures.institutions).toBe(120);
     expect((await views.filterOptions()).version).toBe(after.version);
-    getStore().close();
   });
+
+  it('after a load, serves the version before while the new default views are built, then the new one', async () => {
+    keepViewsWarm(getStore());
+    await viewsReady();
+    // Filtered: not among the views built ahead.
+    const url = new URL('http://localhost/?type=university');
+    const before = await views.overview(url, 'en');
+    const result = await load(getStore(), {
+      files: generatedFiles({ institutions: 150, years: 1, programmes: 1, seed: 4 }),
+      mode: 'replace',
+      user: 'test',
+    });
+    expect(result.ok).toBe(true);
+    expect(servingPrevious()).toEqual({ version: before.version });
+    expect(await views.overview(url, 'en')).toBe(before);
+    await viewsReady();
+    expect(servingPrevious()).toBeNull();
+    const after = await views.overview(url, 'en');
+    expect(after.version).toBe((before.version ?? 0) + 1);
+    expect(after.figures.institutions).not.toBe(before.figures.institutions);
+    getStore().close();
+  }, 30_000);
 });
