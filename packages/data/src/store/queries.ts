@@ -267,19 +267,21 @@ export async function kpis(store: Store, filters: Scope): Promise<Kpis> {
   };
 }
 
-export interface InstitutionNode {
-  id: string;
-  name: string;
-  name_en: string | null;
-  name_es: string | null;
-  name_zh: string | null;
-  city: string;
-  /** The city in each language, where the data gives it. */
-  city_en?: string | null;
-  city_es?: string | null;
-  city_zh?: string | null;
-  country: string;
-  type: InstitutionType;
+/** An institution as the network draws it: its names and place (the city in each language, where the data gives it). */
+export interface InstitutionNode extends Pick<
+  Institution,
+  | 'id'
+  | 'name'
+  | 'name_en'
+  | 'name_es'
+  | 'name_zh'
+  | 'city'
+  | 'city_en'
+  | 'city_es'
+  | 'city_zh'
+  | 'country'
+  | 'type'
+> {
   /** Training enrolments, within the year range. */
   trained: number;
   /** False for partners shown only because a partnership in view reaches them. */
