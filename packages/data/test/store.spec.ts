@@ -11,12 +11,14 @@ import {
   partnerships,
   listVersions,
   load,
+  milestones,
   recordedFile,
   network,
   restore,
   sha256,
   Store,
   trainingByYear,
+  upcomingMilestones,
 } from '../src/store/index.js';
 import { csv, freshStore, INSTITUTIONS, smallProgramme, tempDir } from './helpers.js';
 
@@ -549,6 +551,61 @@ describe('dashboard queries', () => {
     ]);
     expect(profile?.milestones.map((m) => m.id)).toEqual(['m-follow-up']);
     expect(await institutionProfile(store, 'nobody')).toBeNull();
+  });
+
+  it('reads an institution’s profile and the milestone lists as they were at a pinned data version', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    await load(store, {
+      files: [
+        csv('training.csv', 'institution,programme,topic,year,trainees\ncife,New course,new,2025,999\n'),
+        csv(
+          'milestones.csv',
+          'id,partnership,date,title,kind,status\nm-new,p-training,2025-01-01,New,launch,done\nm-next,p-training,2025-03-01,Next,meeting,planned\n',
+        ),
+        csv(
+          'partnerships.csv',
+          'id,source,target,area,status,started_on,title\np-new,fuen,cife,exchange,agreed,2025-01-01,New\n',
+        ),
+      ],
+      mode: 'upsert',
+      user: 'ana',
+    });
+    const now = await institutionProfile(store, 'cife');
+    const then = await institutionProfile(store, 'cife', { version: 1 });
+    expect(now?.training.map((t) => t.year)).toEqual([2022, 2023, 2025]);
+    expect(now?.partnerships.map((p) => p.id).sort()).toEqual(['p-new', 'p-training']);
+    expect(now?.counts.milestones.done).toBe(1);
+    // Version 1: none of what the second load added.
+    expect(then?.training.map((t) => t.year)).toEqual([2022, 2023]);
+    expect(then?.partnerships.map((p) => p.id)).toEqual(['p-training']);
+    expect(then?.ego.nodes.map((n) => n.id)).toEqual(['cife', 'hz-academy']);
+    expect(then?.milestones.map((m) => m.id)).toEqual(['m-follow-up']);
+    expect(then?.counts).toEqual({
+      partnerships: 1,
+      partners: 1,
+      milestones: { done: 0, planned: 1, missed: 0 },
+    });
+    // The progress page's lists read the same version: its timeline and the milestones ahead.
+    const pinned = { ...NO_FILTERS, version: 1 };
+    expect((await milestones(store, pinned)).map((m) => m.id)).toEqual(['m-meeting', 'm-follow-up']);
+    expect((await milestones(store, NO_FILTERS)).map((m) => m.id)).toContain('m-new');
+    const ahead = { asOf: '2024-01-01', until: '2026-01-01', limit: 5 };
+    expect((await upcomingMilestones(store, pinned, ahead)).within.items.map((m) => m.id)).toEqual([
+      'm-follow-up',
+    ]);
+    expect((await upcomingMilestones(store, NO_FILTERS, ahead)).within.items.map((m) => m.id)).toEqual([
+      'm-follow-up',
+      'm-next',
+    ]);
+    // An institution added later did not exist yet.
+    await load(store, {
+      files: [csv('institutions.csv', 'id,name,city,country,type\nlate,Late,Madrid,ES,other\n')],
+      mode: 'upsert',
+      user: 'ana',
+    });
+    expect(await institutionProfile(store, 'late', { version: 1 })).toBeNull();
+    expect(await institutionProfile(store, 'late')).not.toBeNull();
   });
 });
 

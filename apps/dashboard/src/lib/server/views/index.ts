@@ -24,9 +24,11 @@ import { ViewCache } from './cache';
 import { networkColors, programmeColors, type ProgrammeColors } from './colors';
 import { BusyError } from './network-pool';
 import {
+  networkCutView,
   networkSceneOfIds,
   networkSceneView,
   networkView,
+  type NetworkCut,
   type NetworkInput,
   type NetworkSceneView,
   type NetworkView,
@@ -178,30 +180,36 @@ export const views = {
   async institution(id: string, locale: Locale): Promise<InstitutionPage | null> {
     const version = await dataVersion();
     const key = ['institution', version, locale, id].join('\u0000');
-    const page = await cache.get(key, async () => {
-      const profile = await institutionProfile(getStore(), id, { locale });
-      if (!profile) return null;
-      const tr = translator(locale);
-      const programme = await colors();
-      const ego = networkColors(programme, 'city');
-      return institutionPage(profile, {
-        locale,
-        colors: {
-          colorBy: ego.colorBy === 'country' ? 'country' : 'city',
-          network: ego.colors,
-          topic: programme.topic,
-        },
-        labels: {
-          completionRate: tr.t('institution.training.rate'),
-          other: tr.t('institution.training.other'),
-          illustrative: tr.t('provenance.legend.illustrative'),
-          estimated: tr.t('provenance.legend.estimated'),
-        },
-      });
-    });
+    const page = await cache.get(key, async () =>
+      institutionView(getStore(), id, locale, await colors(), null),
+    );
     // Unknown ids are not kept: a crawler trying ids must not push real views out of the cache.
     if (page === null) cache.delete(key);
     return page;
+  },
+
+  /**
+   * An institution's page as of a data version (a pinned embed or file of its charts): undefined when there is no
+   * such version, null when the institution did not exist then.
+   */
+  async institutionAt(
+    id: string,
+    locale: Locale,
+    pinned: number | null,
+  ): Promise<Versioned<InstitutionPage> | null | undefined> {
+    const latest = await dataVersion();
+    if (pinned === null || pinned === latest) {
+      const page = await views.institution(id, locale);
+      return page && { ...page, version: latest };
+    }
+    if (latest === null || !Number.isSafeInteger(pinned) || pinned < 1 || pinned > latest) return undefined;
+    const key = ['institution', pinned, locale, id].join('\u0000');
+    const page = await cache.get(key, async () => {
+      const store = getStore();
+      return institutionView(store, id, locale, await programmeColors(store, pinned), pinned);
+    });
+    if (page === null) cache.delete(key);
+    return page && { ...page, version: pinned };
   },
 
   /**
@@ -261,6 +269,41 @@ export const views = {
     );
   },
 
+  /** The progress page's view as of a data version; null when there is no such version. */
+  progressAt(url: URL, locale: Locale, pinned: number | null): Promise<Versioned<ProgressView> | null> {
+    const param = url.searchParams.get('asOf');
+    const asOf = isIsoDate(param) ? param : today();
+    return at(
+      pinned,
+      () => views.progress(url, locale),
+      ['progress', locale, asOf, canonical(url)],
+      (store, version) =>
+        progressView(store, { filters: { ...parseFilters(url.searchParams), version }, locale, asOf }),
+    );
+  },
+
+  /**
+   * A network too large to lay out on the server (the page draws it on canvas) cut to what a file or embed can
+   * hold: its most connected institutions and their partners, laid out as the page's options say. Bounded: the
+   * layout never sees more than CUT_NODES institutions, whatever the programme's size.
+   */
+  networkCut(url: URL, locale: Locale, pinned: number | null): Promise<Versioned<NetworkCut> | null> {
+    const input = networkInput(url, locale);
+    const shape = [locale, input.colorBy, input.sizeBy, input.layout, canonical(url)];
+    const build = async (store: Store, version: number | null, signal?: AbortSignal) =>
+      networkCutView(
+        store,
+        { ...input, filters: { ...input.filters, version }, colors: await programmeColors(store, version) },
+        signal,
+      );
+    return at(
+      pinned,
+      () => cached('network-cut', shape, (store, signal) => build(store, null, signal)),
+      ['network-cut', ...shape],
+      build,
+    );
+  },
+
   /** When a data version was made (`yyyy-mm-dd`, '' for no such version): the date a citation gives. */
   async versionDate(version: number): Promise<string> {
     const { date } = await cached('version-date', [version], async (store) => {
@@ -275,6 +318,34 @@ export const views = {
     return cached('filters', [], (store) => filterOptions(store));
   },
 };
+
+/** An institution's page from its profile (current data, or as of `version`), with the programme's colours. */
+async function institutionView(
+  store: Store,
+  id: string,
+  locale: Locale,
+  programme: ProgrammeColors,
+  version: number | null,
+): Promise<InstitutionPage | null> {
+  const profile = await institutionProfile(store, id, { locale, version });
+  if (!profile) return null;
+  const tr = translator(locale);
+  const ego = networkColors(programme, 'city');
+  return institutionPage(profile, {
+    locale,
+    colors: {
+      colorBy: ego.colorBy === 'country' ? 'country' : 'city',
+      network: ego.colors,
+      topic: programme.topic,
+    },
+    labels: {
+      completionRate: tr.t('institution.training.rate'),
+      other: tr.t('institution.training.other'),
+      illustrative: tr.t('provenance.legend.illustrative'),
+      estimated: tr.t('provenance.legend.estimated'),
+    },
+  });
+}
 
 /**
  * A page's view as of a pinned data version: the current view when that is the current version, else built from

@@ -6,15 +6,29 @@
  */
 import type { Filters } from '@puente/data';
 import { LIST_FILTERS } from '@puente/data';
-import { mapInTurns, type NetworkData as GraphRows } from '@puente/data/store';
+import {
+  kpis,
+  mapInTurns,
+  mostConnected,
+  network,
+  type NetworkData as GraphRows,
+  type Scope,
+  type Store,
+} from '@puente/data/store';
 import type { NetworkData, NetworkModel, NetworkOptions, PackedScene } from '@puente/charts';
 import type { Locale } from '$lib/i18n/translator';
 import { institutionLabel, institutionLang } from '$lib/labels';
 import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread, networkSceneOffThread } from './network-pool';
+import { aroundHubs } from './overview';
 
 /** Past this many institutions the network is drawn on canvas, laid out in the browser. */
 export const SVG_UP_TO = 1500;
+/**
+ * What a file or embed of a network past SVG_UP_TO draws: its most connected institutions and their partners, this
+ * many in all — enough to show the programme's shape on a slide, and a layout of bounded cost at any size.
+ */
+export const CUT_NODES = 150;
 
 /**
  * The viewBox. The SVG scales with its column (about 920 px wide next to the side panel on a laptop,
@@ -156,4 +170,34 @@ export async function networkSceneView(
   const labels = new Map(data.nodes.map((n) => [n.id, n.label]));
   const label = await mapInTurns(scene.nodes.id, (id) => labels.get(id) ?? id);
   return { scene: { ...scene, nodes: { ...scene.nodes, label } }, aliases };
+}
+
+export interface NetworkCut {
+  model: NetworkModel;
+  /** Institutions drawn, of how many in view. */
+  cut: { shown: number; total: number };
+}
+
+/**
+ * The network cut for a file or embed (see CUT_NODES): the hubs of the view and their partners, laid out with the
+ * page's options. Reads the hubs' partnerships and CUT_NODES institutions, never the whole graph.
+ */
+export async function networkCutView(
+  store: Store,
+  input: Omit<NetworkInput, 'filters'> & { filters: Scope },
+  signal?: AbortSignal,
+): Promise<NetworkCut> {
+  const [top, figures] = await Promise.all([
+    mostConnected(store, input.filters, CUT_NODES),
+    kpis(store, input.filters),
+  ]);
+  // The hubs' partnerships, then the institutions chosen: stopped when no request waits for them any more.
+  const near = await network(store, input.filters, { touching: top.items.map((t) => t.id) }, signal);
+  const only = aroundHubs(near, top.items, CUT_NODES);
+  const graph = await network(store, input.filters, { only }, signal);
+  const { data } = await chartData(graph, input.locale);
+  return {
+    model: await networkModelOffThread({ data, options: options(input) }),
+    cut: { shown: graph.nodes.length, total: figures.institutions },
+  };
 }

@@ -8,7 +8,14 @@ import { OTHER_COLOR, unpackScene } from '@puente/charts';
 import { getStore, openStore } from '../store';
 import { networkColors, programmeColors } from './colors';
 import { keepViewsWarm, servingPrevious, views, viewsReady } from './index';
-import { networkSceneOfIds, networkSceneView, networkView, SVG_UP_TO } from './network';
+import {
+  CUT_NODES,
+  networkCutView,
+  networkSceneOfIds,
+  networkSceneView,
+  networkView,
+  SVG_UP_TO,
+} from './network';
 import { OVERVIEW_NODES, overviewView } from './overview';
 import { progressView } from './progress';
 import { trainingView } from './training';
@@ -164,6 +171,23 @@ describe('networkView and networkSceneView past the SVG threshold', () => {
       expect(aliases[first.id]).toEqual([first.name]);
       const other = graph.nodes[1]!;
       expect(nodes.find((n) => n.id === other.id)?.label).toBe(other.name);
+
+      // A file or embed of it: the most connected institutions and their partners, CUT_NODES in all, laid out.
+      const cut = await networkCutView(store, { ...input, filters: { ...NO_FILTERS, city: [first.city] } });
+      const inCity = graph.nodes.filter((n) => n.city === first.city && n.matched).length;
+      expect(cut.cut).toEqual({ shown: cut.model.nodes.length, total: inCity });
+      expect(cut.model.nodes.length).toBeLessThanOrEqual(CUT_NODES);
+      const all = await networkCutView(store, input);
+      expect(all.cut).toEqual({ shown: CUT_NODES, total: SVG_UP_TO + 100 });
+      expect(all.model.nodes).toHaveLength(CUT_NODES);
+      // The most connected institution of all is drawn, and every link drawn joins two institutions drawn.
+      const degree = new Map<string, number>();
+      for (const l of graph.links)
+        for (const end of [l.source, l.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+      const hub = [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      const drawn = new Set(all.model.nodes.map((n) => n.id));
+      expect(drawn.has(hub)).toBe(true);
+      for (const l of all.model.links) expect(drawn.has(l.source) && drawn.has(l.target)).toBe(true);
     } finally {
       store.close();
     }
