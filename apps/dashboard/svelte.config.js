@@ -1,11 +1,30 @@
-import adapter from '@sveltejs/adapter-node';
+import nodeAdapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { copyFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * adapter-node, with Puente's entry in front of its server (server/index.js: headers on the built files it
+ * serves). `node build` starts build/server.js, the `main` of build/package.json.
+ * @param {string} out
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function adapter(out) {
+  const node = nodeAdapter({ out });
+  return {
+    ...node,
+    async adapt(builder) {
+      await node.adapt(builder);
+      copyFileSync(new URL('./server/index.js', import.meta.url), `${out}/server.js`);
+      writeFileSync(`${out}/package.json`, JSON.stringify({ type: 'module', main: 'server.js' }) + '\n');
+    },
+  };
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build' }),
+    adapter: adapter('build'),
     // A page's CSS is a few small files (7 kB at most, 1–2 kB compressed): inlined in the HTML, they stop blocking
     // the first paint behind another round trip each, which is what a phone on a slow network waits for.
     inlineStyleThreshold: 8 * 1024,

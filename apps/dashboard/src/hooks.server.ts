@@ -8,6 +8,7 @@ import { securityHeaders } from '$lib/server/headers';
 import { loadEmbedKey } from '$lib/server/embeds/signature';
 import { httpCache } from '$lib/server/http-cache';
 import { uploadLimit } from '$lib/server/uploads/body';
+import { abandoned, requestScope } from '$lib/server/request-scope';
 import { openStore } from '$lib/server/store';
 import { keepViewsWarm } from '$lib/server/views';
 
@@ -71,15 +72,15 @@ const language: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(securityHeaders, language, framing(), auth, httpCache);
+export const handle = sequence(requestScope, securityHeaders, language, framing(), auth, httpCache);
 
 /**
  * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a
- * reader's report can be matched to the log. The reader sees the generic message, never the error itself. A page
- * that does not exist (404) is no fault of the server: it gets no log line and no id.
+ * reader's report can be matched to the log. The reader sees the generic message, never the error itself.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-  if (status === 404) return { message };
+  // A 404 is no fault of the server, and work stopped because its client went away has no one to tell.
+  if (status === 404 || abandoned(event.request)) return { message };
   const id = crypto.randomUUID();
   console.error(`[${id}] ${status} ${event.request.method} ${event.url.pathname}`, error);
   return { message, id };

@@ -138,6 +138,27 @@ test('oEmbed turns a pasted link into the chart’s embed code', async ({ page, 
   await page.goto(src, { waitUntil: 'networkidle' });
   await expect(page.getByRole('heading', { name: 'Inscripciones en formación por año' })).toBeVisible();
 
+  // An institution's page becomes its partners, scoped to that institution by the signature.
+  const institution = await (
+    await page.request.get(
+      `/api/oembed?url=${encodeURIComponent(`${baseURL}/institutions/hangzhou-hansheng?lang=en`)}`,
+    )
+  ).json();
+  expect(institution.title).toMatch(
+    /^Partners of Hangzhou Hansheng Education Technology Co\., Ltd\. · Source:/,
+  );
+  const scoped = /src="([^"]+)"/.exec(institution.html)![1]!.replace(/&amp;/g, '&');
+  expect(scoped).toMatch(
+    /\/embed\/institution-network\?institution=hangzhou-hansheng&sig=[\w-]{43}&lang=en$/,
+  );
+  expect((await page.request.get(scoped)).status()).toBe(200);
+  expect((await page.request.get(scoped.replace('hangzhou-hansheng', 'alibaba'))).status()).toBe(403);
+  expect(
+    (
+      await page.request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/institutions/nobody-at-all`)}`)
+    ).status(),
+  ).toBe(404);
+
   expect(
     (
       await page.request.get(`/api/oembed?url=${encodeURIComponent('https://elsewhere.example/training')}`)

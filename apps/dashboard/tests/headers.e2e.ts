@@ -1,5 +1,5 @@
 /**
- * Security headers on every kind of response, and pages that work under their Content-Security-Policy: a reader
+ * Security headers on every kind of response (the built files adapter-node serves too), and pages that work under their Content-Security-Policy: a reader
  * walks every page by clicking, switches language, opens the network, and the browser reports no violation; an
  * inline script put into a page is refused.
  */
@@ -39,6 +39,57 @@ test('every kind of response says its type is not to be guessed and keeps the re
       expect(policy, path).toBe('');
     }
   }
+});
+
+test('the built files a reader’s browser fetches carry them too: scripts, styles and the favicon', async ({
+  page,
+  request,
+}) => {
+  const built = new Map<string, Record<string, string>>();
+  page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith('/_app/') || url.pathname === '/favicon.svg') {
+      built.set(url.pathname, await response.allHeaders());
+    }
+  });
+  await page.goto('/', { waitUntil: 'networkidle' });
+  // Another page's styles come as files when reached by a click (the first page has them inline).
+  for (const link of ['Network', 'Training']) {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: link }).click();
+    await page.waitForLoadState('networkidle');
+  }
+  const paths = [...built.keys()];
+  expect(paths.filter((p) => /^\/_app\/immutable\/.+\.js$/.test(p)).length).toBeGreaterThan(0);
+  expect(paths.filter((p) => /^\/_app\/immutable\/.+\.css$/.test(p)).length).toBeGreaterThan(0);
+  for (const [path, headers] of built) {
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+  }
+
+  // Compressed copies, a revalidation and the favicon (a document of its own when opened: no script, no fetch).
+  const script = paths.find((p) => p.endsWith('.js'))!;
+  for (const encoding of ['br', 'gzip', 'identity']) {
+    const response = await request.get(script, { headers: { 'accept-encoding': encoding } });
+    expect(response.status(), encoding).toBe(200);
+    expect(response.headers()['x-content-type-options'], encoding).toBe('nosniff');
+  }
+  const favicon = await request.get('/favicon.svg');
+  expect(favicon.headers()['content-type']).toBe('image/svg+xml');
+  expect(favicon.headers()['x-content-type-options']).toBe('nosniff');
+  expect(favicon.headers()['content-security-policy']).toBe(
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+  );
+  const again = await request.get('/favicon.svg', { headers: { 'if-none-match': favicon.headers().etag! } });
+  expect(again.status()).toBe(304);
+  expect(again.headers()['x-content-type-options']).toBe('nosniff');
+  // A built file's policy is for SVG files only: a script has none, a missing file gets the page's.
+  expect((await request.get(script)).headers()['content-security-policy']).toBeUndefined();
+  // A malformed path is answered, and the server stays up.
+  expect((await request.get('/%E0%A4%A.svg')).status()).toBeGreaterThanOrEqual(400);
+  expect((await request.get('/api/health')).status()).toBe(200);
+  const missing = await request.get('/no-such-file.svg');
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 });
 
 async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {

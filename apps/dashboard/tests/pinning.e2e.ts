@@ -120,7 +120,7 @@ test('a pinned embed keeps its data version after a new load; one following the 
   }
 });
 
-test('pinned files of the network and training pages’ charts keep their data, options and colours after a load', async ({
+test('pinned files of the network, training, institution and timeline charts keep their data, options and colours after a load', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -144,6 +144,8 @@ test('pinned files of the network and training pages’ charts keep their data, 
       links.push(...(await pinnedLinks('/network?lang=en&size=trained', 'network')));
       links.push(...(await pinnedLinks('/training?lang=en&by=institution', 'training-volume')));
       links.push(...(await pinnedLinks('/training?lang=en', 'training-cities')));
+      links.push(...(await pinnedLinks('/institutions/fuenlabrada-city-council?lang=en', 'ego-network')));
+      links.push(...(await pinnedLinks('/progress?lang=en', 'progress-timeline')));
       for (const link of links) before.push(await body(link));
     } finally {
       await stop();
@@ -182,6 +184,11 @@ test('pinned files of the network and training pages’ charts keep their data, 
       expect((await body(latest[1]!)).toString('utf8')).toContain('Getafe Lab');
       expect((await body(latest[3]!)).toString('utf8')).toContain('Getafe Lab');
       expect((await body(latest[5]!)).toString('utf8')).toContain('Getafe');
+      // The city council's partners, and the timeline, now with the new partnership; pinned, without it.
+      expect((await body(latest[7]!)).toString('utf8')).toContain('Getafe Lab');
+      expect((await body(latest[9]!)).toString('utf8')).toContain('Getafe Lab');
+      expect(before[7]!.toString('utf8')).not.toContain('Getafe Lab');
+      expect(before[9]!.toString('utf8')).not.toContain('Getafe Lab');
     } finally {
       await stop();
     }

@@ -14,6 +14,8 @@ const BUILD = new URL('../build', import.meta.url).pathname;
 export interface GeneratedServer {
   base: string;
   db: string;
+  /** The server's process id (for its CPU time in /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function serveGenerated(
   return {
     base,
     db,
+    pid: server.pid!,
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));

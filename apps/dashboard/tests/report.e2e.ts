@@ -9,9 +9,16 @@ test('a report of chosen charts, heading and notes prints to PDF, each chart cit
 }) => {
   await page.goto('/report?lang=en', { waitUntil: 'networkidle' });
   await expect(page.getByText('Choose at least one chart.')).toBeVisible();
-  await page.getByLabel('Who works with whom').check();
-  await page.getByLabel('How far partnerships have come').check();
-  await page.getByLabel('Key figures').check();
+  // The charts of every page with a Share menu, grouped by page (the overview's and the network page's share a title).
+  const group = (name: string) => page.getByRole('group', { name, exact: true });
+  await group('Overview').getByLabel('Who works with whom').check();
+  await group('Progress').getByLabel('How far partnerships have come').check();
+  await group('Overview').getByLabel('Key figures').check();
+  await group('Network').getByLabel('Who works with whom').check();
+  await group('Training').getByLabel('Training enrolments per year').check();
+  await group('Training').getByLabel('City against city').check();
+  await group('Training').getByLabel('Completion rate').check();
+  await group('Progress').getByLabel('Milestones by partnership').check();
   await page.getByLabel('Heading').fill('Fuenlabrada – Hangzhou: <b>2026</b>');
   await page.getByLabel('Notes').fill('First paragraph.\n\nSecond paragraph.');
   await page.getByRole('button', { name: 'Show the report' }).click();
@@ -20,12 +27,18 @@ test('a report of chosen charts, heading and notes prints to PDF, each chart cit
   await expect(report.getByRole('heading', { level: 1 })).toHaveText('Fuenlabrada – Hangzhou: <b>2026</b>');
   await expect(report.locator('.notes')).toHaveText(['First paragraph.', 'Second paragraph.']);
   const sections = report.locator('section[data-chart]');
-  await expect(sections).toHaveCount(3);
-  expect(await sections.evaluateAll((s) => s.map((e) => e.getAttribute('data-chart')))).toEqual([
+  const CHOSEN = [
     'network',
     'progress',
     'kpis',
-  ]);
+    'network-full',
+    'training-volume',
+    'training-cities',
+    'training-completion',
+    'progress-timeline',
+  ];
+  await expect(sections).toHaveCount(CHOSEN.length);
+  expect(await sections.evaluateAll((s) => s.map((e) => e.getAttribute('data-chart')))).toEqual(CHOSEN);
   for (const section of await sections.all()) {
     await expect(section.locator('svg[role="img"]')).toBeVisible();
     await expect(section.locator('.citation')).toHaveText(
@@ -36,7 +49,11 @@ test('a report of chosen charts, heading and notes prints to PDF, each chart cit
   await page.getByRole('combobox', { name: 'City' }).selectOption('Hangzhou');
   await expect(page).toHaveURL(/city=Hangzhou/);
   await expect(page).toHaveURL(/chart=network/);
-  await expect(sections).toHaveCount(3);
+  await expect(sections).toHaveCount(CHOSEN.length);
+  // Every chart drawn under the filter: the timeline's partnerships are all Hangzhou's.
+  const timeline = report.locator('section[data-chart="progress-timeline"] svg[role="img"]');
+  await expect(timeline.locator('[data-row]').first()).toBeVisible();
+  await expect(report.locator('section[data-chart="training-cities"] svg [data-city]')).toHaveCount(1);
 
   // Printed, the report stands alone: no controls, no app header; every chart on paper.
   await page.emulateMedia({ media: 'print' });
@@ -58,7 +75,7 @@ test('a report of chosen charts, heading and notes prints to PDF, each chart cit
   await expect(page).toHaveURL(/format=slides/);
   await page.emulateMedia({ media: 'print' });
   const slides = await page.pdf({ preferCSSPageSize: true });
-  expect(pages(slides)).toBeGreaterThanOrEqual(3);
+  expect(pages(slides)).toBeGreaterThanOrEqual(CHOSEN.length);
   const [w = 0, h = 1] = mediaBox(slides);
   expect(w / h).toBeCloseTo(16 / 9, 1);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { serveGenerated, type GeneratedServer } from './programme';
 
 /**
@@ -49,6 +50,46 @@ test.describe('at 20,000 institutions', () => {
     // Health answered many times while the view was built, each time without waiting for it.
     expect(during.length).toBeGreaterThan(3);
     expect(Math.max(...during)).toBeLessThan(1_000);
+  });
+
+  test('a view whose only reader went away stops being built', async () => {
+    test.setTimeout(120_000);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    /** CPU seconds the server process (all its threads) has used. */
+    const cpu = () => {
+      const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    };
+    const used = async (ms: number) => {
+      const before = cpu();
+      await sleep(ms);
+      return cpu() - before;
+    };
+    // The views built ahead after start-up are done once the server idles.
+    await expect.poll(() => used(1_000), { timeout: 90_000, intervals: [0] }).toBeLessThan(0.1);
+
+    // Scenes not built ahead: each lays out 20,000 institutions in a worker thread.
+    const client = new AbortController();
+    const gone = fetch(`${server.base}/network/scene?size=trained&layout=bridge`, { signal: client.signal });
+    await sleep(400);
+    client.abort();
+    await expect(gone).rejects.toThrow();
+    await sleep(200);
+    const afterLeaving = await used(3_000);
+
+    // What the same work costs when its reader stays: the check above could fail.
+    const before = cpu();
+    const stayed = await fetch(`${server.base}/network/scene?size=trained&layout=bridge&country=CN`);
+    expect(stayed.status).toBe(200);
+    await stayed.arrayBuffer();
+    const cost = cpu() - before;
+    expect(cost).toBeGreaterThan(1);
+    expect(afterLeaving).toBeLessThan(cost / 5);
+
+    // The abandoned view was forgotten, not kept half-built: asked again, it is built whole.
+    const again = await fetch(`${server.base}/network/scene?size=trained&layout=bridge`);
+    expect(again.status).toBe(200);
+    expect((await again.json()).scene.nodes.id.length).toBeGreaterThan(1_500);
   });
 
   const PAGES = [

@@ -41,3 +41,15 @@ export function readSvg(page: Page, svg: string) {
     };
   }, svg);
 }
+
+/** A network chart as the page draws it: each institution (id, place, colour), and how many partnerships. */
+export function drawnNetwork(chart: Locator) {
+  return chart.evaluate((el) => ({
+    nodes: [...el.querySelectorAll('[data-node]')].map((n) => [
+      n.getAttribute('data-node'),
+      n.getAttribute('transform'),
+      n.querySelector('circle')?.getAttribute('fill') ?? null,
+    ]),
+    links: el.querySelectorAll('[data-link]').length,
+  }));
+}

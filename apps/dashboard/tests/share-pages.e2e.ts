@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { download, openShare, readSvg } from './share-menu';
+import { download, drawnNetwork, openShare, readSvg } from './share-menu';
 
 const downloadText = async (...args: Parameters<typeof download>) =>
   (await download(...args)).toString('utf8');
@@ -26,14 +26,7 @@ test('the network page’s Share menu takes away its chart as drawn: filtered, c
   await expect(page).toHaveURL(/[?&]size=trained/);
 
   const chart = page.locator('section[aria-labelledby="network-title"] .surface svg[viewBox]').first();
-  const onPage = await chart.evaluate((el) => ({
-    nodes: [...el.querySelectorAll('[data-node]')].map((n) => [
-      n.getAttribute('data-node'),
-      n.getAttribute('transform'),
-      n.querySelector('circle')?.getAttribute('fill') ?? null,
-    ]),
-    links: el.querySelectorAll('[data-link]').length,
-  }));
+  const onPage = await drawnNetwork(chart);
   expect(onPage.nodes.length).toBeGreaterThan(3);
 
   const menu = await openShare(page, 'network', 'Share');
@@ -144,4 +137,134 @@ test('the training page’s Share menus take away each chart with its filters an
     expect(city).toBe('Hangzhou');
     expect(Number(completed)).toBeLessThanOrEqual(Number(reported));
   }
+});
+
+test('an institution’s charts share that institution alone: files, a pinned embed, and no way to another', async ({
+  page,
+}) => {
+  await page.goto('/institutions/hangzhou-hansheng?lang=zh', { waitUntil: 'networkidle' });
+  const ego = page.locator('section[aria-labelledby="ego-network-title"] svg[viewBox]').first();
+  const onPage = await drawnNetwork(ego);
+  expect(onPage.nodes.length).toBeGreaterThan(1);
+
+  const menu = await openShare(page, 'ego-network', '分享');
+  const svgLink = menu.getByRole('link', { name: 'SVG' });
+  await expect(svgLink).toHaveAttribute(
+    'href',
+    /\/api\/charts\/institution-network\.svg\?institution=hangzhou-hansheng&lang=zh$/,
+  );
+  const file = await readSvg(page, await downloadText(page, svgLink));
+  expect(file.xmlError).toBeNull();
+  // The same partners, in the same places and colours, under the institution's own title.
+  expect(file.nodes).toEqual(onPage.nodes);
+  expect(file.text).toContain('的合作伙伴');
+  expect(file.source).toMatch(/^来源：Puente · 数据版本 \d+（\d{4}-\d{2}-\d{2}）$/);
+  const [header, ...rows] = csvRows(
+    await downloadText(page, menu.getByRole('link', { name: '数据（CSV）' })),
+    ',',
+  );
+  expect(header).toHaveLength(8);
+  expect(rows).toHaveLength(onPage.links);
+
+  // Pinned, the embed shows this institution at this version; moved to another institution it is refused.
+  await menu.getByRole('radio', { name: /^固定在数据版本 \d+$/ }).check();
+  const code = await menu.getByLabel('嵌入代码（iframe）').inputValue();
+  const src = /src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&');
+  expect(src).toMatch(
+    /\/embed\/institution-network\?institution=hangzhou-hansheng&version=\d+&sig=[\w-]{43}&lang=zh$/,
+  );
+  await page.keyboard.press('Escape');
+  const embed = await page.request.get(src);
+  expect(embed.status()).toBe(200);
+  expect(await embed.text()).toContain('data-node="hangzhou-hansheng"');
+  const moved = await page.request.get(
+    src.replace('institution=hangzhou-hansheng', 'institution=cife-fuenlabrada'),
+  );
+  expect(moved.status()).toBe(403);
+  const unscoped = await page.request.get(src.replace('institution=hangzhou-hansheng&', ''));
+  expect(unscoped.status()).toBe(403);
+
+  // The training chart's menu: its CSV is the institution's table, row for row, summing to its total.
+  const training = await openShare(page, 'training', '分享');
+  await expect(training.getByRole('link', { name: 'SVG' })).toHaveAttribute(
+    'href',
+    /\/api\/charts\/institution-training\.svg\?institution=hangzhou-hansheng&lang=zh$/,
+  );
+  const [, ...trained] = csvRows(
+    await downloadText(page, training.getByRole('link', { name: '数据（CSV）' })),
+    ',',
+  );
+  const table = page.locator('section[aria-labelledby="training-title"] table');
+  await expect(table.locator('tbody tr')).toHaveCount(trained.length);
+  const total = (await table.locator('tfoot td').first().textContent())!.replace(/\D/g, '');
+  expect(String(trained.reduce((sum, [, , n]) => sum + Number(n), 0))).toBe(total);
+  const trainingEmbed = await training.getByLabel('嵌入代码（iframe）').inputValue();
+  await page.goto(/src="([^"]+)"/.exec(trainingEmbed)![1]!.replace(/&amp;/g, '&'), {
+    waitUntil: 'networkidle',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/的培训$/);
+  await expect(page.locator('figure svg [data-year]').first()).toBeVisible();
+});
+
+test('the progress timeline’s Share menu takes away the timeline drawn, filtered, and pins its today', async ({
+  page,
+}) => {
+  await page.goto('/progress?lang=en', { waitUntil: 'networkidle' });
+  await page.getByRole('form', { name: 'Filters' }).getByLabel('Status').selectOption('proposed');
+  await expect(page).toHaveURL(/[?&]status=proposed/);
+  const card = page.locator('section[aria-labelledby="progress-timeline-title"]');
+  const marks = await card
+    .locator('svg[role="img"] [data-milestone]')
+    .evaluateAll((els) => els.map((m) => m.getAttribute('data-milestone')));
+  const rowsOnPage = await card
+    .locator('svg[role="img"] [data-row]')
+    .evaluateAll((els) => els.map((r) => r.getAttribute('data-row')));
+  expect(marks.length).toBeGreaterThan(0);
+
+  const menu = await openShare(page, 'progress-timeline', 'Share');
+  const svgLink = menu.getByRole('link', { name: 'SVG' });
+  await expect(svgLink).toHaveAttribute(
+    'href',
+    /\/api\/charts\/progress-timeline\.svg\?status=proposed&lang=en$/,
+  );
+  const svg = await downloadText(page, svgLink);
+  const file = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror'),
+      marks: [...doc.querySelectorAll('[data-milestone]')].map((m) => m.getAttribute('data-milestone')),
+      rows: [...doc.querySelectorAll('[data-row]')].map((r) => r.getAttribute('data-row')),
+    };
+  }, svg);
+  expect(file.error).toBeNull();
+  expect(file.marks).toEqual(marks);
+  expect(file.rows).toEqual(rowsOnPage);
+
+  // The data: every partnership drawn is a proposal, and every milestone drawn is a row.
+  const [header, ...rows] = csvRows(
+    await downloadText(page, menu.getByRole('link', { name: 'Data (CSV)' })),
+    ',',
+  );
+  expect(header).toEqual(['Partnership', 'Status', 'Date', 'Milestone', 'Kind', 'On the timeline']);
+  for (const row of rows) expect(row[1]).toMatch(/^Proposed/);
+  expect(rows.filter((r) => r[2] !== '')).toHaveLength(marks.length);
+
+  // Pinned, the links carry the day the timeline is drawn for (what is overdue must not move either).
+  await menu.getByRole('radio', { name: /^Pin to data version \d+$/ }).check();
+  const pinned = (await svgLink.getAttribute('href'))!;
+  expect(pinned).toMatch(
+    /\/api\/charts\/progress-timeline\.svg\?status=proposed&asOf=\d{4}-\d{2}-\d{2}&version=\d+&sig=[\w-]{43}&lang=en$/,
+  );
+  expect((await page.request.get(pinned)).status()).toBe(200);
+  const later = pinned.replace(/asOf=[\d-]+/, 'asOf=2099-01-01');
+  expect((await page.request.get(later)).status()).toBe(403);
+  // Its embed, alone on the page: the same rows.
+  const code = await menu.getByLabel('Embed code (iframe)').inputValue();
+  await page.goto(/src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&'), { waitUntil: 'networkidle' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Milestones by partnership');
+  expect(
+    await page
+      .locator('figure svg [data-row]')
+      .evaluateAll((els) => els.map((r) => r.getAttribute('data-row'))),
+  ).toEqual(rowsOnPage);
 });

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listAudit, Store } from '../src/store/index.js';
 import { INSTITUTIONS, MILESTONES, PARTNERSHIPS, tempDir, TRAINING } from './helpers.js';
 
 // The real launcher, as `npx puente` runs it (built by `npm run build`, which the test task depends on).
@@ -411,6 +412,60 @@ describe('puente users list|remove|token', () => {
     expect(puente(['users', 'list'], { db }).out).toMatch(/^ana\tanalyst\t0 tokens/m);
     expect(puente(['users', 'remove', 'ana'], { db })).toMatchObject({ code: 0 });
     expect(puente(['users', 'list'], { db }).out).toContain('No users yet.');
+  });
+
+  it('records user, token, load and restore commands in the audit log, with no password or token', async () => {
+    const db = path.join(tempDir(), 'audit.duckdb');
+    const env = (args: string[], input = '') =>
+      spawnSync(process.execPath, [BIN, ...args], {
+        encoding: 'utf8',
+        input,
+        env: { ...process.env, PUENTE_DB: db, USER: 'root-shell' },
+      });
+    const added = env(['users', 'add', 'ana', '--role', 'analyst', '--token'], 'a long password\n');
+    expect(added.status).toBe(0);
+    const token = /^token: (\S+)$/m.exec(added.stdout)![1]!;
+    expect(env(['users', 'token', 'ana', '--revoke']).status).toBe(0);
+    expect(env(['load', programmeDir({ 'training.csv': 'nothing,here\n' })]).status).toBe(1);
+    expect(env(['load', programmeDir(), '--user', 'ana']).status).toBe(0);
+    expect(env(['restore', '9']).status).toBe(1);
+    expect(env(['load', programmeDir()]).status).toBe(0);
+    expect(env(['restore', '1', '--user', 'boss']).status).toBe(0);
+    expect(env(['users', 'remove', 'ana']).status).toBe(0);
+    expect(env(['users', 'remove', 'nobody']).status).toBe(1);
+
+    const store = await Store.open({ path: db });
+    try {
+      const entries = (await listAudit(store)).reverse();
+      expect(
+        entries.map((e) => [e.actor, e.action, e.outcome, e.details.user ?? e.details.version ?? null]),
+      ).toEqual([
+        ['root-shell', 'user-saved', 'ok', 'ana'],
+        ['root-shell', 'token-created', 'ok', 'ana'],
+        ['root-shell', 'tokens-revoked', 'ok', 'ana'],
+        ['root-shell', 'upload', 'failed', null],
+        ['ana', 'upload', 'ok', 1],
+        ['root-shell', 'restore', 'failed', null],
+        ['root-shell', 'upload', 'ok', 2],
+        ['boss', 'restore', 'ok', 3],
+        ['root-shell', 'user-removed', 'ok', 'ana'],
+      ]);
+      expect(entries.every((e) => e.via === 'cli' && e.address === null)).toBe(true);
+      expect(entries[0]?.details.role).toBe('analyst');
+      expect(entries[2]?.details.tokens).toBe(1);
+      expect(entries[4]?.details.files?.map((f) => f.name).sort()).toEqual([
+        'institutions.csv',
+        'milestones.csv',
+        'partnerships.csv',
+        'training.csv',
+      ]);
+      expect(entries[5]?.details.restoredFrom).toBe(9);
+      const text = JSON.stringify(await store.all('SELECT * FROM audit_log'));
+      expect(text).not.toContain('a long password');
+      expect(text).not.toContain(token);
+    } finally {
+      store.close();
+    }
   });
 
   it('fails for a user that does not exist', () => {

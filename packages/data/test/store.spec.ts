@@ -11,11 +11,14 @@ import {
   partnerships,
   listVersions,
   load,
+  milestones,
+  recordedFile,
   network,
   restore,
   sha256,
   Store,
   trainingByYear,
+  upcomingMilestones,
 } from '../src/store/index.js';
 import { csv, freshStore, INSTITUTIONS, smallProgramme, tempDir } from './helpers.js';
 
@@ -72,6 +75,13 @@ describe('load(store, request)', () => {
       expect(readFileSync(kept)).toEqual(Buffer.from(file.bytes));
     }
     expect(existsSync(path.join(store.uploadsDir, 'institutions.csv'))).toBe(false);
+    // Found by its hash alone, under the name the history gives it.
+    const first = files[0]!;
+    expect(await recordedFile(store, sha256(first.bytes))).toEqual({
+      name: first.name,
+      sha256: sha256(first.bytes),
+    });
+    expect(await recordedFile(store, '0'.repeat(64))).toBeNull();
   });
 
   it('changes nothing when validation fails', async () => {
@@ -259,6 +269,66 @@ describe('Store.open(options)', () => {
     expect(output).toContain(
       `StoreLockedError: The database ${store.dbPath} is already open in another Puente process`,
     );
+  });
+});
+
+describe('a fatal DuckDB error', () => {
+  // DuckDB's own fault injection: the checkpoint after each commit fails fatally, as on a full disk, and the
+  // instance refuses every query after it.
+  it('is followed by reopening the file: the committed load is there, totals check, and writes go on', async () => {
+    const file = path.join(tempDir(), 'p.duckdb');
+    const store = await Store.open({ path: file, failCheckpoints: true });
+    const loaded = await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    expect(loaded.ok).toBe(true);
+    let heard = 0;
+    store.onCommit(() => heard++);
+    // The first read after the failure waits for the reopened instance instead of failing.
+    expect(await store.all('SELECT count(*)::INTEGER AS n FROM institutions WHERE _to IS NULL')).toEqual([
+      { n: 3 },
+    ]);
+    expect(store.reopened).toBe(1);
+    expect(heard).toBe(1);
+    expect((await listVersions(store)).map((v) => v.version)).toEqual([1]);
+    // The reopened instance has no fault injection, is locked down again, and takes the next load.
+    await expect(store.all(`SELECT * FROM read_text('/etc/passwd')`)).rejects.toThrow();
+    await expect(store.all(`SET enable_external_access = true`)).rejects.toThrow();
+    const again = await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    expect(again.ok).toBe(true);
+    expect(store.reopened).toBe(1);
+    store.close();
+    const reopened = await Store.open({ path: file });
+    expect((await listVersions(reopened)).map((v) => v.version)).toEqual([2, 1]);
+    reopened.close();
+  });
+
+  it('is recognised by its message, and other errors are not', async () => {
+    const { isFatal } = await import('../src/store/store.js');
+    const store = await freshStore();
+    const plain = await store.all('SELECT * FROM no_such_table').catch((e: unknown) => e);
+    expect(isFatal(plain)).toBe(false);
+    expect(isFatal(new Error('FATAL Error: Failed to create checkpoint'))).toBe(true);
+    expect(isFatal('FATAL Error')).toBe(false);
+    store.close();
+  });
+});
+
+describe('Store.all(sql, params, signal)', () => {
+  it('interrupts a running query when the signal aborts, and leaves the store usable', async () => {
+    const store = await freshStore();
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(new Error('client went away')), 100);
+    // Seconds of work without the interrupt.
+    const slow = store.all(
+      'SELECT count(*) AS n FROM range(2000000000) a WHERE hash(a.range) % 7 = 3',
+      [],
+      controller.signal,
+    );
+    await expect(slow).rejects.toThrow('client went away');
+    expect(Date.now() - started).toBeLessThan(2000);
+    await expect(store.all('SELECT 1 AS one', [], controller.signal)).rejects.toThrow('client went away');
+    expect(await store.all('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    store.close();
   });
 });
 
@@ -482,6 +552,61 @@ describe('dashboard queries', () => {
     expect(profile?.milestones.map((m) => m.id)).toEqual(['m-follow-up']);
     expect(await institutionProfile(store, 'nobody')).toBeNull();
   });
+
+  it('reads an institution’s profile and the milestone lists as they were at a pinned data version', async () => {
+    const store = await freshStore();
+    await load(store, { files: smallProgramme(), mode: 'replace', user: 'ana' });
+    await load(store, {
+      files: [
+        csv('training.csv', 'institution,programme,topic,year,trainees\ncife,New course,new,2025,999\n'),
+        csv(
+          'milestones.csv',
+          'id,partnership,date,title,kind,status\nm-new,p-training,2025-01-01,New,launch,done\nm-next,p-training,2025-03-01,Next,meeting,planned\n',
+        ),
+        csv(
+          'partnerships.csv',
+          'id,source,target,area,status,started_on,title\np-new,fuen,cife,exchange,agreed,2025-01-01,New\n',
+        ),
+      ],
+      mode: 'upsert',
+      user: 'ana',
+    });
+    const now = await institutionProfile(store, 'cife');
+    const then = await institutionProfile(store, 'cife', { version: 1 });
+    expect(now?.training.map((t) => t.year)).toEqual([2022, 2023, 2025]);
+    expect(now?.partnerships.map((p) => p.id).sort()).toEqual(['p-new', 'p-training']);
+    expect(now?.counts.milestones.done).toBe(1);
+    // Version 1: none of what the second load added.
+    expect(then?.training.map((t) => t.year)).toEqual([2022, 2023]);
+    expect(then?.partnerships.map((p) => p.id)).toEqual(['p-training']);
+    expect(then?.ego.nodes.map((n) => n.id)).toEqual(['cife', 'hz-academy']);
+    expect(then?.milestones.map((m) => m.id)).toEqual(['m-follow-up']);
+    expect(then?.counts).toEqual({
+      partnerships: 1,
+      partners: 1,
+      milestones: { done: 0, planned: 1, missed: 0 },
+    });
+    // The progress page's lists read the same version: its timeline and the milestones ahead.
+    const pinned = { ...NO_FILTERS, version: 1 };
+    expect((await milestones(store, pinned)).map((m) => m.id)).toEqual(['m-meeting', 'm-follow-up']);
+    expect((await milestones(store, NO_FILTERS)).map((m) => m.id)).toContain('m-new');
+    const ahead = { asOf: '2024-01-01', until: '2026-01-01', limit: 5 };
+    expect((await upcomingMilestones(store, pinned, ahead)).within.items.map((m) => m.id)).toEqual([
+      'm-follow-up',
+    ]);
+    expect((await upcomingMilestones(store, NO_FILTERS, ahead)).within.items.map((m) => m.id)).toEqual([
+      'm-follow-up',
+      'm-next',
+    ]);
+    // An institution added later did not exist yet.
+    await load(store, {
+      files: [csv('institutions.csv', 'id,name,city,country,type\nlate,Late,Madrid,ES,other\n')],
+      mode: 'upsert',
+      user: 'ana',
+    });
+    expect(await institutionProfile(store, 'late', { version: 1 })).toBeNull();
+    expect(await institutionProfile(store, 'late')).not.toBeNull();
+  });
 });
 
 describe('schema migrations', () => {
@@ -520,6 +645,7 @@ describe('schema migrations', () => {
     await c.run('DROP TABLE sessions');
     await c.run('DROP TABLE secrets');
     await c.run('DROP TABLE version_changes');
+    await c.run('DROP TABLE audit_log');
     await c.run('DELETE FROM schema_migrations WHERE step > 1');
     c.closeSync();
     instance.closeSync();

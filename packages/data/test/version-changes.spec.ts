@@ -174,10 +174,12 @@ describe('changes recorded', () => {
     first.close();
 
     // Back to the schema before the step that records changes.
-    const step = MIGRATIONS.length;
+    const step =
+      1 + MIGRATIONS.findIndex((m) => m.some((sql) => sql.includes('CREATE TABLE version_changes')));
     const instance = await DuckDBInstance.create(db);
     const c = await instance.connect();
     await c.run('DROP TABLE version_changes');
+    await c.run('DROP TABLE audit_log');
     await c.run('DELETE FROM schema_migrations WHERE step >= $1', [step]);
     c.closeSync();
     instance.closeSync();

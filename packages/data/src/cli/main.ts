@@ -14,6 +14,7 @@ import {
   generatePassword,
   listUsers,
   listVersions,
+  recordAudit,
   removeUser,
   revokeTokens,
   load,
@@ -22,6 +23,8 @@ import {
   restore,
   ROLES,
   Store,
+  type AuditAction,
+  type AuditDetails,
   type LoadProgress,
   type LoadResult,
   type Role,
@@ -241,15 +244,23 @@ async function run(argv: string[], io: Io): Promise<number> {
       const result = await withStore(
         io,
         values.db as string | undefined,
-        (store) =>
-          load(store, {
+        async (store) => {
+          const mode = values.mode as 'replace' | 'upsert';
+          const loaded = await load(store, {
             files,
-            mode: values.mode as 'replace' | 'upsert',
+            mode,
             user: user(values.user),
             locale: locale(values.locale as string | undefined),
             allowEmpty: values['allow-empty'] === true,
             onProgress: (p) => progress?.update(p),
-          }),
+          });
+          await audit(store, user(values.user), 'upload', loaded.ok, {
+            mode,
+            files: files.map((f) => ({ table: null, name: f.name, bytes: f.bytes.byteLength })),
+            ...(loaded.ok ? { version: loaded.version } : { problems: loaded.problems.length }),
+          });
+          return loaded;
+        },
         true,
       ).finally(() => progress?.done());
       return printLoad(io, result, values.json === true);
@@ -289,7 +300,17 @@ async function run(argv: string[], io: Io): Promise<number> {
       const version = await withStore(
         io,
         values.db as string | undefined,
-        (store) => restore(store, Number(target), user(values.user)),
+        async (store) => {
+          const made = await restore(store, Number(target), user(values.user)).catch(async (error) => {
+            await audit(store, user(values.user), 'restore', false, { restoredFrom: Number(target) });
+            throw error;
+          });
+          await audit(store, user(values.user), 'restore', true, {
+            restoredFrom: Number(target),
+            version: made,
+          });
+          return made;
+        },
         true,
       );
       io.out(`Restored version ${target} as version ${version}.`);
@@ -338,7 +359,11 @@ async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       if (sub === 'remove' && name !== undefined && positionals.length === 2) {
-        const removed = await withStore(io, db, (store) => removeUser(store, name));
+        const removed = await withStore(io, db, async (store) => {
+          const done = await removeUser(store, name);
+          if (done) await audit(store, user(undefined), 'user-removed', true, { user: name });
+          return done;
+        });
         if (!removed) {
           io.err(`puente: there is no user ${name}`);
           return 1;
@@ -348,11 +373,19 @@ async function run(argv: string[], io: Io): Promise<number> {
       }
       if (sub === 'token' && name !== undefined && positionals.length === 2) {
         if (values.revoke) {
-          const n = await withStore(io, db, (store) => revokeTokens(store, name));
+          const n = await withStore(io, db, async (store) => {
+            const revoked = await revokeTokens(store, name);
+            await audit(store, user(undefined), 'tokens-revoked', true, { user: name, tokens: revoked });
+            return revoked;
+          });
           io.out(`Revoked ${n} token${n === 1 ? '' : 's'} of ${name}.`);
           return 0;
         }
-        const token = await withStore(io, db, (store) => createToken(store, name));
+        const token = await withStore(io, db, async (store) => {
+          const made = await createToken(store, name);
+          await audit(store, user(undefined), 'token-created', true, { user: name });
+          return made;
+        });
         io.out(`token: ${token}`);
         return 0;
       }
@@ -364,7 +397,11 @@ async function run(argv: string[], io: Io): Promise<number> {
       const password = piped ? piped : generatePassword();
       const token = await withStore(io, values.db as string | undefined, async (store) => {
         await addUser(store, { name, role: values.role as Role, password });
-        return values.token ? createToken(store, name) : null;
+        await audit(store, user(undefined), 'user-saved', true, { user: name, role: String(values.role) });
+        if (!values.token) return null;
+        const made = await createToken(store, name);
+        await audit(store, user(undefined), 'token-created', true, { user: name });
+        return made;
       });
       io.out(`User ${name} (${String(values.role)}) saved.`);
       if (!piped) io.out(`password: ${password}`);
@@ -382,6 +419,24 @@ async function run(argv: string[], io: Io): Promise<number> {
     default:
       throw new UsageError(`Unknown command ${command}`);
   }
+}
+
+/** Records a CLI action in the audit log: the actor is `--user` or the shell's user; there is no address. */
+function audit(
+  store: Store,
+  actor: string,
+  action: AuditAction,
+  ok: boolean,
+  details: AuditDetails,
+): Promise<void> {
+  return recordAudit(store, {
+    actor,
+    action,
+    outcome: ok ? 'ok' : 'failed',
+    via: 'cli',
+    address: null,
+    details,
+  });
 }
 
 /** Prints a load's outcome (local or through a server) and returns the exit code: 0 loaded, 1 not. */

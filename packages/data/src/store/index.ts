@@ -7,6 +7,7 @@ export {
   listProblems,
   restore,
   listVersions,
+  recordedFile,
   currentVersion,
   type LoadMode,
   type LoadProgress,
@@ -38,10 +39,23 @@ export {
   type UserInfo,
 } from './users.js';
 export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
+export { mapInTurns, nextTurn } from './turns.js';
 export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';
 export { toSafeNumber } from './values.js';
 export { storedSecret } from './secrets.js';
+export {
+  AUDIT_ACTIONS,
+  listAudit,
+  recordAudit,
+  type AuditAction,
+  type AuditChannel,
+  type AuditDetails,
+  type AuditEntry,
+  type AuditOutcome,
+  type AuditPage,
+  type AuditRecord,
+} from './audit.js';
 
 import path from 'node:path';
 

@@ -97,4 +97,17 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   // Rows added, changed and removed by each version, recorded as it is written so the whole history shows them;
   // filled here for the versions already there.
   versionChangesMigration(),
+  // The audit log (audit.ts): sign-ins, sign-outs, uploads, restores, user and token changes. `details` is JSON.
+  [
+    `CREATE TABLE audit_log (
+      id BIGINT PRIMARY KEY,
+      created_at TIMESTAMP NOT NULL,
+      actor VARCHAR NOT NULL,
+      action VARCHAR NOT NULL,
+      outcome VARCHAR NOT NULL,
+      via VARCHAR NOT NULL,
+      address VARCHAR,
+      details VARCHAR NOT NULL
+    )`,
+  ],
 ];

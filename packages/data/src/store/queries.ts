@@ -21,6 +21,7 @@ import type {
 } from '../schema/tables.js';
 import type { Store } from './store.js';
 import type { PlainRow } from './values.js';
+import { mapInTurns } from './turns.js';
 
 /**
  * The read queries behind the dashboard. All SQL of the app lives here (and in versions.ts); values are always
@@ -266,19 +267,21 @@ export async function kpis(store: Store, filters: Scope): Promise<Kpis> {
   };
 }
 
-export interface InstitutionNode {
-  id: string;
-  name: string;
-  name_en: string | null;
-  name_es: string | null;
-  name_zh: string | null;
-  city: string;
-  /** The city in each language, where the data gives it. */
-  city_en?: string | null;
-  city_es?: string | null;
-  city_zh?: string | null;
-  country: string;
-  type: InstitutionType;
+/** An institution as the network draws it: its names and place (the city in each language, where the data gives it). */
+export interface InstitutionNode extends Pick<
+  Institution,
+  | 'id'
+  | 'name'
+  | 'name_en'
+  | 'name_es'
+  | 'name_zh'
+  | 'city'
+  | 'city_en'
+  | 'city_es'
+  | 'city_zh'
+  | 'country'
+  | 'type'
+> {
   /** Training enrolments, within the year range. */
   trained: number;
   /** False for partners shown only because a partnership in view reaches them. */
@@ -319,7 +322,16 @@ function touching(p: Params, query: NetworkQuery, alias = ''): string {
   return `(list_contains(${ids}, ${alias}source) OR list_contains(${ids}, ${alias}target))`;
 }
 
-export async function network(store: Store, filters: Scope, query: NetworkQuery = {}): Promise<NetworkData> {
+/**
+ * The institutions and partnerships in view, with people trained and milestone counts: the largest read of any
+ * page (20,000 institutions), so an aborted `signal` stops it.
+ */
+export async function network(
+  store: Store,
+  filters: Scope,
+  query: NetworkQuery = {},
+  signal?: AbortSignal,
+): Promise<NetworkData> {
   const partnershipFiltered = filters.area.length > 0 || filters.status.length > 0;
   const p = new Params(filters.version);
   const nodes = await store.all(
@@ -336,6 +348,7 @@ export async function network(store: Store, filters: Scope, query: NetworkQuery 
      WHERE ${p.alive('i.')} ${query.only ? `AND ${p.oneOf('i.id', query.only)}` : ''}
      ORDER BY i.id`,
     p.values,
+    signal,
   );
   const p2 = new Params(filters.version);
   const links = await store.all(
@@ -350,14 +363,15 @@ export async function network(store: Store, filters: Scope, query: NetworkQuery 
      ${query.only ? `AND ${p2.oneOf('p.source', query.only)} AND ${p2.oneOf('p.target', query.only)}` : ''}
      ORDER BY p.id`,
     p2.values,
+    signal,
   );
   return {
-    nodes: nodes.map((r) => ({
+    nodes: await mapInTurns(nodes, (r) => ({
       ...institutionNames(r),
       trained: num(r.trained),
       matched: r.matched === true,
     })),
-    links: links.map(toLink),
+    links: await mapInTurns(links, toLink),
   };
 }
 
@@ -557,10 +571,10 @@ export interface MilestoneQuery {
 
 export async function milestones(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   query: MilestoneQuery = {},
 ): Promise<MilestoneItem[]> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const only = query.partnerships === undefined ? 'TRUE' : p.oneOf('partnership', query.partnerships);
   if (query.partnerships?.length === 0) return [];
   const rows = await store.all(
@@ -597,10 +611,10 @@ export interface UpcomingQuery {
  */
 export async function upcomingMilestones(
   store: Store,
-  filters: Filters,
+  filters: Scope,
   query: UpcomingQuery,
 ): Promise<{ within: Listed<MilestoneItem>; next: Listed<MilestoneItem>; overdue: Listed<MilestoneItem> }> {
-  const p = new Params();
+  const p = new Params(filters.version);
   const asOf = p.bind(query.asOf);
   const until = p.bind(query.until);
   const limit = p.bind(Math.max(0, Math.floor(query.limit)));
@@ -948,20 +962,25 @@ export interface InstitutionProfile {
 export const PROFILE_PARTNERSHIPS = 100;
 export const PROFILE_MILESTONES = 200;
 
-/** Everything about one institution, or null when there is no such id in the current data. */
+/**
+ * Everything about one institution, or null when there is no such id in the data: the current data, or the rows
+ * alive at `version` when given (a pinned embed or export of its charts).
+ */
 export async function institutionProfile(
   store: Store,
   id: string,
-  query: PartnershipQuery = {},
+  query: PartnershipQuery & { version?: number | null } = {},
 ): Promise<InstitutionProfile | null> {
+  const version = query.version ?? null;
+  const p = new Params(version);
   const [row] = await store.all(
     `SELECT id, name, name_en, name_es, name_zh, city, city_en, city_es, city_zh, country, type, website, latitude,
             longitude
-     FROM institutions WHERE _to IS NULL AND id = $1`,
-    [id],
+     FROM institutions WHERE ${p.alive()} AND id = ${p.bind(id)}`,
+    p.values,
   );
   if (!row) return null;
-  const all = { city: [], country: [], type: [], area: [], status: [], from: null, to: null };
+  const all = { city: [], country: [], type: [], area: [], status: [], from: null, to: null, version };
   const mine = (await partnershipList(store, all, { limit: PROFILE_PARTNERSHIPS, ...query, institution: id }))
     .items;
   const partnerIds = [...new Set([id, ...mine.flatMap((p) => [p.source, p.target])])];
@@ -969,6 +988,7 @@ export async function institutionProfile(
   // By topic, or by programme where a row has no topic; named in the reader's language.
   const topic = localTextSql('t', 'topic', query.locale);
   const programme = localTextSql('t', 'programme', query.locale);
+  const pt = new Params(version);
   const training = await store.all(
     `SELECT t.year, coalesce(t.topic, t.programme) AS grp,
             min(CASE WHEN t.topic IS NOT NULL THEN ${topic.text} ELSE ${programme.text} END) AS label,
@@ -976,10 +996,12 @@ export async function institutionProfile(
             sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
             coalesce(sum(t.trainees) FILTER (WHERE t.completed IS NOT NULL), 0) AS reported,
             ${unreportedSums('t.trainees', 't.')}
-     FROM training AS t WHERE t._to IS NULL AND t.institution = $1 GROUP BY t.year, grp ORDER BY t.year, grp`,
-    [id],
+     FROM training AS t WHERE ${pt.alive('t.')} AND t.institution = ${pt.bind(id)}
+     GROUP BY t.year, grp ORDER BY t.year, grp`,
+    pt.values,
   );
   const ids = mine.map((p) => p.id);
+  const pm = new Params(version);
   const miles =
     ids.length === 0
       ? []
@@ -988,23 +1010,26 @@ export async function institutionProfile(
              SELECT m.id, m.partnership, strftime(m.date, '%Y-%m-%d') AS date, ${localText('m', 'title', query.locale)},
                     m.kind, m.status, m.source
              FROM milestones AS m
-             WHERE m._to IS NULL AND list_contains($1, m.partnership) ORDER BY m.date DESC, m.id DESC LIMIT $2)
+             WHERE ${pm.alive('m.')} AND ${pm.oneOf('m.partnership', ids)}
+             ORDER BY m.date DESC, m.id DESC LIMIT ${pm.bind(PROFILE_MILESTONES)})
            ORDER BY date, id`,
-          [listValue(ids), PROFILE_MILESTONES],
+          pm.values,
         );
+  const pc = new Params(version);
+  const self = pc.bind(id);
   const [counted] = await store.all(
     `WITH mine AS (
-       SELECT p.id, CASE WHEN p.source = $1 THEN p.target ELSE p.source END AS partner
+       SELECT p.id, CASE WHEN p.source = ${self} THEN p.target ELSE p.source END AS partner
        FROM partnerships AS p
-       JOIN institutions AS s ON s.id = p.source AND s._to IS NULL
-       JOIN institutions AS t ON t.id = p.target AND t._to IS NULL
-       WHERE p._to IS NULL AND $1 IN (p.source, p.target)),
-     m AS (SELECT status FROM milestones WHERE _to IS NULL AND partnership IN (SELECT id FROM mine))
+       JOIN institutions AS s ON s.id = p.source AND ${pc.alive('s.')}
+       JOIN institutions AS t ON t.id = p.target AND ${pc.alive('t.')}
+       WHERE ${pc.alive('p.')} AND ${self} IN (p.source, p.target)),
+     m AS (SELECT status FROM milestones WHERE ${pc.alive()} AND partnership IN (SELECT id FROM mine))
      SELECT (SELECT count(*) FROM mine) AS partnerships, (SELECT count(DISTINCT partner) FROM mine) AS partners,
             (SELECT count(*) FROM m WHERE status = 'done') AS done,
             (SELECT count(*) FROM m WHERE status = 'planned') AS planned,
             (SELECT count(*) FROM m WHERE status = 'missed') AS missed`,
-    [id],
+    pc.values,
   );
   return {
     institution: {

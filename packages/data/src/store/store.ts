@@ -23,6 +23,12 @@ export interface OpenStoreOptions {
    * whoever serves the data opens without it.
    */
   recovery?: boolean;
+  /**
+   * Sets DuckDB's own fault injection `debug_checkpoint_abort = 'before_header'` on the first instance only: its
+   * checkpoints then fail with a fatal error that invalidates the instance, as a full disk would. For the tests of
+   * reopening after a fatal error; never set when serving.
+   */
+  failCheckpoints?: boolean;
 }
 
 /** Thrown when another process already holds the database file. */
@@ -52,6 +58,17 @@ export function isPermissionError(error: unknown): boolean {
   );
 }
 
+/**
+ * Whether DuckDB failed fatally: the instance is invalidated and every later query on it fails until the database
+ * is opened again (what it committed is in its files; reopening replays the WAL).
+ */
+export function isFatal(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.message.startsWith('FATAL Error') || error.message.includes('database has been invalidated'))
+  );
+}
+
 /** Thrown when the database file, or the folder it sits in, can't be written by this process. */
 export class StoreReadOnlyError extends Error {
   constructor(
@@ -77,41 +94,31 @@ export class Store {
   private closed = false;
   private readonly commitListeners = new Set<() => void>();
   private damaged: StoreDamagedError | null = null;
+  /** While the instance is opened again after a fatal error; queries wait for it. */
+  private reopening: Promise<void> | null = null;
+  /** Why the store can't serve any more (reopening failed), or null. */
+  private broken: Error | null = null;
   /** What the self-check on open undid (a load that never committed), or null. */
   recovered: UndoneWrite | null = null;
+  /** How many times the instance was opened again after a fatal DuckDB error. */
+  reopened = 0;
 
   private constructor(
-    private readonly instance: DuckDBInstance,
+    private instance: DuckDBInstance,
     readonly dbPath: string,
     readonly uploadsDir: string,
+    private readonly recovery: boolean,
   ) {}
 
   static async open(options: OpenStoreOptions): Promise<Store> {
     const dbPath = path.resolve(options.path);
     await mkdir(path.dirname(dbPath), { recursive: true });
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(dbPath);
-    } catch (error) {
-      if (error instanceof Error && /lock/i.test(error.message)) throw new StoreLockedError(dbPath, error);
-      if (isPermissionError(error)) throw new StoreReadOnlyError(dbPath, error);
-      throw error;
-    }
-    const store = new Store(
-      instance,
-      dbPath,
-      path.resolve(options.uploadsDir ?? path.join(path.dirname(dbPath), 'uploads')),
-    );
+    const uploadsDir = path.resolve(options.uploadsDir ?? path.join(path.dirname(dbPath), 'uploads'));
+    const instance = await openInstance(dbPath, uploadsDir, options.failCheckpoints === true);
+    const store = new Store(instance, dbPath, uploadsDir, options.recovery === true);
     try {
       await store.migrate();
-      await store.checkItself(options.recovery === true);
-      // DuckDB reads files only from the uploads folder, where a load stages the UTF-8 text of the files it was
-      // given (file names there are hashes, never a client's). No other file is reachable from SQL.
-      await store.withConnection(async (c) => {
-        await c.run(`SET allowed_directories = [${sqlString(store.uploadsDir + path.sep)}]`);
-        await c.run('SET enable_external_access = false');
-        await c.run('SET lock_configuration = true');
-      });
+      await store.checkItself();
     } catch (error) {
       store.close();
       throw isPermissionError(error) ? new StoreReadOnlyError(dbPath, error) : error;
@@ -135,28 +142,56 @@ export class Store {
     this.instance.closeSync();
   }
 
+  /**
+   * Runs `fn` on a connection of its own. A fatal DuckDB error in it (a write that failed half-way to disk, for
+   * example) has invalidated the instance: the error still goes to the caller, and the database is opened again
+   * (replaying its WAL, then checking itself) for the queries that follow.
+   */
   async withConnection<T>(fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('The store is closed');
-    const connection = await this.instance.connect();
+    if (this.reopening) await this.reopening;
+    if (this.broken) throw this.broken;
+    const instance = this.instance;
     try {
-      return await fn(connection);
-    } finally {
-      connection.closeSync();
+      return await this.on(instance, fn);
+    } catch (error) {
+      if (isFatal(error)) this.reopenAfterFatal(instance, error);
+      throw error;
     }
   }
 
   /**
    * Runs a read query with bound parameters and returns plain rows. The result is read a chunk (2,048 rows) at a
    * time, each fetch a turn of the event loop: a large result never holds up a server's other requests for long.
+   * A read that meets a fatal error runs once more on the reopened instance. An aborted `signal` interrupts the
+   * query and rejects with the signal's reason.
    */
-  async all(sql: string, params: DuckDBValue[] = []): Promise<PlainRow[]> {
-    return this.withConnection(async (c) => {
-      const rows: PlainRow[] = [];
-      for await (const chunk of (await c.stream(sql, params)).yieldRowObjectJs()) {
-        for (const row of chunk) rows.push(plainRow(row));
-      }
-      return rows;
-    });
+  async all(sql: string, params: DuckDBValue[] = [], signal?: AbortSignal): Promise<PlainRow[]> {
+    const read = () =>
+      this.withConnection(async (c) => {
+        signal?.throwIfAborted();
+        const interrupt = () => c.interrupt();
+        signal?.addEventListener('abort', interrupt, { once: true });
+        try {
+          const rows: PlainRow[] = [];
+          for await (const chunk of (await c.stream(sql, params)).yieldRowObjectJs()) {
+            signal?.throwIfAborted();
+            for (const row of chunk) rows.push(plainRow(row));
+          }
+          return rows;
+        } catch (error) {
+          signal?.throwIfAborted();
+          throw error;
+        } finally {
+          signal?.removeEventListener('abort', interrupt);
+        }
+      });
+    try {
+      return await read();
+    } catch (error) {
+      if (!isFatal(error)) throw error;
+      return read();
+    }
   }
 
   /**
@@ -186,7 +221,9 @@ export class Store {
           }
           throw error;
         }
-        await checkpoint(c);
+        const fatal = await checkpoint(c);
+        // The commit is in the WAL even when the checkpoint after it failed fatally: reopening replays it.
+        if (fatal) this.reopenAfterFatal(this.instance, fatal);
         for (const listener of this.commitListeners) listener();
         return result;
       }),
@@ -196,25 +233,61 @@ export class Store {
     return run;
   }
 
+  private async on<T>(
+    instance: DuckDBInstance,
+    fn: (connection: DuckDBConnection) => Promise<T>,
+  ): Promise<T> {
+    const connection = await instance.connect();
+    try {
+      return await fn(connection);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /**
+   * Closes an instance DuckDB invalidated and opens the file again, once however many queries failed with it.
+   * Commit listeners hear of it: the reopened data may be a commit newer than what they read last.
+   */
+  private reopenAfterFatal(failed: DuckDBInstance, error: unknown): void {
+    if (this.instance !== failed || this.reopening || this.closed) return;
+    console.error(`DuckDB failed fatally; opening ${this.dbPath} again:`, (error as Error).message);
+    this.reopening = (async () => {
+      // Connections still open on the old instance fail from now on; closing it frees the file at once.
+      failed.closeSync();
+      this.instance = await openInstance(this.dbPath, this.uploadsDir, false);
+      await this.checkItself();
+      this.reopened++;
+      for (const listener of this.commitListeners) listener();
+    })()
+      .catch((failure: unknown) => {
+        this.broken = failure instanceof Error ? failure : new Error(String(failure));
+        console.error(`Opening ${this.dbPath} again failed:`, this.broken.message);
+      })
+      .finally(() => {
+        this.reopening = null;
+      });
+  }
+
   /**
    * Undoes what an interrupted write left (see self-check.ts), then checks that the current rows of every table
    * are what the current version recorded. A store that fails is refused, or kept aside for repair.
    */
-  private async checkItself(recovery: boolean): Promise<void> {
-    await this.withConnection(async (c) => {
+  private async checkItself(): Promise<void> {
+    await this.on(this.instance, async (c) => {
       this.recovered = await undoAbortedWrites(c);
       if (this.recovered !== null) await checkpoint(c);
       const version = await lastVersion(c);
       const mismatches = await totalsMismatches(c, version);
       if (mismatches.length === 0) return;
       const damage = new StoreDamagedError(this.dbPath, version, mismatches, this.uploadsDir);
-      if (!recovery) throw damage;
+      if (!this.recovery) throw damage;
       this.damaged = damage;
     });
   }
 
   private async migrate(): Promise<void> {
-    await this.withConnection(async (c) => {
+    await this.on(this.instance, async (c) => {
       await c.run(
         'CREATE TABLE IF NOT EXISTS schema_migrations (step INTEGER PRIMARY KEY, applied_at TIMESTAMP)',
       );
@@ -237,6 +310,42 @@ export class Store {
   }
 }
 
+/**
+ * Opens the DuckDB file and locks it down before anything else runs on it: DuckDB reads files only from the
+ * uploads folder, where a load stages the UTF-8 text of the files it was given (file names there are hashes, never
+ * a client's), and no setting can be changed afterwards. By SQL, because DuckDB's C API can't set a list option
+ * such as `allowed_directories` at creation (duckdb/duckdb#25057), and external access must stay on until it is set.
+ */
+async function openInstance(
+  dbPath: string,
+  uploadsDir: string,
+  failCheckpoints: boolean,
+): Promise<DuckDBInstance> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(dbPath);
+  } catch (error) {
+    if (error instanceof Error && /lock/i.test(error.message)) throw new StoreLockedError(dbPath, error);
+    if (isPermissionError(error)) throw new StoreReadOnlyError(dbPath, error);
+    throw error;
+  }
+  try {
+    const c = await instance.connect();
+    try {
+      await c.run(`SET allowed_directories = [${sqlString(uploadsDir + path.sep)}]`);
+      if (failCheckpoints) await c.run("SET debug_checkpoint_abort = 'before_header'");
+      await c.run('SET enable_external_access = false');
+      await c.run('SET lock_configuration = true');
+    } finally {
+      c.closeSync();
+    }
+  } catch (error) {
+    instance.closeSync();
+    throw error;
+  }
+  return instance;
+}
+
 /** A string literal for a SET statement, which takes no parameters (the path is the store's own setting). */
 const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
@@ -245,10 +354,12 @@ const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
  * in the WAL (where DuckDB 1.5.6 may replay it torn) lasts one write, not until the next automatic checkpoint.
  * A checkpoint that can't run now (another transaction is open) is not a failed write: the commit stands.
  */
-async function checkpoint(c: DuckDBConnection): Promise<void> {
+async function checkpoint(c: DuckDBConnection): Promise<Error | null> {
   try {
     await c.run('CHECKPOINT');
-  } catch {
-    // DuckDB checkpoints again on its own, at the latest when the file is closed.
+  } catch (error) {
+    // DuckDB checkpoints again on its own, at the latest when the file is closed; a fatal error is the caller's.
+    if (isFatal(error)) return error as Error;
   }
+  return null;
 }

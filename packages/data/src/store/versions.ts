@@ -19,6 +19,7 @@ import { checkWritten, insertFile, NotForSql, sqlCanRead, stageFiles, type SqlFi
 import { keepUpload } from './uploads.js';
 import { noChanges, recordChanges, recordedChanges, type Changes } from './changes.js';
 import { plainRows } from './values.js';
+import { nextTurn } from './turns.js';
 
 export type LoadMode = 'replace' | 'upsert';
 
@@ -210,8 +211,6 @@ async function plainUpload(
   }
   return { headers: plain, warnings: problems };
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 let staging = 0;
 
@@ -511,6 +510,18 @@ export async function listVersions(store: Store, page: VersionPage = {}): Promis
       changes: changes.get(n) ?? noChanges(),
     };
   });
+}
+
+/** The file a version recorded under `sha256` (the newest version's name for it), or null when none did. */
+export async function recordedFile(
+  store: Store,
+  sha256: string,
+): Promise<{ name: string; sha256: string } | null> {
+  const [file] = await store.all(
+    'SELECT file_name FROM version_files WHERE sha256 = $1 ORDER BY version DESC LIMIT 1',
+    [sha256],
+  );
+  return file ? { name: String(file.file_name), sha256 } : null;
 }
 
 class RejectedLoad extends Error {

@@ -2,10 +2,16 @@
  * Links and snippets for sharing a chart. Browser-safe: the share menu builds them from the page's URL and the
  * signatures its server load gave.
  */
-import { chartQuery, type ChartFormat, type ChartId, type PngRatio } from './catalogue';
+import {
+  chartFilters,
+  chartQuery,
+  isInstitutionChart,
+  type ChartFormat,
+  type ChartId,
+  type PngRatio,
+} from './catalogue';
 
-/** The page each chart comes from (an embed's "open in Puente" link). */
-export const CHART_PAGES: Record<ChartId, string> = {
+const CHART_PAGES: Record<Exclude<ChartId, 'institution-network' | 'institution-training'>, string> = {
   network: '/network',
   training: '/training',
   progress: '/progress',
@@ -14,7 +20,19 @@ export const CHART_PAGES: Record<ChartId, string> = {
   'training-volume': '/training',
   'training-cities': '/training',
   'training-completion': '/training',
+  'progress-timeline': '/progress',
 };
+
+/** The page a chart comes from, with the chart's query (an embed's "open in Puente" link). */
+export function chartPage(chart: ChartId, search: URLSearchParams, lang: string): string {
+  const query = chartFilters(search, chart);
+  if (isInstitutionChart(chart)) {
+    const id = query.get('institution') ?? '';
+    return `/institutions/${encodeURIComponent(id)}?lang=${encodeURIComponent(lang)}`;
+  }
+  query.set('lang', lang);
+  return `${CHART_PAGES[chart]}?${query}`;
+}
 
 export interface ShareTarget {
   origin: string;
@@ -64,16 +82,30 @@ export function embedCode(t: ShareTarget, title: string): string {
   );
 }
 
+/**
+ * A chart's links as its page's server load made them: the query following the data and the one pinned (which may
+ * hold more, such as the timeline's today), each with its embed signature.
+ */
+export interface ChartShare {
+  query: string;
+  pinnedQuery: string;
+  latest: string;
+  pinned: string | null;
+}
+
 /** Embed signatures and the data version's date, given by a page's server load to its Share menus. */
 export interface ShareMenus {
-  shares: Partial<Record<ChartId, { latest: string; pinned: string | null }>>;
+  shares: Partial<Record<ChartId, ChartShare>>;
   versionDate: string | null;
 }
 
-/** The props of a chart's Share menu on a page, or null when there is nothing to share (no data loaded yet). */
-export function shareProps(data: ShareMenus & { version: number | null }, chart: ChartId) {
+/**
+ * The props of a chart's Share menu on a page, or null when there is nothing to share (no data loaded yet).
+ * `title`: the chart's title when it is not its catalogue's (an institution's charts name it).
+ */
+export function shareProps(data: ShareMenus & { version: number | null }, chart: ChartId, title?: string) {
   const signatures = data.shares[chart];
   return signatures && data.version !== null
-    ? { chart, signatures, version: data.version, date: data.versionDate ?? '' }
+    ? { chart, signatures, version: data.version, date: data.versionDate ?? '', title }
     : null;
 }

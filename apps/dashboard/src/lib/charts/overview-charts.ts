@@ -21,16 +21,22 @@ import {
 import type { Translator } from '$lib/i18n/translator';
 import { unreportedNote } from '$lib/provenance';
 import type { OverviewView } from '$lib/server/views/overview';
-import type { OverviewChartId } from './catalogue';
-import { pageChartIsEmpty, type PageChartData } from './page-charts';
+import { CHART_CAPTIONS, CHART_TITLES, type OverviewChartId } from './catalogue';
+import {
+  institutionChartCaption,
+  institutionChartTitle,
+  type InstitutionChartData,
+} from './institution-charts';
+import { pageChartCaption, pageChartIsEmpty, type PageChartData } from './page-charts';
 
 type Figures = Pick<OverviewView, 'figures' | 'reference' | 'previous' | 'training'>;
 
 /**
  * What one chart needs of its page's view, and nothing more: an embed or export of a chart carries only the data
- * that chart shows. The overview's charts here, the other pages' in page-charts.ts.
+ * that chart shows. The overview's charts here, the other pages' in page-charts.ts, an institution's in
+ * institution-charts.ts.
  */
-export type ChartData = OverviewChartData | PageChartData;
+export type ChartData = OverviewChartData | PageChartData | InstitutionChartData;
 
 export type OverviewChartData =
   | { chart: 'network'; model: OverviewView['model']; networkShown: OverviewView['networkShown'] }
@@ -68,8 +74,38 @@ export function chartIsEmpty(data: ChartData): boolean {
       return data.funnel.length === 0;
     case 'kpis':
       return false;
+    case 'institution-network':
+    case 'institution-training':
+      return data.model === null;
     default:
       return pageChartIsEmpty(data);
+  }
+}
+
+/** A chart's title, in the reader's language (an institution's charts name it). */
+export function chartTitle(data: ChartData, tr: Translator): string {
+  return data.chart === 'institution-network' || data.chart === 'institution-training'
+    ? institutionChartTitle(data, tr)
+    : tr.t(CHART_TITLES[data.chart]);
+}
+
+/** How to read a chart, as its page says under the title. */
+export function chartCaption(data: ChartData, tr: Translator): string {
+  switch (data.chart) {
+    case 'network':
+      // Past OVERVIEW_NODES the overview draws the most connected institutions: the caption says so.
+      return data.networkShown.shown < data.networkShown.total
+        ? `${tr.t('overview.networkTop', data.networkShown)} ${tr.t(CHART_CAPTIONS.network)}`
+        : tr.t(CHART_CAPTIONS.network);
+    case 'training':
+    case 'progress':
+    case 'kpis':
+      return tr.t(CHART_CAPTIONS[data.chart]);
+    case 'institution-network':
+    case 'institution-training':
+      return institutionChartCaption(data, tr);
+    default:
+      return pageChartCaption(data, tr);
   }
 }
 

@@ -1,11 +1,14 @@
 /**
- * The charts of the /network and /training pages as models, from those pages' views: the one place their options
- * live, so the page, an embed and an export draw the same chart. Browser-safe.
+ * The charts of the /network, /training and /progress pages as models, from those pages' views: the one place their
+ * options live, so the page, an embed and an export draw the same chart. Browser-safe.
  */
 import {
   cityTrainingModel,
   completionModel,
+  timelineModel,
   trainingModel,
+  type LegendKey,
+  type TimelineMark,
   type CityBar,
   type CityPanel,
   type ColorMap,
@@ -18,8 +21,10 @@ import {
   type TrainingYear,
   type YearCompletion,
 } from '@puente/charts';
+import type { MilestoneItem, PartnershipSummary } from '@puente/data/store';
+import { formatDate, partnershipName } from '$lib/components/progress/format';
 import { cityCompletion, cityRecords, type CityYear, type StackBy } from '$lib/components/training/shape';
-import type { Translator } from '$lib/i18n/translator';
+import { LANGUAGE_TAGS, type Translator } from '$lib/i18n/translator';
 
 interface Years {
   from: number | null;
@@ -38,6 +43,19 @@ interface Cities extends Years {
   cityLangs: Record<string, string>;
 }
 
+/** The /progress page's timeline: a row per partnership (those needing attention first), its milestones. */
+export interface Timeline {
+  /** The day "today" is on the timeline (what is overdue is measured from it). */
+  asOf: string;
+  /** Partnerships in view: the timeline draws the first TIMELINE_ROWS of them. */
+  partnerships: number;
+  timeline: readonly Pick<
+    PartnershipSummary,
+    'id' | 'title' | 'sourceName' | 'targetName' | 'status' | 'stalled' | 'unrecorded'
+  >[];
+  timelineMilestones: readonly MilestoneItem[];
+}
+
 export type PageChartData =
   | {
       chart: 'network-full';
@@ -46,9 +64,76 @@ export type PageChartData =
       colorBy: 'city' | 'type';
       sizeBy: 'partnerships' | 'trained';
       layout: 'force' | 'bridge';
+      /**
+       * A file or embed of a network the page draws on canvas: the most connected institutions and their partners
+       * (`shown` of `total`) drawn instead. Null when every institution in view is drawn.
+       */
+      cut?: { shown: number; total: number } | null;
     }
   | ({ chart: 'training-volume' } & Volume)
-  | ({ chart: 'training-cities' | 'training-completion' } & Cities);
+  | ({ chart: 'training-cities' | 'training-completion' } & Cities)
+  | ({ chart: 'progress-timeline' } & Timeline);
+
+/** Rows the timeline draws; the rest of the partnerships are counted under it. */
+export const TIMELINE_ROWS = 40;
+const MARKS: Array<LegendKey | 'today'> = [
+  'done',
+  'planned',
+  'overdue',
+  'missed',
+  'other',
+  'unreported',
+  'today',
+];
+
+/** The timeline's rows: each partnership named, its stage (and stalled or unrecorded) as its note. */
+export function timelineRows(data: Pick<Timeline, 'timeline' | 'timelineMilestones'>, tr: Translator) {
+  const status = tr.labels.status;
+  return data.timeline.map((p) => ({
+    id: p.id,
+    label: partnershipName(p),
+    note: p.stalled
+      ? `${status(p.status)} · ${tr.t('progress.timeline.stalled')}`
+      : p.unrecorded
+        ? `${status(p.status)} · ${tr.t('progress.timeline.unrecorded')}`
+        : status(p.status),
+    milestones: data.timelineMilestones.filter((m) => m.partnership === p.id),
+  }));
+}
+
+export function timelineChartModel(data: Timeline, tr: Translator, width = 960) {
+  return timelineModel(timelineRows(data, tr), {
+    width,
+    asOf: data.asOf,
+    maxRows: TIMELINE_ROWS,
+    labels: Object.fromEntries(MARKS.map((k) => [k, tr.t(`progress.mark.${k}`)])),
+  });
+}
+
+/** A timeline mark in words (its <title>: tooltips and screen readers). */
+export function describeMark(tr: Translator) {
+  const locale = LANGUAGE_TAGS[tr.locale];
+  return (mark: TimelineMark) =>
+    tr.t('progress.timeline.mark', {
+      date: formatDate(mark.date, locale),
+      title: mark.title,
+      status:
+        mark.source === 'reported'
+          ? tr.t(`progress.mark.${mark.kind}`)
+          : `${tr.t(`progress.mark.${mark.kind}`)} · ${tr.labels.source(mark.source)}`,
+    });
+}
+
+/** The timeline's caption: the day it is drawn for, and how many partnerships it leaves out. */
+export function timelineCaption(data: Timeline, tr: Translator): string {
+  const shown = Math.min(TIMELINE_ROWS, data.timeline.length);
+  return [
+    tr.t('progress.timeline.caption', { date: formatDate(data.asOf, LANGUAGE_TAGS[tr.locale]) }),
+    data.partnerships > shown ? tr.t('progress.timeline.hidden', { shown, total: data.partnerships }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 const range = (d: Years) => ({ from: d.from ?? undefined, to: d.to ?? undefined });
 
@@ -166,13 +251,17 @@ export function networkCaption(
 export function pageChartCaption(data: PageChartData, tr: Translator): string {
   switch (data.chart) {
     case 'network-full':
-      return networkCaption(tr, data);
+      return data.cut
+        ? `${tr.t('overview.networkTop', data.cut)} ${networkCaption(tr, data)}`
+        : networkCaption(tr, data);
     case 'training-volume':
       return tr.t(`training.volume.caption.${data.by}`);
     case 'training-cities':
       return tr.t('training.cities.caption');
     case 'training-completion':
       return tr.t('training.completion.caption');
+    case 'progress-timeline':
+      return timelineCaption(data, tr);
   }
 }
 
@@ -187,5 +276,7 @@ export function pageChartIsEmpty(data: PageChartData): boolean {
       return data.cities.length === 0;
     case 'training-completion':
       return !data.cities.some((c) => c.reported > 0);
+    case 'progress-timeline':
+      return data.timeline.length === 0;
   }
 }

@@ -5,16 +5,18 @@
  */
 import { error } from '@sveltejs/kit';
 import {
-  CHART_CAPTIONS,
-  CHART_TITLES,
+  chartFilters,
   isChartId,
+  isInstitutionChart,
   OVERVIEW_CHARTS,
   type ChartId,
   type OverviewChartId,
 } from '$lib/charts/catalogue';
 import type { ShareMenus } from '$lib/charts/embed-code';
-import { chartData, type ChartData } from '$lib/charts/overview-charts';
-import { pageChartCaption, type PageChartData } from '$lib/charts/page-charts';
+import { institutionChartData } from '$lib/charts/institution-charts';
+import { chartCaption, chartData, chartTitle, type ChartData } from '$lib/charts/overview-charts';
+import type { PageChartData } from '$lib/charts/page-charts';
+import { isInstitutionId } from '$lib/components/institution/profile';
 import { translator, type Locale, type Translator } from '$lib/i18n/translator';
 import { pinnedVersion, signEmbed, verifyEmbed } from './embeds/signature';
 import { views } from './views';
@@ -45,11 +47,9 @@ export async function chartRequest(
   const mustSign = kind === 'embed' || asked !== null;
   const version = mustSign ? await verifyEmbed(chart, search) : asked;
   if (version === undefined) error(403, tr.t('share.forbidden'));
-  const drawn = await dataAt(chart, url, locale, version);
+  const drawn = await chartDataAt(chart, url, locale, version);
   if (drawn === null) error(404, 'There is no such data version');
-  // Past the size the server lays out, the page draws the network in the browser: no file or embed of it.
-  if (drawn.data.chart === 'network-full' && drawn.data.model === null) error(413, tr.t('share.tooLarge'));
-  const date = (await views.versionDates())[drawn.version] ?? '';
+  const date = await views.versionDate(drawn.version);
   return {
     chart,
     data: drawn.data,
@@ -58,10 +58,8 @@ export async function chartRequest(
     date,
     tr,
     text: {
-      title: tr.t(CHART_TITLES[chart]),
-      caption: isOverviewChart(chart)
-        ? tr.t(CHART_CAPTIONS[chart])
-        : pageChartCaption(drawn.data as PageChartData, tr),
+      title: chartTitle(drawn.data, tr),
+      caption: chartCaption(drawn.data, tr),
       source: tr.t('share.source', { version: drawn.version, date }),
     },
   };
@@ -70,8 +68,8 @@ export async function chartRequest(
 const isOverviewChart = (chart: ChartId): chart is OverviewChartId =>
   OVERVIEW_CHARTS.includes(chart as OverviewChartId);
 
-/** A chart's data from its page's view, as of `version` (null: the current data). */
-async function dataAt(
+/** A chart's data from its page's view, as of `version` (null: the current data); null without such a version. */
+export async function chartDataAt(
   chart: ChartId,
   url: URL,
   locale: Locale,
@@ -81,11 +79,30 @@ async function dataAt(
     const view = await views.overviewAt(url, locale, version);
     return view?.version ? { data: chartData(chart, view), version: view.version } : null;
   }
+  if (isInstitutionChart(chart)) {
+    const id = url.searchParams.get('institution');
+    if (id === null || !isInstitutionId(id)) error(404, 'Which institution? Give its id as `institution`');
+    const page = await views.institutionAt(id, locale, version);
+    if (page === undefined) return null;
+    if (!page?.version) error(404, translator(locale).t('errorPage.institutionNotFound'));
+    return { data: institutionChartData(chart, page), version: page.version };
+  }
   if (chart === 'network-full') {
     const view = await views.networkAt(url, locale, version);
     if (!view?.version) return null;
-    const { model, colorBy, sizeBy, layout } = view;
-    return { data: { chart, model, colorBy, sizeBy, layout }, version: view.version };
+    const { colorBy, sizeBy, layout } = view;
+    if (view.model)
+      return { data: { chart, model: view.model, colorBy, sizeBy, layout }, version: view.version };
+    // Drawn on canvas by the page: a file or embed gets the most connected institutions and their partners.
+    const cut = await views.networkCut(url, locale, version);
+    if (!cut?.version) return null;
+    return { data: { chart, model: cut.model, cut: cut.cut, colorBy, sizeBy, layout }, version: cut.version };
+  }
+  if (chart === 'progress-timeline') {
+    const view = await views.progressAt(url, locale, version);
+    if (!view?.version) return null;
+    const { asOf, partnerships, timeline, timelineMilestones } = view;
+    return { data: { chart, asOf, partnerships, timeline, timelineMilestones }, version: view.version };
   }
   const view = await views.trainingAt(url, locale, version);
   if (!view?.version) return null;
@@ -114,27 +131,32 @@ async function dataAt(
 }
 
 /**
- * What a page's Share menus need (see `shareProps`): for each of `charts`, embed signatures under the page's filters,
- * following the data and pinned to `version`; and the date of that version, for citations.
+ * What a page's Share menus need (see `shareProps`): for each of `charts`, its link's query under the page's filters
+ * and embed signatures, following the data and pinned to `version`; and the date of that version, for citations.
+ * `pinning` adds to a pinned link what would otherwise move with time: the timeline's today (`asOf`).
  */
 export async function shareMenus(
   charts: readonly ChartId[],
   search: URLSearchParams,
   version: number | null,
+  pinning: Record<string, string> = {},
 ): Promise<ShareMenus> {
   const entries = await Promise.all(
-    charts.map(
-      async (chart) =>
-        [
-          chart,
-          {
-            latest: await signEmbed(chart, search, null),
-            pinned: version === null ? null : await signEmbed(chart, search, version),
-          },
-        ] as const,
-    ),
+    charts.map(async (chart) => {
+      const pinnedSearch = new URLSearchParams(search);
+      for (const [key, value] of Object.entries(pinning)) pinnedSearch.set(key, value);
+      return [
+        chart,
+        {
+          query: chartFilters(search, chart).toString(),
+          pinnedQuery: chartFilters(pinnedSearch, chart).toString(),
+          latest: await signEmbed(chart, search, null),
+          pinned: version === null ? null : await signEmbed(chart, pinnedSearch, version),
+        },
+      ] as const;
+    }),
   );
-  const date = version === null ? null : ((await views.versionDates())[version] ?? '');
+  const date = version === null ? null : await views.versionDate(version);
   return { shares: Object.fromEntries(entries), versionDate: date };
 }
 

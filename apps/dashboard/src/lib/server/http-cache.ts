@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { dataVersion } from './store';
+import { servingPrevious } from './views';
 
 /** Routes whose GET responses are views (see `$lib/server/views`). */
 const VIEW_ROUTES = new Set([
@@ -153,17 +154,27 @@ export const httpCache: Handle = async ({ event, resolve }) => {
   const raw = new URL(request.url);
   // Pages name who is signed in and offer links by role: one person's kept page is never another's.
   const who = event.locals.user ? `${event.locals.user.role}:${event.locals.user.name}` : '';
-  const key = [await dataVersion(), today(), event.locals.locale, who, raw.pathname, raw.search].join(
-    '\u0000',
-  );
+  const keyAt = (version: number | null) =>
+    [version, today(), event.locals.locale, who, raw.pathname, raw.search].join('\u0000');
+  const key = keyAt(await dataVersion());
   const hit = kept.get(key);
   if (hit) {
     remember(key, hit);
     return respond(request, hit);
   }
+  // Right after a load, while the new version's views are built, the page as it was is answered if kept.
+  const previous = servingPrevious();
+  const before = previous && kept.get(keyAt(previous.version));
+  if (before) return respond(request, before);
   const response = await resolve(event);
   const type = response.headers.get('content-type') ?? '';
-  if (response.status !== 200 || !(COMPRESSIBLE.test(type) || KEPT_AS_IS.test(type)))
+  // Right after a load, a page may show the version before (see `servingPrevious`): not what its key names.
+  if (
+    response.status !== 200 ||
+    !(COMPRESSIBLE.test(type) || KEPT_AS_IS.test(type)) ||
+    previous !== null ||
+    servingPrevious() !== null
+  )
     return compressed(request, response);
   // The build is part of the tag: after an upgrade, a page naming old scripts must not be revalidated.
   const etag = `"${createHash('sha256').update(`${build}\u0000${key}`).digest('base64url').slice(0, 27)}"`;

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { authenticate } from '@puente/data/store';
 import { translator } from '$lib/i18n/translator';
+import { audit } from '$lib/server/audit/record';
 import { signInLimits } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/session';
 import { getStore } from '$lib/server/store';
@@ -18,7 +19,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, cookies, url, locals, getClientAddress, setHeaders }) => {
+  default: async (event) => {
+    const { request, cookies, url, locals, getClientAddress, setHeaders } = event;
     const form = await request.formData();
     const name = String(form.get('name') ?? '').trim();
     const password = String(form.get('password') ?? '');
@@ -39,10 +41,13 @@ export const actions: Actions = {
     if (!user) {
       signInLimits.byName.fail(nameKey);
       signInLimits.byAddress.fail(address);
+      // The name as typed, never the password.
+      await audit(event, { actor: name, action: 'sign-in', ok: false });
       return fail(400, { name, message: tr.t('login.failed') });
     }
     signInLimits.byName.clear(nameKey);
     await startSession(cookies, request, user.name);
+    await audit(event, { actor: user.name, action: 'sign-in', ok: true });
     redirect(303, nextPath(url));
   },
 };

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { audit } from '$lib/server/audit/record';
 import { stopSession } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -6,8 +7,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-  default: async ({ cookies, request }) => {
+  default: async (event) => {
+    const { cookies, request, locals } = event;
     await stopSession(cookies, request);
+    if (locals.user) await audit(event, { actor: locals.user.name, action: 'sign-out', ok: true });
     redirect(303, '/');
   },
 };

@@ -15,8 +15,8 @@ export const load: PageServerLoad = async ({ url, locals, untrack }) => {
     : null;
   return {
     ...view,
-    // A network drawn in the browser (canvas) has no server drawing to take away as a file or embed.
-    ...(await shareMenus(view.model ? ['network-full'] : [], url.searchParams, view.version)),
+    // Drawn in the browser (canvas), its files and embeds are its most connected institutions (see networkCut).
+    ...(await shareMenus(['network-full'], url.searchParams, view.version)),
     /** Where a canvas view gets its scene (the same query: filters, colour, layout, language). */
     sceneUrl: view.model === null ? `/network/scene?${sceneQuery(url, locals.locale)}` : null,
     selected: detail ? selected : null,

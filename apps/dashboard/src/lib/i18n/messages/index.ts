@@ -1,4 +1,5 @@
 import account from './account.js';
+import audit from './audit.js';
 import common from './common.js';
 import institution from './institution.js';
 import network from './network.js';
@@ -8,7 +9,18 @@ import training from './training.js';
 import upload from './upload.js';
 import versions from './versions.js';
 
-const modules = [common, network, training, progress, institution, share, account, versions, upload] as const;
+const modules = [
+  common,
+  network,
+  training,
+  progress,
+  institution,
+  share,
+  account,
+  versions,
+  upload,
+  audit,
+] as const;
 
 type Union<M> = M extends { en: infer E } ? E : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -11,6 +11,8 @@ describe('accessFor and allowed', () => {
     expect(accessFor('/versions', 'GET', none)).toBe('analyst');
     expect(accessFor('/versions', 'POST', new URLSearchParams('/restore'))).toBe('admin');
     expect(accessFor('/api/versions/[n]/restore', 'POST', none)).toBe('admin');
+    expect(accessFor('/audit', 'GET', none)).toBe('admin');
+    expect(accessFor('/api/audit', 'GET', none)).toBe('admin');
   });
 
   it('lets a route missing from the table be read like a page but written by admins only', () => {

@@ -32,6 +32,8 @@ const ACCESS: Readonly<Record<string, Access>> = {
   '/versions ?/restore': 'admin',
   '/api/versions': 'analyst',
   '/api/versions/[n]/restore': 'admin',
+  '/audit': 'admin',
+  '/api/audit': 'admin',
 };
 
 const RANK: Readonly<Record<Role, number>> = { viewer: 1, analyst: 2, admin: 3 };

@@ -63,6 +63,27 @@ describe('embed signatures', () => {
     expect(await variant((q) => q.set('sig', sig.slice(1)))).toBeUndefined();
   });
 
+  it('scopes an institution’s charts to that institution: moved to another, or unscoped, the link is refused', async () => {
+    const sig = await signEmbed('institution-network', query('institution=cife'), 4);
+    const link = (text: string) => query(`${text}&version=4&sig=${sig}`);
+    expect(await verifyEmbed('institution-network', link('institution=cife&lang=zh'))).toBe(4);
+    // Filters draw nothing different on an institution's charts: not part of them, not a way in either.
+    expect(await verifyEmbed('institution-network', link('institution=cife&city=Hangzhou'))).toBe(4);
+    expect(await verifyEmbed('institution-network', link('institution=hz-academy'))).toBeUndefined();
+    // A second `institution` is ignored: the first is the one signed and the one drawn.
+    expect(await verifyEmbed('institution-network', link('institution=cife&institution=hz'))).toBe(4);
+    expect(await verifyEmbed('institution-network', link('city=Fuenlabrada'))).toBeUndefined();
+    expect(await verifyEmbed('institution-training', link('institution=cife'))).toBeUndefined();
+  });
+
+  it('covers the timeline’s today: a pinned timeline can’t be moved to another day', async () => {
+    const sig = await signEmbed('progress-timeline', query('asOf=2026-03-01&city=Hangzhou'), 2);
+    const link = (text: string) => query(`${text}&version=2&sig=${sig}`);
+    expect(await verifyEmbed('progress-timeline', link('city=Hangzhou&asOf=2026-03-01'))).toBe(2);
+    expect(await verifyEmbed('progress-timeline', link('city=Hangzhou&asOf=2027-03-01'))).toBeUndefined();
+    expect(await verifyEmbed('progress-timeline', link('city=Hangzhou'))).toBeUndefined();
+  });
+
   it('covers a page chart’s options: redrawn another way, the link is refused', async () => {
     const sig = await signEmbed('network-full', query('city=Hangzhou&color=type&size=trained'), null);
     const link = (text: string) => query(`${text}&sig=${sig}`);

@@ -4,7 +4,9 @@
  * needed, and text that a spreadsheet would run as a formula — starting with = + - @, a tab or a carriage return —
  * made inert with a leading `'`.
  */
+import { markKind } from '@puente/charts';
 import type { ChartData } from '$lib/charts/overview-charts';
+import { timelineRows } from '$lib/charts/page-charts';
 import type { Translator } from '$lib/i18n/translator';
 
 export type Cell = string | number;
@@ -31,7 +33,8 @@ export function toCsv(rows: readonly (readonly Cell[])[], delimiter: string): st
 export function chartRows(data: ChartData, tr: Translator): Cell[][] {
   switch (data.chart) {
     case 'network':
-    case 'network-full': {
+    case 'network-full':
+    case 'institution-network': {
       if (!data.model) return [];
       const city = new Map(data.model.nodes.map((n) => [n.id, n.city]));
       return [
@@ -112,6 +115,51 @@ export function chartRows(data: ChartData, tr: Translator): Cell[][] {
         ...data.cities
           .filter((r) => r.reported > 0)
           .map((r) => [data.cityNames[r.city] ?? r.city, r.year, r.completed, r.reported]),
+      ];
+    case 'institution-training':
+      return [
+        [
+          tr.t('institution.training.year'),
+          tr.t('institution.training.topic'),
+          tr.t('institution.training.trainees'),
+          tr.t('institution.training.completed'),
+          tr.t('provenance.legend.illustrative'),
+          tr.t('provenance.legend.estimated'),
+        ],
+        ...data.rows.map((r) => [
+          r.year,
+          r.label,
+          r.trainees,
+          r.completed ?? '',
+          r.illustrative,
+          r.estimated,
+        ]),
+      ];
+    case 'progress-timeline':
+      // Every milestone of the partnerships drawn, row by row; a partnership without any, once, with no date.
+      return [
+        [
+          tr.t('progress.table.partnership'),
+          tr.t('progress.table.status'),
+          tr.t('progress.table.date'),
+          tr.t('progress.table.milestone'),
+          tr.t('progress.table.kind'),
+          tr.t('csv.mark'),
+        ],
+        ...timelineRows(data, tr).flatMap((row) =>
+          row.milestones.length === 0
+            ? [[row.label, row.note, '', '', '', '']]
+            : row.milestones.map((m) => [
+                row.label,
+                row.note,
+                m.date,
+                m.title,
+                tr.labels.milestoneKind(m.kind),
+                m.source === 'reported'
+                  ? tr.t(`progress.mark.${markKind(m.status, m.date, data.asOf)}`)
+                  : `${tr.t(`progress.mark.${markKind(m.status, m.date, data.asOf)}`)} · ${tr.labels.source(m.source)}`,
+              ]),
+        ),
       ];
     case 'progress':
       return [

@@ -5,14 +5,16 @@ import { inflateSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '@puente/data';
-import { load, network, Store } from '@puente/data/store';
+import { institutionProfile, load, network, Store } from '@puente/data/store';
 import { OVERVIEW_CHARTS } from '$lib/charts/catalogue';
-import { chartData } from '$lib/charts/overview-charts';
+import { institutionChartData } from '$lib/charts/institution-charts';
+import { chartData, type ChartData } from '$lib/charts/overview-charts';
+import { institutionPage } from '$lib/components/institution/profile';
 import { translator } from '$lib/i18n/translator';
-import type { PageChartData } from '$lib/charts/page-charts';
 import { programmeColors } from '../views/colors';
 import { networkView } from '../views/network';
 import { overviewView, type OverviewView } from '../views/overview';
+import { progressView } from '../views/progress';
 import { trainingView } from '../views/training';
 import { chartRows, csvDelimiter, toCsv } from './csv';
 import { chartPng, pngSize } from './png';
@@ -55,6 +57,13 @@ hz,跨境电商,2023,40,20
 evil,Evil,2023,3,3
 `,
       ),
+      file(
+        'milestones.csv',
+        `id,partnership,date,title,kind,status
+m1,p1,2023-05-01,签署协议,agreement,done
+m2,p2,2027-01-10,=1+2,meeting,planned
+`,
+      ),
     ],
   });
   expect(result.ok).toBe(true);
@@ -87,10 +96,24 @@ evil,Evil,2023,3,3
       { chart: 'training-cities', cities, cityColors, cityNames, cityLangs, from, to },
       { chart: 'training-completion', cities, cityColors, cityNames, cityLangs, from, to },
     ];
+    const progress = await progressView(store, { filters: NO_FILTERS, locale, asOf: '2026-12-01' });
+    const { asOf, partnerships, timeline, timelineMilestones } = progress;
+    pages[locale].push({ chart: 'progress-timeline', asOf, partnerships, timeline, timelineMilestones });
+    const hz = institutionPage((await institutionProfile(store, 'hz', { locale }))!, {
+      locale,
+      labels: { completionRate: 'rate', other: 'other' },
+    });
+    pages[locale].push(
+      institutionChartData('institution-network', hz),
+      institutionChartData('institution-training', hz),
+    );
   }
 });
-/** The charts of the network and training pages, drawn with options other than the defaults. */
-const pages = {} as Record<'en' | 'es' | 'zh', PageChartData[]>;
+/**
+ * The charts of the network, training and progress pages, drawn with options other than the defaults, then an
+ * institution's (Hangzhou's bureau) ego network and training.
+ */
+const pages = {} as Record<'en' | 'es' | 'zh', ChartData[]>;
 afterAll(() => store?.close());
 
 const data = (chart: (typeof OVERVIEW_CHARTS)[number], locale: 'en' | 'es' | 'zh' = 'zh') =>
@@ -117,7 +140,7 @@ describe('SVG export', () => {
     },
   );
 
-  it('draws the network and training pages’ charts with their options, as those pages do', () => {
+  it('draws the network, training, progress and institution pages’ charts as those pages do', () => {
     const tr = translator('zh');
     for (const chart of pages.zh) {
       const { svg } = chartSvg(chart, tr, text);
@@ -130,6 +153,15 @@ describe('SVG export', () => {
     // Coloured by type, in the type's name; stacked by institution, in the reader's language.
     expect(chartSvg(network!, tr, text).svg).toContain(`>${tr.labels.type('government')}</text>`);
     expect(chartMarkup(volume!, tr)).toContain('data-group="hz"');
+    // The timeline's two partnerships and their milestones; the institution's partners and its training.
+    const [timeline, ego, training] = pages.zh.slice(-3).map((chart) => chartSvg(chart, tr, text).svg);
+    expect(timeline).toContain('data-milestone="m1"');
+    expect(timeline).toContain('data-milestone="m2"');
+    expect(ego).toContain('data-node="hz"');
+    expect(ego).toContain('data-node="fuen"');
+    expect(ego).toContain('data-node="evil"');
+    expect(training).toContain('data-year="2023"');
+    expect(training).not.toContain('data-year="2022"');
   });
 
   it('escapes text from the data and from the frame', () => {
@@ -259,6 +291,18 @@ describe('CSV export', () => {
     expect(volume).toContain(`'=HYPERLINK(""http://x"")`);
     expect(cities).toContain(`'@Evil`);
     expect(cities).not.toMatch(/(^|;)@Evil/m);
+    const [timeline, ego, trained] = pages.es
+      .slice(-3)
+      .map((chart) => toCsv(chartRows(chart, translator('es')), ';'));
+    expect(timeline!.split('\r\n')[0]).toBe(
+      '\uFEFFColaboración;Estado;Fecha;Hito;Tipo;En la línea de tiempo',
+    );
+    expect(timeline).toContain(`;'=1+2;`);
+    expect(timeline).toContain('2023-05-01;签署协议;');
+    // Only the institution's own partnerships and training: Hangzhou's bureau is in both partnerships, and trained
+    // in 2023 alone.
+    expect(ego!.trim().split('\r\n')).toHaveLength(3);
+    expect(trained!.trim().split('\r\n').slice(1)).toEqual(['2023;跨境电商;40;20;0;0']);
     const training = toCsv(chartRows(data('training', 'es'), translator('es')), ';');
     expect(training.split('\r\n')[0]).toBe(
       '\uFEFFAño;Ciudad;Inscripciones en formación;Completaron;Ilustrativo (no son cifras reales);Estimado',

@@ -52,7 +52,8 @@ export function chartSvg(
   const caption = wrapLabel(text.caption, width, 12, 3);
   const head = HEAD + CAPTION_LINE * (caption.length - 1);
   const legend =
-    (data.chart === 'network' || data.chart === 'network-full') && data.model
+    (data.chart === 'network' || data.chart === 'network-full' || data.chart === 'institution-network') &&
+    data.model
       ? colourLegend(data.model.legend, tr, head + height + 8, width)
       : null;
   const total = { width: width + 2 * MARGIN, height: head + height + (legend ? 24 : 0) + FOOT };

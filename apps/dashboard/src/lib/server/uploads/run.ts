@@ -4,9 +4,11 @@
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
 import type { Problem, Row, TableName } from '@puente/data';
-import { currentRows, listVersions, load, type LoadResult } from '@puente/data/store';
+import { currentRows, listVersions, load, type AuditDetails, type LoadResult } from '@puente/data/store';
 import type { ValidationTask, WouldChange } from '@puente/data/validate-worker';
+import { audit } from '../audit/record';
 import { getStore } from '../store';
+import { viewsReady } from '../views';
 import { discardRest, readUpload, UploadRefused, uploadLimit } from './body';
 import { validateOffThread } from './check-pool';
 
@@ -40,6 +42,30 @@ export async function runUpload(
 ): Promise<UploadOutcome> {
   const user = event.locals.user;
   if (user === null) throw new Error('The auth handle lets only signed-in analysts reach uploads');
+  if (options.dryRun) return answer(event, user, options);
+  // What was sent, as far as it was read: recorded with the outcome, whatever it is.
+  const sent: AuditDetails = { files: [] };
+  const outcome = await answer(event, user, options, sent);
+  await audit(event, {
+    actor: user.name,
+    action: 'upload',
+    ok: outcome.status === 201,
+    details: {
+      ...sent,
+      status: outcome.status,
+      ...(outcome.status === 201 ? { version: outcome.body.version } : {}),
+      ...(outcome.status === 422 ? { problems: outcome.body.problems.length } : {}),
+    },
+  });
+  return outcome;
+}
+
+async function answer(
+  event: RequestEvent,
+  user: NonNullable<RequestEvent['locals']['user']>,
+  options: { dryRun?: boolean },
+  sent: AuditDetails = {},
+): Promise<UploadOutcome> {
   if (uploading >= UPLOADS_AT_ONCE) {
     if (event.request.body) discardRest(event.request.body.getReader());
     return {
@@ -53,7 +79,7 @@ export async function runUpload(
   }
   uploading++;
   try {
-    return await readCheckAndLoad(event, user, options);
+    return await readCheckAndLoad(event, user, options, sent);
   } finally {
     uploading--;
   }
@@ -63,6 +89,7 @@ async function readCheckAndLoad(
   event: RequestEvent,
   user: NonNullable<RequestEvent['locals']['user']>,
   options: { dryRun?: boolean },
+  sent: AuditDetails,
 ): Promise<UploadOutcome> {
   const locale = event.locals.locale;
   let upload;
@@ -74,6 +101,8 @@ async function readCheckAndLoad(
     }
     throw error;
   }
+  sent.mode = upload.mode;
+  sent.files = upload.files.map((f) => ({ table: f.table ?? null, name: f.name, bytes: f.bytes.byteLength }));
   const store = getStore();
   const current = options.dryRun ? await currentOf(upload.files.map((f) => f.table)) : undefined;
   const checked = await validateOffThread(store, upload.files, upload.mode, locale, current);
@@ -90,6 +119,8 @@ async function readCheckAndLoad(
     allowEmpty: upload.allowEmpty,
   });
   if (!result.ok) return { status: 422, body: result };
+  // Answered once readers see it: until then they are shown the version before.
+  await viewsReady();
   return {
     status: 201,
     body: {

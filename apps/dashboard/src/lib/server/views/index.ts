@@ -4,6 +4,7 @@
  * restore. Pages and endpoints ask here; nothing else shapes page data.
  */
 import { error } from '@sveltejs/kit';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { filtersToQuery, parseFilters } from '@puente/data';
 import {
   filterOptions,
@@ -23,9 +24,11 @@ import { ViewCache } from './cache';
 import { networkColors, programmeColors, type ProgrammeColors } from './colors';
 import { BusyError } from './network-pool';
 import {
+  networkCutView,
   networkSceneOfIds,
   networkSceneView,
   networkView,
+  type NetworkCut,
   type NetworkInput,
   type NetworkSceneView,
   type NetworkView,
@@ -45,16 +48,41 @@ const large = new ViewCache(12);
 /** What every view carries besides its own data: the data version it was built from. */
 export type Versioned<T> = T & { version: number | null };
 
+/**
+ * While the default views of a new data version are built (after a load or restore: seconds at 20,000
+ * institutions), a view of the version before that is at hand is served instead, so readers don't all wait for
+ * the build; each view still says which version it shows. Null when no such build is under way.
+ */
+let previous: { version: number | null } | null = null;
+/** The version whose default views were built last. */
+let ready: number | null = null;
+/** The build of the default views under way, or the last one. */
+let warmed: Promise<void> = Promise.resolve();
+/** Set in builds and in the build of the defaults: they want the latest version, never the one before. */
+const latestOnly = new AsyncLocalStorage<true>();
+
+/** The version served where its views are at hand while the latest one's are built, or null. */
+export const servingPrevious = (): { version: number | null } | null => previous;
+
+/** Resolves once the default views of the latest version are built: a load or restore answers after it. */
+export const viewsReady = (): Promise<void> => warmed;
+
 async function cached<T>(
   page: string,
   parts: readonly (string | number | null)[],
-  build: (store: Store) => Promise<T>,
+  build: (store: Store, signal: AbortSignal) => Promise<T>,
   within: ViewCache = cache,
 ): Promise<Versioned<T>> {
   const version = await dataVersion();
   const key = [page, version, ...parts].join('\u0000');
+  if (previous !== null && previous.version !== version && !within.has(key) && !latestOnly.getStore()) {
+    const before = [page, previous.version, ...parts].join('\u0000');
+    if (within.has(before)) return within.get(before, () => Promise.reject(new Error('kept view gone')));
+  }
   try {
-    return await within.get(key, async () => ({ ...(await build(getStore())), version }));
+    return await within.get(key, (signal) =>
+      latestOnly.run(true, async () => ({ ...(await build(getStore(), signal)), version })),
+    );
   } catch (failure) {
     if (failure instanceof BusyError) error(503, failure.message);
     throw failure;
@@ -62,7 +90,7 @@ async function cached<T>(
 }
 
 /** The programme's colours, the same for every page of a data version. */
-const colors = (): Promise<ProgrammeColors> => cached('colors', [], programmeColors);
+const colors = (): Promise<ProgrammeColors> => cached('colors', [], (store) => programmeColors(store));
 
 const canonical = (url: URL) => filtersToQuery(parseFilters(url.searchParams)).toString();
 
@@ -72,7 +100,12 @@ const canonical = (url: URL) => filtersToQuery(parseFilters(url.searchParams)).t
  * version and shared by the network page and its scene in every language.
  */
 const graph = (store: Store, url: URL) =>
-  cached('graph', [canonical(url)], () => network(store, parseFilters(url.searchParams)), large);
+  cached(
+    'graph',
+    [canonical(url)],
+    (_, signal) => network(store, parseFilters(url.searchParams), {}, signal),
+    large,
+  );
 
 function networkInput(url: URL, locale: Locale): NetworkInput {
   return {
@@ -147,30 +180,36 @@ export const views = {
   async institution(id: string, locale: Locale): Promise<InstitutionPage | null> {
     const version = await dataVersion();
     const key = ['institution', version, locale, id].join('\u0000');
-    const page = await cache.get(key, async () => {
-      const profile = await institutionProfile(getStore(), id, { locale });
-      if (!profile) return null;
-      const tr = translator(locale);
-      const programme = await colors();
-      const ego = networkColors(programme, 'city');
-      return institutionPage(profile, {
-        locale,
-        colors: {
-          colorBy: ego.colorBy === 'country' ? 'country' : 'city',
-          network: ego.colors,
-          topic: programme.topic,
-        },
-        labels: {
-          completionRate: tr.t('institution.training.rate'),
-          other: tr.t('institution.training.other'),
-          illustrative: tr.t('provenance.legend.illustrative'),
-          estimated: tr.t('provenance.legend.estimated'),
-        },
-      });
-    });
+    const page = await cache.get(key, async () =>
+      institutionView(getStore(), id, locale, await colors(), null),
+    );
     // Unknown ids are not kept: a crawler trying ids must not push real views out of the cache.
     if (page === null) cache.delete(key);
     return page;
+  },
+
+  /**
+   * An institution's page as of a data version (a pinned embed or file of its charts): undefined when there is no
+   * such version, null when the institution did not exist then.
+   */
+  async institutionAt(
+    id: string,
+    locale: Locale,
+    pinned: number | null,
+  ): Promise<Versioned<InstitutionPage> | null | undefined> {
+    const latest = await dataVersion();
+    if (pinned === null || pinned === latest) {
+      const page = await views.institution(id, locale);
+      return page && { ...page, version: latest };
+    }
+    if (latest === null || !Number.isSafeInteger(pinned) || pinned < 1 || pinned > latest) return undefined;
+    const key = ['institution', pinned, locale, id].join('\u0000');
+    const page = await cache.get(key, async () => {
+      const store = getStore();
+      return institutionView(store, id, locale, await programmeColors(store, pinned), pinned);
+    });
+    if (page === null) cache.delete(key);
+    return page && { ...page, version: pinned };
   },
 
   /**
@@ -230,21 +269,83 @@ export const views = {
     );
   },
 
-  /** When each data version was made (`yyyy-mm-dd`): the date a citation gives. */
-  async versionDates(): Promise<Record<number, string>> {
-    const { dates } = await cached('version-dates', [], async (store) => ({
-      dates: Object.fromEntries(
-        (await listVersions(store)).map((v) => [v.version, v.createdAt.slice(0, 10)]),
-      ) as Record<number, string>,
-    }));
-    return dates;
+  /** The progress page's view as of a data version; null when there is no such version. */
+  progressAt(url: URL, locale: Locale, pinned: number | null): Promise<Versioned<ProgressView> | null> {
+    const param = url.searchParams.get('asOf');
+    const asOf = isIsoDate(param) ? param : today();
+    return at(
+      pinned,
+      () => views.progress(url, locale),
+      ['progress', locale, asOf, canonical(url)],
+      (store, version) =>
+        progressView(store, { filters: { ...parseFilters(url.searchParams), version }, locale, asOf }),
+    );
+  },
+
+  /**
+   * A network too large to lay out on the server (the page draws it on canvas) cut to what a file or embed can
+   * hold: its most connected institutions and their partners, laid out as the page's options say. Bounded: the
+   * layout never sees more than CUT_NODES institutions, whatever the programme's size.
+   */
+  networkCut(url: URL, locale: Locale, pinned: number | null): Promise<Versioned<NetworkCut> | null> {
+    const input = networkInput(url, locale);
+    const shape = [locale, input.colorBy, input.sizeBy, input.layout, canonical(url)];
+    const build = async (store: Store, version: number | null, signal?: AbortSignal) =>
+      networkCutView(
+        store,
+        { ...input, filters: { ...input.filters, version }, colors: await programmeColors(store, version) },
+        signal,
+      );
+    return at(
+      pinned,
+      () => cached('network-cut', shape, (store, signal) => build(store, null, signal)),
+      ['network-cut', ...shape],
+      build,
+    );
+  },
+
+  /** When a data version was made (`yyyy-mm-dd`, '' for no such version): the date a citation gives. */
+  async versionDate(version: number): Promise<string> {
+    const { date } = await cached('version-date', [version], async (store) => {
+      const [found] = await listVersions(store, { before: version + 1, limit: 1 });
+      return { date: found?.version === version ? found.createdAt.slice(0, 10) : '' };
+    });
+    return date;
   },
 
   /** The values each filter can take: the same for every page of a data version. */
   filterOptions(): Promise<Versioned<FilterOptions>> {
-    return cached('filters', [], filterOptions);
+    return cached('filters', [], (store) => filterOptions(store));
   },
 };
+
+/** An institution's page from its profile (current data, or as of `version`), with the programme's colours. */
+async function institutionView(
+  store: Store,
+  id: string,
+  locale: Locale,
+  programme: ProgrammeColors,
+  version: number | null,
+): Promise<InstitutionPage | null> {
+  const profile = await institutionProfile(store, id, { locale, version });
+  if (!profile) return null;
+  const tr = translator(locale);
+  const ego = networkColors(programme, 'city');
+  return institutionPage(profile, {
+    locale,
+    colors: {
+      colorBy: ego.colorBy === 'country' ? 'country' : 'city',
+      network: ego.colors,
+      topic: programme.topic,
+    },
+    labels: {
+      completionRate: tr.t('institution.training.rate'),
+      other: tr.t('institution.training.other'),
+      illustrative: tr.t('provenance.legend.illustrative'),
+      estimated: tr.t('provenance.legend.estimated'),
+    },
+  });
+}
 
 /**
  * A page's view as of a pinned data version: the current view when that is the current version, else built from
@@ -285,10 +386,27 @@ export async function precomputeDefaults(): Promise<void> {
   }
 }
 
-/** Precomputes now and after every commit (load, restore) of the store. */
+/**
+ * Precomputes now and after every commit (load, restore) of the store, serving the version before meanwhile
+ * where its views are at hand.
+ */
 export function keepViewsWarm(store: Store): void {
-  const warm = () =>
-    precomputeDefaults().catch((error: unknown) => console.error('Precomputing views failed:', error));
-  store.onCommit(() => void warm());
-  void warm();
+  const warm = () => {
+    // At start-up there is no version before to serve.
+    const serving = ready === null ? null : { version: ready };
+    previous = serving;
+    const run: Promise<void> = latestOnly
+      .run(true, async () => {
+        await precomputeDefaults();
+        ready = await dataVersion();
+      })
+      .catch((error: unknown) => console.error('Precomputing views failed:', error))
+      .finally(() => {
+        // A later commit's build serves on; this one's end is not its own.
+        if (previous === serving) previous = null;
+      });
+    warmed = run;
+  };
+  store.onCommit(warm);
+  warm();
 }

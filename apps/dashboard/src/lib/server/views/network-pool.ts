@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
+import { currentSignal } from '../request-scope';
 import type { NetworkData, NetworkModel, NetworkOptions, PackedScene } from '@puente/charts';
 
 /** What a task gets (see `NetworkTask` in packages/charts/src/network/server-worker.ts). */
@@ -44,10 +45,11 @@ function workers(): Tinypool {
   return pool;
 }
 
+/** Runs a task under the signal in force: a view nobody waits for any more stops its thread. */
 async function run<T>(name: 'model' | 'scene', task: NetworkTask): Promise<T> {
   const p = workers();
   if (p.queueSize >= MAX_QUEUE) throw new BusyError();
-  return (await p.run(task, { name })) as T;
+  return (await p.run(task, { name, signal: currentSignal() ?? null })) as T;
 }
 
 /** The laid-out network chart (SVG), computed in a worker thread. */

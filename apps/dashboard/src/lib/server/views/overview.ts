@@ -177,8 +177,12 @@ export async function overviewView(
   };
 }
 
-/** The hubs in order, each followed by its partners (most connected first), until OVERVIEW_NODES are chosen. */
-function aroundHubs(near: GraphRows, hubs: readonly ConnectedInstitution[]): string[] {
+/** The hubs in order, each followed by its partners (most connected first), until `limit` are chosen. */
+export function aroundHubs(
+  near: GraphRows,
+  hubs: readonly ConnectedInstitution[],
+  limit = OVERVIEW_NODES,
+): string[] {
   const degree = new Map(hubs.map((h) => [h.id, h.degree]));
   const partners = new Map<string, string[]>();
   for (const l of near.links) {
@@ -187,13 +191,13 @@ function aroundHubs(near: GraphRows, hubs: readonly ConnectedInstitution[]): str
   }
   const chosen = new Set<string>();
   for (const hub of hubs) {
-    if (chosen.size >= OVERVIEW_NODES) break;
+    if (chosen.size >= limit) break;
     chosen.add(hub.id);
     const around = [...new Set(partners.get(hub.id) ?? [])].sort(
       (a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
     );
     for (const id of around) {
-      if (chosen.size >= OVERVIEW_NODES) break;
+      if (chosen.size >= limit) break;
       chosen.add(id);
     }
   }

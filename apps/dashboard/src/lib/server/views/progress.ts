@@ -2,7 +2,6 @@
  * The /progress page's view: partnerships in the order that needs attention first, milestone timelines, the next
  * 90 days and the stalled ones — ordered, cut and counted in SQL, so the page is the same size for any programme.
  */
-import type { Filters } from '@puente/data';
 import {
   kpis,
   milestones,
@@ -10,18 +9,21 @@ import {
   upcomingMilestones,
   type MilestoneItem,
   type PartnershipSummary,
+  type Scope,
   type Store,
 } from '@puente/data/store';
 import { addDays } from '@puente/charts';
+import { TIMELINE_ROWS } from '$lib/charts/page-charts';
 import { partnershipName } from '$lib/components/progress/format';
 import type { Locale } from '$lib/i18n/translator';
 
 /** Rows of the timeline, stalled partnerships listed, milestones per list of the next 90 days: the rest is counted. */
-const LIMITS = { timeline: 40, stalled: 25, upcoming: 8 } as const;
+const LIMITS = { timeline: TIMELINE_ROWS, stalled: 25, upcoming: 8 } as const;
 const UPCOMING_DAYS = 90;
 
 export interface ProgressInput {
-  filters: Filters;
+  /** The filters, and the data version when the view is pinned to one (else the current data). */
+  filters: Scope;
   locale: Locale;
   /** Today, or the day pinned with `?asOf=`: `yyyy-mm-dd`. */
   asOf: string;

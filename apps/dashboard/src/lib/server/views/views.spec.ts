@@ -7,8 +7,15 @@ import { generatedFiles, load, network, Store } from '@puente/data/store';
 import { OTHER_COLOR, unpackScene } from '@puente/charts';
 import { getStore, openStore } from '../store';
 import { networkColors, programmeColors } from './colors';
-import { views } from './index';
-import { networkSceneOfIds, networkSceneView, networkView, SVG_UP_TO } from './network';
+import { keepViewsWarm, servingPrevious, views, viewsReady } from './index';
+import {
+  CUT_NODES,
+  networkCutView,
+  networkSceneOfIds,
+  networkSceneView,
+  networkView,
+  SVG_UP_TO,
+} from './network';
 import { OVERVIEW_NODES, overviewView } from './overview';
 import { progressView } from './progress';
 import { trainingView } from './training';
@@ -157,13 +164,30 @@ describe('networkView and networkSceneView past the SVG threshold', () => {
       // The generated programme has no translated names: give one institution a Chinese one.
       const first = graph.nodes[0]!;
       const translated = { ...graph, nodes: [{ ...first, name_zh: '测试学院' }, ...graph.nodes.slice(1)] };
-      const { scene, aliases } = networkSceneView(translated, ofIds, 'zh');
+      const { scene, aliases } = await networkSceneView(translated, ofIds, 'zh');
       const nodes = unpackScene(scene).nodes;
       expect(nodes).toHaveLength(SVG_UP_TO + 100);
       expect(nodes.find((n) => n.id === first.id)?.label).toBe('测试学院');
       expect(aliases[first.id]).toEqual([first.name]);
       const other = graph.nodes[1]!;
       expect(nodes.find((n) => n.id === other.id)?.label).toBe(other.name);
+
+      // A file or embed of it: the most connected institutions and their partners, CUT_NODES in all, laid out.
+      const cut = await networkCutView(store, { ...input, filters: { ...NO_FILTERS, city: [first.city] } });
+      const inCity = graph.nodes.filter((n) => n.city === first.city && n.matched).length;
+      expect(cut.cut).toEqual({ shown: cut.model.nodes.length, total: inCity });
+      expect(cut.model.nodes.length).toBeLessThanOrEqual(CUT_NODES);
+      const all = await networkCutView(store, input);
+      expect(all.cut).toEqual({ shown: CUT_NODES, total: SVG_UP_TO + 100 });
+      expect(all.model.nodes).toHaveLength(CUT_NODES);
+      // The most connected institution of all is drawn, and every link drawn joins two institutions drawn.
+      const degree = new Map<string, number>();
+      for (const l of graph.links)
+        for (const end of [l.source, l.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+      const hub = [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      const drawn = new Set(all.model.nodes.map((n) => n.id));
+      expect(drawn.has(hub)).toBe(true);
+      for (const l of all.model.links) expect(drawn.has(l.source) && drawn.has(l.target)).toBe(true);
     } finally {
       store.close();
     }
@@ -188,6 +212,27 @@ describe('views (cached per data version)', () => {
     expect(after.version).toBe((before.version ?? 0) + 1);
     expect(after.figures.institutions).toBe(120);
     expect((await views.filterOptions()).version).toBe(after.version);
-    getStore().close();
   });
+
+  it('after a load, serves the version before while the new default views are built, then the new one', async () => {
+    keepViewsWarm(getStore());
+    await viewsReady();
+    // Filtered: not among the views built ahead.
+    const url = new URL('http://localhost/?type=university');
+    const before = await views.overview(url, 'en');
+    const result = await load(getStore(), {
+      files: generatedFiles({ institutions: 150, years: 1, programmes: 1, seed: 4 }),
+      mode: 'replace',
+      user: 'test',
+    });
+    expect(result.ok).toBe(true);
+    expect(servingPrevious()).toEqual({ version: before.version });
+    expect(await views.overview(url, 'en')).toBe(before);
+    await viewsReady();
+    expect(servingPrevious()).toBeNull();
+    const after = await views.overview(url, 'en');
+    expect(after.version).toBe((before.version ?? 0) + 1);
+    expect(after.figures.institutions).not.toBe(before.figures.institutions);
+    getStore().close();
+  }, 30_000);
 });

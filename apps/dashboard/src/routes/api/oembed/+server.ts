@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { CHART_TITLES, isChartId, type ChartId } from '$lib/charts/catalogue';
+import { isChartId, type ChartId } from '$lib/charts/catalogue';
 import { embedCode } from '$lib/charts/embed-code';
-import { isLocale, translator } from '$lib/i18n/translator';
+import { isLocale } from '$lib/i18n/translator';
 import { chartRequest } from '$lib/server/charts';
 import { signEmbed } from '$lib/server/embeds/signature';
 import type { RequestHandler } from './$types';
@@ -18,7 +18,8 @@ const HEIGHT = 560;
 
 /**
  * `GET /api/oembed?url=…` (oEmbed 1.0, JSON): the embed of a Puente link pasted into a content system — a signed
- * embed link as it is, or a page's link (overview, network, training, progress) as its chart following the data.
+ * embed link as it is, or a page's link (overview, network, training, progress, an institution's) as its chart
+ * following the data.
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
   const format = url.searchParams.get('format');
@@ -34,13 +35,16 @@ export const GET: RequestHandler = async ({ url, locals }) => {
   const lang = target.searchParams.get('lang');
   const locale = isLocale(lang) ? lang : locals.locale;
   const embedded = /^\/embed\/([a-z-]+)$/.exec(target.pathname)?.[1];
-  const chart = embedded ?? PAGE_CHARTS.get(target.pathname);
+  // An institution's page: its partners, scoped to it.
+  const institution = /^\/institutions\/([a-z0-9-]+)$/.exec(target.pathname)?.[1];
+  if (institution && !embedded) target.searchParams.set('institution', institution);
+  const chart = embedded ?? (institution ? 'institution-network' : PAGE_CHARTS.get(target.pathname));
   if (!chart || !isChartId(chart)) error(404, 'No chart at this link');
   // An embed link must already be signed (403 otherwise); a page's link becomes its chart following the data.
   const request = await chartRequest(chart, target, locale, embedded ? 'embed' : 'file');
   const version = request.pinned ? request.version : null;
   const sig = target.searchParams.get('sig') ?? (await signEmbed(chart, target.searchParams, null));
-  const title = translator(locale).t(CHART_TITLES[chart]);
+  const title = request.text.title;
   const width = Math.min(WIDTH, positive(url.searchParams.get('maxwidth')) ?? WIDTH);
   const height = Math.min(HEIGHT, positive(url.searchParams.get('maxheight')) ?? HEIGHT);
   const html = embedCode(

@@ -1,5 +1,4 @@
-import { chartFilters } from '$lib/charts/catalogue';
-import { CHART_PAGES } from '$lib/charts/embed-code';
+import { chartPage } from '$lib/charts/embed-code';
 import { chartRequest, IMMUTABLE } from '$lib/server/charts';
 import type { PageServerLoad } from './$types';
 
@@ -7,13 +6,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
   const request = await chartRequest(params.chart, url, locals.locale, 'embed');
   if (request.pinned) setHeaders({ 'cache-control': IMMUTABLE });
-  const query = chartFilters(url.searchParams, request.chart);
-  query.set('lang', locals.locale);
   return {
     chart: request.data,
     text: request.text,
     version: request.version,
     pinned: request.pinned,
-    page: `${CHART_PAGES[request.chart]}?${query}`,
+    page: chartPage(request.chart, url.searchParams, locals.locale),
   };
 };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { listVersions } from '@puente/data/store';
+import { recordedFile } from '@puente/data/store';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -16,7 +16,7 @@ function disposition(name: string): string {
 export const GET: RequestHandler = async ({ params }) => {
   if (!/^[0-9a-f]{64}$/.test(params.sha256)) error(404, 'No such file');
   const store = getStore();
-  const file = (await listVersions(store)).flatMap((v) => v.files).find((f) => f.sha256 === params.sha256);
+  const file = await recordedFile(store, params.sha256);
   if (!file) error(404, 'No such file');
   const handle = await open(path.join(store.uploadsDir, file.sha256)).catch(() => null);
   if (!handle) error(404, 'The file is recorded but no longer kept beside the database');
