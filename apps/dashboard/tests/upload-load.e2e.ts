@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CLI, puente, startAuthServer, type AuthServer } from './auth-server';
+import { readWhile } from './readers';
 
 const PORT = 4705;
 let server: AuthServer;
@@ -31,10 +32,7 @@ test.afterAll(async () => {
 const READERS = 50;
 const PAGES = ['/training?lang=es', '/?lang=zh', '/progress', '/network?lang=es', '/api/health'];
 
-/**
- * Posts the generated programme (training.csv replaced by `training`) while READERS clients read pages in a loop;
- * their statuses and times.
- */
+/** Posts the generated programme (training.csv replaced by `training`) while READERS clients read pages. */
 async function uploadWhileReading(training?: Buffer) {
   const form = new FormData();
   form.set('mode', 'replace');
@@ -43,33 +41,15 @@ async function uploadWhileReading(training?: Buffer) {
       table === 'training' && training ? training : await readFile(path.join(data, `${table}.csv`));
     form.append(table, new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), `${table}.csv`);
   }
-  // Pages already rendered once: what is timed is how the upload holds them up, not the server's first render.
-  for (const page of PAGES) expect((await fetch(`${server.base}${page}`)).status).toBe(200);
-  let finished = false;
-  const uploading = fetch(`${server.base}/api/uploads`, {
-    method: 'POST',
-    body: form,
-    headers: { authorization: `Bearer ${server.tokens.analyst}` },
-  }).finally(() => (finished = true));
-  const waits: number[] = [];
-  const statuses = new Set<number>();
-  await Promise.all(
-    Array.from({ length: READERS }, async (_, reader) => {
-      for (let i = reader; !finished; i++) {
-        const started = performance.now();
-        const response = await fetch(`${server.base}${PAGES[i % PAGES.length]}`);
-        await response.arrayBuffer();
-        statuses.add(response.status);
-        waits.push(performance.now() - started);
-      }
-    }),
-  );
-  waits.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(waits[Math.floor(waits.length * q)] ?? Infinity);
-  console.log(
-    `${waits.length} page requests during the upload: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, worst ${Math.round(waits.at(-1) ?? 0)} ms`,
-  );
-  return { response: await uploading, waits, p99: at(0.99), statuses: [...statuses] };
+  let response!: Response;
+  const reads = await readWhile(server.base, PAGES, READERS, async () => {
+    response = await fetch(`${server.base}/api/uploads`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${server.tokens.analyst}` },
+    });
+  });
+  return { response, ...reads };
 }
 
 const health = async () => (await (await fetch(`${server.base}/api/health`)).json()).dataVersion as number;
@@ -90,14 +70,14 @@ test('pages keep answering while a 50 MB upload is validated (in a worker thread
     ),
   ]);
   const before = await health();
-  const { response, waits, p99, statuses } = await uploadWhileReading(broken);
+  const { response, count, p99, statuses } = await uploadWhileReading(broken);
   expect(response.status).toBe(422);
   const { problems } = await response.json();
   expect(problems).toEqual([
     expect.objectContaining({ code: 'out-of-range', file: 'training.csv', row: 1_000_000 }),
   ]);
   expect(await health()).toBe(before);
-  expect(waits.length).toBeGreaterThan(READERS * 5);
+  expect(count).toBeGreaterThan(READERS * 5);
   expect(statuses).toEqual([200]);
   expect(p99).toBeLessThan(1_000);
 });
@@ -105,10 +85,10 @@ test('pages keep answering while a 50 MB upload is validated (in a worker thread
 test('a 50 MB upload that validates is loaded as one version, pages answering meanwhile', async () => {
   test.setTimeout(180_000);
   const before = await health();
-  const { response, waits, p99, statuses } = await uploadWhileReading();
+  const { response, count, p99, statuses } = await uploadWhileReading();
   expect(response.status).toBe(201);
   // The store's load reads and writes a turn of the event loop at a time: pages answer through the write too.
-  expect(waits.length).toBeGreaterThan(READERS * 5);
+  expect(count).toBeGreaterThan(READERS * 5);
   expect(statuses).toEqual([200]);
   expect(p99).toBeLessThan(1_000);
   expect((await response.json()).tables).toMatchObject({ training: 1_000_000, institutions: 20_000 });

@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { compareVersions, listVersions, restore, type Changes } from '@puente/data/store';
-import { audit } from '$lib/server/audit/record';
+import { compareVersions, listVersions, type Changes } from '@puente/data/store';
+import { restoreVersion } from '$lib/server/restores';
 import { getStore } from '$lib/server/store';
-import { viewsReady } from '$lib/server/views';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Versions a page of the history shows. */
@@ -37,26 +36,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 
 export const actions: Actions = {
   restore: async (event) => {
-    const actor = event.locals.user!.name;
     const form = await event.request.formData();
     const version = Number(form.get('version'));
     if (!Number.isSafeInteger(version) || version < 1) return fail(400, { restoreFailed: true });
-    let restored: number;
-    try {
-      restored = await restore(getStore(), version, actor);
-    } catch (failure) {
-      await audit(event, { actor, action: 'restore', ok: false, details: { restoredFrom: version } });
-      if (failure instanceof RangeError) return fail(404, { restoreFailed: true });
-      throw failure;
-    }
-    await audit(event, {
-      actor,
-      action: 'restore',
-      ok: true,
-      details: { restoredFrom: version, version: restored },
-    });
-    // Answered once readers see it: until then they are shown the version before.
-    await viewsReady();
+    const restored = await restoreVersion(event, version);
+    if (restored === null) return fail(404, { restoreFailed: true });
     redirect(303, `/versions?restored=${restored}`);
   },
 };
