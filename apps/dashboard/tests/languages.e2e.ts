@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PASSWORDS, startAuthServer, type AuthServer } from './auth-server';
+import { E2E_PORT } from './host-page';
 
 // The language switcher, clicked as a reader would, on every page: en → es → zh → en. Each click must change the
 // page's text and its <html lang>, and the choice must hold on the next page reached through the main navigation.
@@ -53,7 +55,8 @@ const PAGES: { path: string; heading: Record<Code, string | RegExp>; next: Recor
 async function expectLanguage(page: Page, code: Code, heading: string | RegExp) {
   const language = LANGUAGES.find((l) => l.code === code)!;
   await expect(page.locator('html')).toHaveAttribute('lang', language.tag);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  // The first: a report's own heading is a second one.
+  await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(heading);
   const switcher = page.getByRole('navigation', { name: language.switcher });
   await expect(switcher.getByRole('link', { name: language.name })).toHaveAttribute('aria-current', 'true');
   await expect(switcher.locator('[aria-current]')).toHaveCount(1);
@@ -111,4 +114,58 @@ test('the language chosen by click is remembered without ?lang in the address', 
   await page.goto('/progress', { waitUntil: 'networkidle' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('各项合作进展到哪一步了？');
+});
+
+test.describe('the sign-in page, the report, and the pages of analysts and admins', () => {
+  test.describe.configure({ mode: 'serial' });
+  let server: AuthServer;
+  test.beforeAll(async () => {
+    server = await startAuthServer(E2E_PORT + 50);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  const OTHERS: { path: string; admin: boolean; heading: Record<Code, string> }[] = [
+    { path: '/login', admin: false, heading: { en: 'Sign in', es: 'Iniciar sesión', zh: '登录' } },
+    { path: '/report', admin: false, heading: { en: 'Report', es: 'Informe', zh: '报告' } },
+    { path: '/upload', admin: true, heading: { en: 'Upload data', es: 'Subir datos', zh: '上传数据' } },
+    {
+      path: '/versions',
+      admin: true,
+      heading: { en: 'Data versions', es: 'Versiones de los datos', zh: '数据版本' },
+    },
+    {
+      path: '/audit',
+      admin: true,
+      heading: { en: 'Audit log', es: 'Registro de auditoría', zh: '审计日志' },
+    },
+  ];
+  for (const target of OTHERS) {
+    test(`the language switcher works by click on ${target.path}, both ways`, async ({ page }) => {
+      if (target.admin) {
+        await page.goto(`${server.base}/login?lang=en`, { waitUntil: 'networkidle' });
+        await page.getByLabel('User name').fill('admin');
+        await page.getByLabel('Password').fill(PASSWORDS.admin);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await expect(page).not.toHaveURL(/\/login/);
+      }
+      await page.goto(`${server.base}${target.path}?lang=en`, { waitUntil: 'networkidle' });
+      await expectLanguage(page, 'en', target.heading.en);
+      for (const [from, to] of [
+        ['en', 'es'],
+        ['es', 'zh'],
+        ['zh', 'en'],
+      ] as const) {
+        const before = LANGUAGES.find((l) => l.code === from)!;
+        const after = LANGUAGES.find((l) => l.code === to)!;
+        await page
+          .getByRole('navigation', { name: before.switcher })
+          .getByRole('link', { name: after.name })
+          .click();
+        await expectLanguage(page, to, target.heading[to]);
+        expect(new URL(page.url()).pathname).toBe(target.path);
+      }
+    });
+  }
 });
