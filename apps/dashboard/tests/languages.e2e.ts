@@ -62,32 +62,38 @@ async function expectLanguage(page: Page, code: Code, heading: string | RegExp) 
   await expect(switcher.locator('[aria-current]')).toHaveCount(1);
 }
 
+/**
+ * Clicks the switcher en → es → zh → en on the page open in English: each click changes the language, on the same
+ * page, and the cookie remembers it.
+ */
+async function switchAround(page: Page, heading: Record<Code, string | RegExp>) {
+  const path = new URL(page.url()).pathname;
+  for (const [from, to] of [
+    ['en', 'es'],
+    ['es', 'zh'],
+    ['zh', 'en'],
+  ] as const) {
+    const before = LANGUAGES.find((l) => l.code === from)!;
+    const after = LANGUAGES.find((l) => l.code === to)!;
+    await page
+      .getByRole('navigation', { name: before.switcher })
+      .getByRole('link', { name: after.name })
+      .click();
+    await expectLanguage(page, to, heading[to]);
+    expect(new URL(page.url()).pathname).toBe(path);
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'lang');
+    expect(cookie?.value).toBe(to);
+  }
+}
+
 for (const target of PAGES) {
   test(`the language switcher works by click on ${target.path}, both ways, and is remembered`, async ({
     page,
-    context,
   }) => {
     await page.goto(`${target.path}?lang=en`, { waitUntil: 'networkidle' });
     await expectLanguage(page, 'en', target.heading.en);
     const path = new URL(page.url()).pathname;
-
-    for (const [from, to] of [
-      ['en', 'es'],
-      ['es', 'zh'],
-      ['zh', 'en'],
-    ] as const) {
-      const before = LANGUAGES.find((l) => l.code === from)!;
-      const after = LANGUAGES.find((l) => l.code === to)!;
-      await page
-        .getByRole('navigation', { name: before.switcher })
-        .getByRole('link', { name: after.name })
-        .click();
-      await expectLanguage(page, to, target.heading[to]);
-      // Same page: only the language changed.
-      expect(new URL(page.url()).pathname).toBe(path);
-      const cookie = (await context.cookies()).find((c) => c.name === 'lang');
-      expect(cookie?.value).toBe(to);
-    }
+    await switchAround(page, target.heading);
 
     // Back in English, then Spanish once more, and on to the next page by the main navigation.
     await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
@@ -152,20 +158,7 @@ test.describe('the sign-in page, the report, and the pages of analysts and admin
       }
       await page.goto(`${server.base}${target.path}?lang=en`, { waitUntil: 'networkidle' });
       await expectLanguage(page, 'en', target.heading.en);
-      for (const [from, to] of [
-        ['en', 'es'],
-        ['es', 'zh'],
-        ['zh', 'en'],
-      ] as const) {
-        const before = LANGUAGES.find((l) => l.code === from)!;
-        const after = LANGUAGES.find((l) => l.code === to)!;
-        await page
-          .getByRole('navigation', { name: before.switcher })
-          .getByRole('link', { name: after.name })
-          .click();
-        await expectLanguage(page, to, target.heading[to]);
-        expect(new URL(page.url()).pathname).toBe(target.path);
-      }
+      await switchAround(page, target.heading);
     });
   }
 });
