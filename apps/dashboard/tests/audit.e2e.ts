@@ -208,3 +208,26 @@ test('the audit page shows 50 entries at a time, older ones a click away', async
   await page.getByRole('link', { name: 'Newest entries' }).click();
   await expect(rows.first()).toHaveAttribute('data-entry', String(newest));
 });
+
+test('"Sign out everywhere" ends the sessions of every browser at once, and the log says how many', async ({
+  browser,
+}) => {
+  const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
+  const [here, there] = [await laptop.newPage(), await phone.newPage()];
+  for (const page of [here, there]) {
+    await fillSignIn(page, 'admin', PASSWORDS.admin);
+    await expect(page.getByText('Signed in as admin')).toBeVisible();
+  }
+  await here.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(here.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  // The other browser still holds its cookie, but its session has ended: its next page asks it to sign in.
+  expect((await phone.cookies()).some((c) => c.name === 'puente_session')).toBe(true);
+  await there.goto(`${server.base}/versions?lang=en`);
+  await expect(there).toHaveURL(/\/login/);
+
+  await fillSignIn(there, 'admin', PASSWORDS.admin);
+  await there.goto(`${server.base}/audit?lang=en`, { waitUntil: 'networkidle' });
+  await expect(row(there, 'admin', 'Sign-out', '2 sessions ended')).toHaveCount(1);
+  await laptop.close();
+  await phone.close();
+});

@@ -8,6 +8,7 @@ import {
   createSession,
   createToken,
   endSession,
+  endSessions,
   load,
   removeUser,
   restore,
@@ -57,6 +58,22 @@ describe('users, sessions and tokens', () => {
     } finally {
       store.close();
     }
+  });
+
+  it("signs a user out everywhere: every session of that user ends, and no one else's", async () => {
+    const store = await freshStore();
+    await addUser(store, { name: 'ana', role: 'analyst', password: 'a long password' });
+    await addUser(store, { name: 'bo', role: 'viewer', password: 'another long one' });
+    const [laptop, phone, other] = [
+      await createSession(store, 'ana', 3600),
+      await createSession(store, 'ana', 3600),
+      await createSession(store, 'bo', 3600),
+    ];
+    expect(await endSessions(store, 'ana')).toBe(2);
+    expect(await userForSession(store, laptop)).toBeNull();
+    expect(await userForSession(store, phone)).toBeNull();
+    expect(await userForSession(store, other)).toEqual({ name: 'bo', role: 'viewer' });
+    expect(await endSessions(store, 'ana')).toBe(0);
   });
 
   it('lets a session expire', async () => {

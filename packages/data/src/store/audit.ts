@@ -40,6 +40,8 @@ export interface AuditDetails {
   problems?: number;
   /** How many tokens a revocation ended. */
   tokens?: number;
+  /** How many sessions a sign-out everywhere ended. */
+  sessions?: number;
 }
 
 export interface AuditEntry {

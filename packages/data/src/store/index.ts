@@ -28,6 +28,7 @@ export {
   createSession,
   createToken,
   endSession,
+  endSessions,
   generatePassword,
   listUsers,
   removeUser,

@@ -164,3 +164,10 @@ export async function endSession(store: Store, id: string): Promise<void> {
     await c.run('DELETE FROM sessions WHERE id_hash = $1', [tokenHash(id)]);
   });
 }
+
+/** Ends every session of a user (signing out everywhere, a lost laptop); returns how many ended. */
+export async function endSessions(store: Store, name: string): Promise<number> {
+  return store.write(
+    async (c) => (await c.run('DELETE FROM sessions WHERE user_name = $1', [name])).rowsChanged,
+  );
+}

@@ -40,6 +40,7 @@ export default defineMessages({
     'audit.detail.status': 'answer {status}',
     'audit.detail.problems': '{count, plural, one {# problem} other {# problems}}',
     'audit.detail.tokens': '{count, plural, one {# token} other {# tokens}}',
+    'audit.detail.sessions': '{count, plural, one {# session ended} other {# sessions ended}}',
   },
   es: {
     'nav.audit': 'Registro de auditoría',
@@ -79,6 +80,7 @@ export default defineMessages({
     'audit.detail.status': 'respuesta {status}',
     'audit.detail.problems': '{count, plural, one {# problema} other {# problemas}}',
     'audit.detail.tokens': '{count, plural, one {# token} other {# tokens}}',
+    'audit.detail.sessions': '{count, plural, one {# sesión cerrada} other {# sesiones cerradas}}',
   },
   zh: {
     'nav.audit': '审计日志',
@@ -118,5 +120,6 @@ export default defineMessages({
     'audit.detail.status': '响应 {status}',
     'audit.detail.problems': '{count, number} 个问题',
     'audit.detail.tokens': '{count, number} 个令牌',
+    'audit.detail.sessions': '结束 {count, number} 个会话',
   },
 });

@@ -1,6 +1,13 @@
 /** The session cookie and who a request comes from: a Bearer token (scripts) or the session cookie (browsers). */
 import type { Cookies } from '@sveltejs/kit';
-import { createSession, endSession, userForSession, userForToken, type User } from '@puente/data/store';
+import {
+  createSession,
+  endSession,
+  endSessions,
+  userForSession,
+  userForToken,
+  type User,
+} from '@puente/data/store';
 import { getStore } from '../store';
 import { siteProtocol } from './site';
 
@@ -42,4 +49,11 @@ export async function stopSession(cookies: Cookies, request: Request): Promise<v
   const id = cookies.get(SESSION_COOKIE);
   if (id) await endSession(getStore(), id);
   cookies.delete(SESSION_COOKIE, cookieOptions(request));
+}
+
+/** Ends every session of `name`, in every browser, and this browser's cookie; returns how many ended. */
+export async function stopAllSessions(cookies: Cookies, request: Request, name: string): Promise<number> {
+  const ended = await endSessions(getStore(), name);
+  cookies.delete(SESSION_COOKIE, cookieOptions(request));
+  return ended;
 }
