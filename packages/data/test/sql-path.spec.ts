@@ -95,7 +95,8 @@ describe('the SQL path and validateFiles agree', () => {
     }
     // Every fixture there is plain CSV with no problem (ambiguous-encoding warnings aside).
     expect(taken.length).toBe(names.length + corpus.length);
-  });
+    // Two loads into fresh stores per fixture, about 70 fixtures: half a minute on a busy machine.
+  }, 120_000);
 
   it('on a generated programme, clean: taken, and stored exactly as the validator reads it', async () => {
     expect(await compare(generatedFiles({ institutions: 60, years: 2, programmes: 2, seed: 3 }))).toBe(true);
