@@ -100,7 +100,7 @@ test('an admin sees sign-ins, an upload and a restore done by clicking, with add
   ).toEqual([]);
 
   // Signing out is recorded too, and the page is in every language.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await fillSignIn(page, 'admin', PASSWORDS.admin);
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(row(page, 'Sign-out', 'admin')).toHaveCount(1);
@@ -225,9 +225,14 @@ test('"Sign out everywhere" ends the sessions of every browser at once, and the 
   await there.goto(`${server.base}/versions?lang=en`);
   await expect(there).toHaveURL(/\/login/);
 
+  // It signs in again as usual.
   await fillSignIn(there, 'admin', PASSWORDS.admin);
+  await expect(there.getByText('Signed in as admin')).toBeVisible();
   await there.goto(`${server.base}/audit?lang=en`, { waitUntil: 'networkidle' });
-  await expect(row(there, 'admin', 'Sign-out', '2 sessions ended')).toHaveCount(1);
+  // Both browsers' sessions at least (the tests before left others of admin's open).
+  const ended = row(there, 'admin', 'Sign-out', /sessions ended/);
+  await expect(ended).toHaveCount(1);
+  expect(Number(/(\d+) sessions ended/.exec(await ended.innerText())![1])).toBeGreaterThanOrEqual(2);
   await laptop.close();
   await phone.close();
 });

@@ -115,7 +115,7 @@ test('an analyst loads a messy export by clicking, and an admin restores the pre
   expect(errors).toEqual([]);
 
   // The admin takes it back.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await signIn(page, 'admin');
   await page.getByRole('link', { name: 'Versions' }).click();

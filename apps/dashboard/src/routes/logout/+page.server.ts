@@ -7,18 +7,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
+  /** Ends this browser's session, or with `scope=everywhere` every session of the user, in every browser. */
   default: async (event) => {
     const { cookies, request, locals } = event;
-    await stopSession(cookies, request);
-    if (locals.user) await audit(event, { actor: locals.user.name, action: 'sign-out', ok: true });
-    redirect(303, '/');
-  },
-  /** Every session of the signed-in user ends, in every browser. */
-  everywhere: async (event) => {
-    const { cookies, request, locals } = event;
-    if (locals.user) {
+    const everywhere = (await request.formData().catch(() => null))?.get('scope') === 'everywhere';
+    if (everywhere && locals.user) {
       const sessions = await stopAllSessions(cookies, request, locals.user.name);
       await audit(event, { actor: locals.user.name, action: 'sign-out', ok: true, details: { sessions } });
+    } else {
+      await stopSession(cookies, request);
+      if (locals.user) await audit(event, { actor: locals.user.name, action: 'sign-out', ok: true });
     }
     redirect(303, '/');
   },
