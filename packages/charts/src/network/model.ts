@@ -83,14 +83,7 @@ function laidOut(
     return linkCurve(at(a), at(b), l.bend, scene.layout, scene.cities.length, centre);
   });
 
-  let labels: Array<{
-    visible: boolean;
-    lines: string[];
-    x: number;
-    y: number;
-    anchor: LabelAnchor;
-    onLine?: true;
-  }>;
+  let labels: NodeLabel[];
   if (bridge) {
     labels = bridgeLabels(scene, bridge, xs, ys, order);
   } else {

@@ -77,6 +77,7 @@ async function cached<T>(
   const key = [page, version, ...parts].join('\u0000');
   if (previous !== null && previous.version !== version && !within.has(key) && !latestOnly.getStore()) {
     const before = [page, previous.version, ...parts].join('\u0000');
+    // Present, so `get` only waits for it: the build passed is never called.
     if (within.has(before)) return within.get(before, () => Promise.reject(new Error('kept view gone')));
   }
   try {
