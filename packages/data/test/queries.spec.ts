@@ -214,6 +214,25 @@ describe('trainingByYear(store, filters, by, { top })', () => {
     const mine = await trainingByYear(store, NO_FILTERS, 'institution', { institution: 'd' });
     expect(mine.map((v) => [v.group, v.year])).toEqual([['d', 2025]]);
   });
+
+  it('groups by country, and gives each city its country (for colouring cities by country)', async () => {
+    const store = await programme();
+    const countries = await trainingByYear(store, NO_FILTERS, 'country', { top: 1 });
+    // China (a, b: 700) is kept; Spain is summed into "other", which has no country.
+    expect(countries.map((v) => [v.year, v.group, v.country, v.trainees, v.other ?? false])).toEqual([
+      [2024, 'CN', 'CN', 700, false],
+      [2024, '', undefined, 300, true],
+      [2025, '', undefined, 10, true],
+    ]);
+    const cities = await trainingByYear(store, NO_FILTERS, 'city');
+    expect(new Map(cities.map((v) => [v.group, v.country]))).toEqual(
+      new Map([
+        ['Fuenlabrada', 'ES'],
+        ['Hangzhou', 'CN'],
+        ['Madrid', 'ES'],
+      ]),
+    );
+  });
 });
 
 describe('trainingTotals(store, filters)', () => {

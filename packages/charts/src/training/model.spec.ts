@@ -116,6 +116,24 @@ describe('trainingModel(records, options)', () => {
     expect(item.label.length).toBeLessThan(long.length);
   });
 
+  it('heads the legend with what the series are, entries after it, and draws the heading', () => {
+    const records = [
+      { institution: 'ES', institutionLabel: 'Spain', year: 2020, trainees: 10, completed: 5 },
+      { institution: 'CN', institutionLabel: 'China', year: 2020, trainees: 20, completed: 5 },
+    ];
+    const plain = trainingModel(records, { ...size, stackBy: 'institution' });
+    expect(plain.legendTitle).toBeNull();
+    const headed = trainingModel(records, { ...size, stackBy: 'institution', labels: { series: 'Country' } });
+    expect(headed.legendTitle).toMatchObject({ label: 'Country', x: headed.plot.x });
+    // The entries move right of the heading, on its row.
+    const first = headed.legend[0]!;
+    expect(first.y).toBe(headed.legendTitle!.y);
+    expect(first.x).toBeGreaterThan(headed.legendTitle!.x + 30);
+    const html = render(TrainingChart, { props: { model: headed } }).body;
+    expect(html).toMatch(/<text[^>]*data-legend-title[^>]*>Country</);
+    expect(render(TrainingChart, { props: { model: plain } }).body).not.toContain('data-legend-title');
+  });
+
   it('names records without a topic with the localised "other" label', () => {
     const m = trainingModel([{ institution: 'x', topic: '', year: 2020, trainees: 10, completed: 5 }], {
       ...size,

@@ -72,7 +72,14 @@ export interface TrainingOptions {
    * Legend texts the model lays out (localise here): the rate line, and the grey series that gathers
    * records without a topic and the series past the palette's size.
    */
-  labels?: { completionRate?: string; other?: string; estimated?: string; illustrative?: string };
+  labels?: {
+    completionRate?: string;
+    other?: string;
+    estimated?: string;
+    illustrative?: string;
+    /** What the series are, heading the legend (e.g. "Country", when cities are too many to colour). */
+    series?: string;
+  };
   /**
    * The colour of each series key over the whole programme (topics, cities: see `domainColors`), so a topic keeps
    * its colour on every page. Without it, colours are assigned over the series drawn.
@@ -176,6 +183,8 @@ export interface TrainingModel {
   rateTicks: AxisTick[];
   /** Whether the years' total labels fit above the bars (they don't on narrow charts with many years). */
   showTotals: boolean;
+  /** The legend's heading (`labels.series`), placed before its first entry; null without one. */
+  legendTitle: { label: string; title: string; x: number; y: number } | null;
   legend: LegendItem[];
   /** Baseline of the caption line under the plot. */
   captionY: number;
@@ -355,6 +364,12 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     40,
     Math.min(options.legendLabelWidth ?? DEFAULT_LEGEND_LABEL, width - left - MARGIN.right - 34),
   );
+  let legendTitle: TrainingModel['legendTitle'] = null;
+  if (options.labels?.series) {
+    const label = fitText(options.labels.series, width - left - MARGIN.right, FONT_SIZE);
+    legendTitle = { label, title: options.labels.series, x: round2(lx), y: round2(ly) };
+    lx += estimateTextWidth(label, FONT_SIZE) + 12;
+  }
   for (const item of items) {
     const label = fitText(item.label, maxLabel, FONT_SIZE);
     const w = 18 + estimateTextWidth(label, FONT_SIZE) + 16;
@@ -478,6 +493,7 @@ export function trainingModel(records: readonly TrainingRecord[], options: Train
     yTicks: y.ticks(5).map((value) => ({ value, position: round2(y(value)) })),
     rateTicks: [0, 0.25, 0.5, 0.75, 1].map((value) => ({ value, position: round2(rateY(value)) })),
     showTotals,
+    legendTitle,
     legend,
     captionY: round2(height - 6),
     summary: {

@@ -191,6 +191,7 @@ const toVolume = (r: PlainRow): TrainingVolume => ({
   unreported: toUnreported(r),
   label: opt(r.label),
   labelLang: opt(r.label_lang),
+  ...(typeof r.country === 'string' ? { country: r.country } : {}),
 });
 
 export interface Kpis {
@@ -375,12 +376,14 @@ export async function network(
   };
 }
 
-export type TrainingGroup = 'topic' | 'institution' | 'city' | 'year';
+export type TrainingGroup = 'topic' | 'institution' | 'city' | 'country' | 'year';
 
 export interface TrainingVolume {
   year: number;
-  /** Topic, institution id or city, depending on the grouping ('' when grouped by year alone). */
+  /** Topic, institution id, city or country code, depending on the grouping ('' when grouped by year alone). */
   group: string;
+  /** The group's country (ISO code) when grouped by city or country: a city coloured by its country needs it. */
+  country?: string;
   trainees: number;
   completed: number;
   /** Trainees of the rows that report completion: the base of a completion rate (empty ≠ 0 completed). */
@@ -417,9 +420,15 @@ export async function trainingByYear(
   query: TrainingQuery = {},
 ): Promise<TrainingVolume[]> {
   const p = new Params(filters.version);
-  const group = { topic: `coalesce(t.topic, '')`, institution: 't.institution', city: 'i.city', year: "''" }[
-    by
-  ];
+  const group = {
+    topic: `coalesce(t.topic, '')`,
+    institution: 't.institution',
+    city: 'i.city',
+    country: 'i.country',
+    year: "''",
+  }[by];
+  // A city's name may repeat across countries in theory; its colour then follows the first country by code.
+  const country = by === 'city' || by === 'country' ? 'min(i.country)' : 'CAST(NULL AS VARCHAR)';
   const mine = query.institution === undefined ? 'TRUE' : `t.institution = ${p.bind(query.institution)}`;
   const label =
     by === 'topic' || by === 'city'
@@ -428,7 +437,7 @@ export async function trainingByYear(
   const cells = `
      cells AS (
        SELECT t.year, ${group} AS grp, min(${label.text}) AS label, min(${label.lang}) AS label_lang,
-              sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
+              ${country} AS country, sum(t.trainees) AS trainees, coalesce(sum(t.completed), 0) AS completed,
               coalesce(sum(t.trainees) FILTER (WHERE t.completed IS NOT NULL), 0) AS reported,
               ${unreportedSums('t.trainees', 't.')}
        FROM train AS t JOIN inst AS i ON i.id = t.institution
@@ -437,7 +446,7 @@ export async function trainingByYear(
   const sql =
     query.top === undefined
       ? `WITH ${inView(p, filters)}, ${cells}
-         SELECT year, grp, label, label_lang, trainees, completed, reported, estimated, illustrative,
+         SELECT year, grp, label, label_lang, country, trainees, completed, reported, estimated, illustrative,
                 false AS other
          FROM cells ORDER BY year, grp`
       : `WITH ${inView(p, filters)}, ${cells},
@@ -445,7 +454,8 @@ export async function trainingByYear(
            SELECT grp FROM cells GROUP BY grp ORDER BY sum(trainees) DESC, grp LIMIT ${p.bind(Math.max(0, Math.floor(query.top)))}),
          marked AS (SELECT c.*, c.grp NOT IN (SELECT grp FROM kept) AS other FROM cells AS c)
          SELECT year, CASE WHEN other THEN '' ELSE grp END AS grp, CASE WHEN other THEN NULL ELSE label END AS label,
-                CASE WHEN other THEN NULL ELSE label_lang END AS label_lang, sum(trainees) AS trainees,
+                CASE WHEN other THEN NULL ELSE label_lang END AS label_lang,
+                CASE WHEN other THEN NULL ELSE country END AS country, sum(trainees) AS trainees,
                 sum(completed) AS completed, sum(reported) AS reported, sum(estimated) AS estimated,
                 sum(illustrative) AS illustrative, other
          FROM marked GROUP BY ALL ORDER BY other, year, grp`;

@@ -30,6 +30,7 @@ import {
 import { pageChartCaption, pageChartIsEmpty, type PageChartData } from './page-charts';
 
 type Figures = Pick<OverviewView, 'figures' | 'reference' | 'previous' | 'training'>;
+type Trend = Pick<OverviewView, 'trend' | 'trendBy' | 'trendColors'>;
 
 /**
  * What one chart needs of its page's view, and nothing more: an embed or export of a chart carries only the data
@@ -40,7 +41,7 @@ export type ChartData = OverviewChartData | PageChartData | InstitutionChartData
 
 export type OverviewChartData =
   | { chart: 'network'; model: OverviewView['model']; networkShown: OverviewView['networkShown'] }
-  | { chart: 'training'; trend: OverviewView['trend'] }
+  | ({ chart: 'training' } & Trend)
   | { chart: 'progress'; funnel: OverviewView['funnel'] }
   | ({ chart: 'kpis' } & Figures);
 
@@ -49,7 +50,7 @@ export function chartData(chart: OverviewChartId, view: OverviewView): OverviewC
     case 'network':
       return { chart, model: view.model, networkShown: view.networkShown };
     case 'training':
-      return { chart, trend: view.trend };
+      return { chart, trend: view.trend, trendBy: view.trendBy, trendColors: view.trendColors };
     case 'progress':
       return { chart, funnel: view.funnel };
     case 'kpis':
@@ -109,8 +110,9 @@ export function chartCaption(data: ChartData, tr: Translator): string {
   }
 }
 
-export function trendModel(trend: readonly TrainingRecord[], tr: Translator, width = 620) {
-  return trainingModel([...trend], {
+/** The training trend: stacked by city in the programme's city colours, or by country, saying so in its legend. */
+export function trendModel(data: Trend, tr: Translator, width = 620) {
+  return trainingModel([...data.trend], {
     width,
     height: 300,
     stackBy: 'institution',
@@ -119,7 +121,9 @@ export function trendModel(trend: readonly TrainingRecord[], tr: Translator, wid
       other: tr.t('training.other'),
       illustrative: tr.t('provenance.legend.illustrative'),
       estimated: tr.t('provenance.legend.estimated'),
+      ...(data.trendBy === 'country' ? { series: tr.t('legend.countryAuto') } : {}),
     },
+    ...(data.trendColors ? { colors: data.trendColors } : {}),
   });
 }
 

@@ -38,7 +38,9 @@ interface Volume extends Years {
 }
 interface Cities extends Years {
   cities: CityYear[];
+  cityColorBy: 'city' | 'country';
   cityColors: Record<string, string>;
+  cityCountries: Record<string, string>;
   cityNames: Record<string, string>;
   cityLangs: Record<string, string>;
 }
@@ -181,7 +183,12 @@ export function completionChartModel(data: Cities, tr: Translator, width = 960) 
  * The words of the training charts' parts (their <title>s: tooltips and screen readers), in the reader's language,
  * for the page and for what is taken away from it alike.
  */
-export function trainingWords(tr: Translator) {
+export function trainingWords(tr: Translator, cities?: Pick<Cities, 'cityColorBy' | 'cityCountries'>) {
+  // Cities coloured by country: each panel names its country beside its swatch, the panel's legend.
+  const country = (p: CityPanel) =>
+    cities?.cityColorBy === 'country' && cities.cityCountries[p.key]
+      ? `${cities.cityCountries[p.key]} · `
+      : '';
   return {
     volume: {
       describeBar: (bar: TrainingBar, label: string) =>
@@ -200,7 +207,7 @@ export function trainingWords(tr: Translator) {
         }),
     },
     cities: {
-      describePanel: (p: CityPanel) => tr.t('training.cities.total', { trainees: p.trainees }),
+      describePanel: (p: CityPanel) => country(p) + tr.t('training.cities.total', { trainees: p.trainees }),
       describeBar: (bar: CityBar, p: CityPanel) =>
         tr.t('training.cities.bar', { city: p.key, year: String(bar.year), trainees: bar.trainees }),
     },
@@ -248,6 +255,17 @@ export function networkCaption(
     .join(' ');
 }
 
+/** The caption of a chart of cities: what it shows, and that colours stand for countries when they do. */
+export function trainingCaption(
+  data: Pick<Cities, 'cityColorBy'> & { chart: 'training-cities' | 'training-completion' },
+  tr: Translator,
+): string {
+  const caption = tr.t(
+    data.chart === 'training-cities' ? 'training.cities.caption' : 'training.completion.caption',
+  );
+  return data.cityColorBy === 'country' ? `${caption} ${tr.t('training.colorByCountry')}` : caption;
+}
+
 export function pageChartCaption(data: PageChartData, tr: Translator): string {
   switch (data.chart) {
     case 'network-full':
@@ -257,9 +275,8 @@ export function pageChartCaption(data: PageChartData, tr: Translator): string {
     case 'training-volume':
       return tr.t(`training.volume.caption.${data.by}`);
     case 'training-cities':
-      return tr.t('training.cities.caption');
     case 'training-completion':
-      return tr.t('training.completion.caption');
+      return trainingCaption(data, tr);
     case 'progress-timeline':
       return timelineCaption(data, tr);
   }

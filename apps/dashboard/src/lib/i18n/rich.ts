@@ -1,3 +1,4 @@
+import { chineseAt, tightenChinese } from './spacing.js';
 import type { MessageKey, Translator, Values } from './translator.js';
 
 /**
@@ -23,7 +24,7 @@ const MARKER = new RegExp(`${OPEN}(\\d+)${CLOSE}`);
  * plain strings and data texts, to be rendered each in its own element. Never HTML.
  */
 export function richMessage(
-  tr: Pick<Translator, 't'>,
+  tr: Pick<Translator, 't' | 'locale'>,
   key: MessageKey,
   values: Values,
   texts: Record<string, TextRun>,
@@ -37,7 +38,26 @@ export function richMessage(
     if (i % 2 === 0) push(out, piece);
     else for (const part of runs[Number(piece)] ?? []) push(out, part);
   });
-  return out;
+  return tr.locale === 'zh' ? tightenRun(out) : out;
+}
+
+/**
+ * A Chinese sentence's run without the spaces between a name and the Chinese beside it when the name itself ends
+ * (or starts) in Chinese; a name in Latin script keeps its space. Names keep their own `lang`.
+ */
+function tightenRun(run: TextRun): TextRun {
+  const textOf = (piece: string | DataText | undefined) =>
+    typeof piece === 'string' ? piece : (piece?.text ?? '');
+  const tight = run.map((piece, i) => {
+    if (typeof piece !== 'string') return piece;
+    let text = tightenChinese(piece);
+    const before = textOf(run[i - 1]);
+    const after = textOf(run[i + 1]);
+    if (before && chineseAt(before, 'end') && chineseAt(text.trimStart(), 'start')) text = text.trimStart();
+    if (after && chineseAt(after, 'start') && chineseAt(text.trimEnd(), 'end')) text = text.trimEnd();
+    return text;
+  });
+  return tight.filter((piece) => piece !== '');
 }
 
 /** Appends a piece, joining neighbouring plain strings (a name in the page's language is plain text). */

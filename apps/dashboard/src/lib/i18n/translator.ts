@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { tightenChinese } from './spacing.js';
 import { bundled, importers } from 'virtual:puente-messages';
 import type { CompiledCatalogue } from './compile.js';
 import { contractLabels, type ContractLabels } from './contract-labels.js';
@@ -55,7 +56,8 @@ export function translator(locale: Locale): Translator {
       format = new IntlMessageFormat(message, tag);
       formatters.set(cacheKey, format);
     }
-    return String(format.format(values));
+    const text = String(format.format(values));
+    return locale === 'zh' ? tightenChinese(text) : text;
   };
   return {
     locale,

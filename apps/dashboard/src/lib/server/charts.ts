@@ -121,7 +121,9 @@ export async function chartDataAt(
       : {
           chart,
           cities: view.cities,
+          cityColorBy: view.cityColorBy,
           cityColors: view.cityColors,
+          cityCountries: view.cityCountries,
           cityNames: view.cityNames,
           cityLangs: view.cityLangs,
           from,

@@ -28,6 +28,7 @@ export default defineMessages({
       '{year}, {group}: {trainees, plural, one {# enrolment} other {# enrolments}}, {completed, number} completed',
     'training.point':
       '{year}: {rate, number, ::percent} completed ({completed, number} of {reported, number} with a recorded outcome)',
+    'training.colorByCountry': 'Colours show countries: there are too many cities to tell apart by colour.',
     'training.cities.title': 'City against city',
     'training.cities.caption':
       'Training enrolments per year in each city, on the same scale so the bars compare.',
@@ -87,6 +88,8 @@ export default defineMessages({
       '{year}, {group}: {trainees, plural, one {# inscripción} other {# inscripciones}}, {completed, plural, one {# la completó} other {# la completaron}}',
     'training.point':
       '{year}: completó el {rate, number, ::percent} ({completed, number} de {reported, number} con resultado registrado)',
+    'training.colorByCountry':
+      'Los colores indican países: hay demasiadas ciudades para distinguirlas por color.',
     'training.cities.title': 'Ciudad frente a ciudad',
     'training.cities.caption':
       'Inscripciones en formación por año en cada ciudad, con la misma escala para poder comparar las barras.',
@@ -143,6 +146,7 @@ export default defineMessages({
     'training.bar': '{year} 年，{group}：培训 {trainees, number} 人次，结业 {completed, number} 人次',
     'training.point':
       '{year} 年：结业率 {rate, number, ::percent}（有结业记录的 {reported, number} 人次中 {completed, number} 人次结业）',
+    'training.colorByCountry': '颜色表示国家：城市过多，无法用颜色区分。',
     'training.cities.title': '城市对比',
     'training.cities.caption': '各城市每年的培训人次，采用相同刻度，便于比较柱形高低。',
     'training.cities.total': '共 {trainees, number} 人次',

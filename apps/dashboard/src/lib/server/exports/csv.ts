@@ -65,7 +65,7 @@ export function chartRows(data: ChartData, tr: Translator): Cell[][] {
         // Provenance travels with the numbers: of the enrolments, how many are illustrative or estimated.
         [
           tr.t('table.year'),
-          tr.t('table.city'),
+          tr.t(data.trendBy === 'country' ? 'table.country' : 'table.city'),
           tr.t('table.trained'),
           tr.t('csv.completed'),
           tr.t('provenance.legend.illustrative'),
@@ -73,7 +73,12 @@ export function chartRows(data: ChartData, tr: Translator): Cell[][] {
         ],
         ...data.trend.map((r) => [
           r.year,
-          r.other ? tr.t('training.other') : r.institution,
+          // A city as the data writes it; a country by its name (the data holds its code).
+          r.other
+            ? tr.t('training.other')
+            : data.trendBy === 'country'
+              ? (r.institutionLabel ?? r.institution)
+              : r.institution,
           r.trainees,
           r.completed,
           r.illustrative ?? 0,

@@ -81,7 +81,8 @@ m2,p2,2027-01-10,=1+2,meeting,planned
       colors,
     });
     const training = await trainingView(store, { by: 'institution', filters: NO_FILTERS, locale, colors });
-    const { from, to, cities, cityColors, cityNames, cityLangs } = training;
+    const { from, to, cities, cityColorBy, cityColors, cityCountries, cityNames, cityLangs } = training;
+    const byCity = { cities, cityColorBy, cityColors, cityCountries, cityNames, cityLangs, from, to };
     pages[locale] = [
       { chart: 'network-full', model: net.model, colorBy: 'type', sizeBy: 'trained', layout: 'bridge' },
       {
@@ -93,8 +94,8 @@ m2,p2,2027-01-10,=1+2,meeting,planned
         from,
         to,
       },
-      { chart: 'training-cities', cities, cityColors, cityNames, cityLangs, from, to },
-      { chart: 'training-completion', cities, cityColors, cityNames, cityLangs, from, to },
+      { chart: 'training-cities', ...byCity },
+      { chart: 'training-completion', ...byCity },
     ];
     const progress = await progressView(store, { filters: NO_FILTERS, locale, asOf: '2026-12-01' });
     const { asOf, partnerships, timeline, timelineMilestones } = progress;

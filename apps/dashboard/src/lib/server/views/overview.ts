@@ -20,10 +20,10 @@ import {
   type TrainingComparison,
   type YearActivity,
 } from '@puente/data/store';
-import type { NetworkModel, ProgressRecord, TrainingRecord } from '@puente/charts';
+import type { ColorMap, NetworkModel, ProgressRecord, TrainingRecord } from '@puente/charts';
 import type { Locale } from '$lib/i18n/translator';
 import type { DataText } from '$lib/i18n/rich';
-import { institutionLabel, institutionLang, textLang } from '$lib/labels';
+import { countryName, institutionLabel, institutionLang, textLang } from '$lib/labels';
 import { summarize, type Sentence } from '$lib/summary';
 import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread } from './network-pool';
@@ -35,7 +35,7 @@ import { networkModelOffThread } from './network-pool';
 export const OVERVIEW_NODES = 60;
 /** Stalled partnerships listed; the rest are counted. */
 const STALLED_LISTED = 5;
-/** Cities of the training trend; the rest are summed into "other". */
+/** Cities (or countries) of the training trend; the rest are summed into "other". */
 const TREND_CITIES = 7;
 
 /** The network's viewBox on a laptop or tablet, and on a phone (drawn about 360 px wide, so text sets at 12 px). */
@@ -73,21 +73,26 @@ export interface OverviewView {
   unrecordedCount: number;
   /** Partnerships per status. */
   funnel: ProgressRecord[];
-  /** The training trend, stacked by city. */
+  /** The training trend, stacked by city, or by country when the programme colours cities by country. */
   trend: TrainingRecord[];
+  trendBy: 'city' | 'country';
+  /** The programme's colours of the trend's series (cities or countries); null for a pinned older version. */
+  trendColors: ColorMap | null;
 }
 
 export async function overviewView(
   store: Store,
   { filters, locale, asOf, colors }: OverviewInput,
 ): Promise<OverviewView> {
-  const [figures, top, activity, stalled, unrecorded, byCity] = await Promise.all([
+  // The trend's series share the network's colours: by country once cities are too many to tell apart by colour.
+  const trendBy = colors?.byCountry ? 'country' : 'city';
+  const [figures, top, activity, stalled, unrecorded, byPlace] = await Promise.all([
     kpis(store, filters),
     mostConnected(store, filters, OVERVIEW_NODES),
     activityByYear(store, filters),
     partnershipList(store, filters, { asOf, stalled: true, limit: STALLED_LISTED, locale }),
     partnershipList(store, filters, { asOf, unrecorded: true, limit: STALLED_LISTED, locale }),
-    trainingByYear(store, filters, 'city', { top: TREND_CITIES, locale }),
+    trainingByYear(store, filters, trendBy, { top: TREND_CITIES, locale }),
   ]);
   // Small programmes: the whole network in view. Large ones: the most connected institutions with their partners,
   // up to OVERVIEW_NODES — who works with whom around the hubs, rather than hubs that seldom meet each other.
@@ -162,9 +167,13 @@ export async function overviewView(
       status,
       count: figures.byStatus[status],
     })),
-    trend: byCity.map((v) => ({
+    trend: byPlace.map((v) => ({
       institution: v.other ? '' : v.group,
-      institutionLabel: v.other ? '' : (v.label ?? v.group),
+      institutionLabel: v.other
+        ? ''
+        : trendBy === 'country'
+          ? countryName(v.group, locale)
+          : (v.label ?? v.group),
       ...(v.other || textLang(v.labelLang) === undefined ? {} : { labelLang: textLang(v.labelLang) }),
       ...(v.other ? { other: true } : {}),
       year: v.year,
@@ -174,6 +183,8 @@ export async function overviewView(
       estimated: v.unreported.estimated,
       illustrative: v.unreported.illustrative,
     })),
+    trendBy,
+    trendColors: colors ? colors[trendBy] : null,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 import { OTHER_COLOR, type ColorMap, type TrainingRecord, type YearCompletion } from '@puente/charts';
 import type { CityYear, StackBy } from '$lib/components/training/shape';
 import type { Locale } from '$lib/i18n/translator';
-import { institutionLabel, institutionLang, textLang } from '$lib/labels';
+import { countryName, institutionLabel, institutionLang, textLang } from '$lib/labels';
 import type { ProgrammeColors } from './colors';
 
 /** Series the stacked chart colours (Okabe–Ito without black); the rest is its grey "other". */
@@ -33,7 +33,14 @@ export interface TrainingView {
   /** The cities left out of `cities`, and their trainees. */
   citiesHidden: { cities: number; trainees: number };
   totals: TrainingTotals;
+  /**
+   * What the cities' colours stand for: their city, or their country when the programme has too many cities to
+   * tell apart by colour (as the network does).
+   */
+  cityColorBy: 'city' | 'country';
   cityColors: Record<string, string>;
+  /** The country of each city drawn, named in the reader's language. */
+  cityCountries: Record<string, string>;
   /** Colours of the stacked chart's series when they are topics; null for institutions. */
   stackColors: ColorMap | null;
   /** The cities drawn, in the reader's language. */
@@ -84,7 +91,18 @@ export async function trainingView(
     },
     totals,
     // Cities and topics keep the programme's colours: the same on every page and under every filter.
-    cityColors: Object.fromEntries(shownCities.map((v) => [v.group, colors.city[v.group] ?? OTHER_COLOR])),
+    cityColorBy: colors.byCountry ? 'country' : 'city',
+    cityColors: Object.fromEntries(
+      shownCities.map((v) => [
+        v.group,
+        (colors.byCountry ? colors.country[v.country ?? ''] : colors.city[v.group]) ?? OTHER_COLOR,
+      ]),
+    ),
+    cityCountries: Object.fromEntries(
+      shownCities.flatMap((v) =>
+        v.country === undefined ? [] : [[v.group, countryName(v.country, locale)]],
+      ),
+    ),
     stackColors: by === 'topic' ? colors.topic : null,
     cityNames: Object.fromEntries(shownCities.map((v) => [v.group, v.label ?? v.group])),
     cityLangs: Object.fromEntries(

@@ -110,6 +110,26 @@ describe('view builders on a programme larger than any list they show', () => {
     }
   });
 
+  it('overview trend and /training cities colour by country when the programme does', async () => {
+    const colors = { ...(await programmeColors(store)), byCountry: true };
+    const overview = await overviewView(store, { filters: NO_FILTERS, locale: 'es', asOf, colors });
+    expect(overview.model.legend.colorBy).toBe('country');
+    expect(overview.trendBy).toBe('country');
+    expect(overview.trendColors).toBe(colors.country);
+    // Two countries: a series each, named in the reader's language, no "other".
+    expect(new Set(overview.trend.map((r) => [r.institution, r.institutionLabel].join()))).toEqual(
+      new Set(['CN,China', 'ES,España']),
+    );
+    expect(overview.trend.reduce((sum, r) => sum + r.trainees, 0)).toBe(overview.figures.trainees);
+    const training = await trainingView(store, { by: 'topic', filters: NO_FILTERS, locale: 'es', colors });
+    expect(training.cityColorBy).toBe('country');
+    for (const [city, color] of Object.entries(training.cityColors)) {
+      const country = training.cityCountries[city];
+      expect(['China', 'España']).toContain(country);
+      expect(color).toBe(colors.country[country === 'China' ? 'CN' : 'ES']);
+    }
+  });
+
   it('progressView: 40 timeline rows in attention order, their milestones, counted lists of the next 90 days', async () => {
     const view = await progressView(store, { filters: NO_FILTERS, locale: 'es', asOf });
     expect(view.timeline).toHaveLength(40);
