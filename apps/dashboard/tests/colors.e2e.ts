@@ -40,6 +40,12 @@ test('Hangzhou keeps its colour when the network is filtered to its active partn
   expect(
     await fillOf(page.locator('section[aria-labelledby="network-title"] [data-node="hangzhou-hansheng"]')),
   ).toBe(hangzhou);
+  // The training trend too: Hangzhou alone keeps its own colour, not the first one free.
+  const bars = page.locator('section[aria-labelledby="trend-title"] rect[data-group]');
+  await expect(bars.first()).toBeVisible();
+  expect(new Set(await bars.evaluateAll((rs) => rs.map((r) => r.getAttribute('fill'))))).toEqual(
+    new Set([hangzhou]),
+  );
 });
 
 test('colour by type uses no city colour', async ({ page }) => {

@@ -113,7 +113,7 @@ test.describe('at 20,000 institutions', () => {
     });
   }
 
-  test('the overview names the cut: the most connected institutions, and how many stalled are not listed', async ({
+  test('the overview names the cut, and colours by country: the most connected institutions, how many stalled are not listed', async ({
     page,
   }) => {
     await page.goto(`${server.base}/?lang=en`);
@@ -122,6 +122,27 @@ test.describe('at 20,000 institutions', () => {
     ).toBeVisible();
     await expect(page.locator('.stalled > ul > li')).toHaveCount(5);
     await expect(page.getByText(/more stalled partnerships/)).toBeVisible();
+    // 400 cities are too many to tell apart by colour: the network and the training trend colour by country, in the
+    // same colours, and say so (the legends; the trend's table names its column).
+    const network = page.locator('section[aria-labelledby="network-title"]');
+    await expect(network.getByText('Country (too many cities to tell apart by colour)')).toBeVisible();
+    const swatch = (key: string) =>
+      network.locator('li', { has: page.locator(`[data-legend-color="${key}"]`) }).locator('circle');
+    const trend = page.locator('section[aria-labelledby="trend-title"]');
+    await expect(trend.locator('[data-legend-title]')).toHaveText(
+      'Country (too many cities to tell apart by colour)',
+    );
+    for (const country of ['CN', 'ES']) {
+      const fill = await swatch(country).getAttribute('fill');
+      expect(fill).toMatch(/^#/);
+      await expect(trend.locator(`rect[data-group="${country}"]`).first()).toHaveAttribute('fill', fill!);
+    }
+    await expect(trend.locator('rect[data-group]:not([data-group="CN"]):not([data-group="ES"])')).toHaveCount(
+      0,
+    );
+    await trend.getByText('Show the data as a table').click();
+    await expect(trend.getByRole('columnheader', { name: 'Country' })).toBeVisible();
+    await expect(trend.getByRole('cell', { name: 'Spain' }).first()).toBeVisible();
   });
 
   test('a large network comes as a scene of its own, cached, compressed and revalidated by ETag', async () => {

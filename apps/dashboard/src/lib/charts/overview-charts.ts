@@ -93,11 +93,15 @@ export function chartTitle(data: ChartData, tr: Translator): string {
 /** How to read a chart, as its page says under the title. */
 export function chartCaption(data: ChartData, tr: Translator): string {
   switch (data.chart) {
-    case 'network':
+    case 'network': {
       // Past OVERVIEW_NODES the overview draws the most connected institutions: the caption says so.
+      const how = tr.t(
+        data.model.legend.colorBy === 'country' ? 'network.captionCountry' : CHART_CAPTIONS.network,
+      );
       return data.networkShown.shown < data.networkShown.total
-        ? `${tr.t('overview.networkTop', data.networkShown)} ${tr.t(CHART_CAPTIONS.network)}`
-        : tr.t(CHART_CAPTIONS.network);
+        ? tr.sentences(tr.t('overview.networkTop', data.networkShown), how)
+        : how;
+    }
     case 'training':
     case 'progress':
     case 'kpis':

@@ -129,12 +129,10 @@ export function describeMark(tr: Translator) {
 /** The timeline's caption: the day it is drawn for, and how many partnerships it leaves out. */
 export function timelineCaption(data: Timeline, tr: Translator): string {
   const shown = Math.min(TIMELINE_ROWS, data.timeline.length);
-  return [
+  return tr.sentences(
     tr.t('progress.timeline.caption', { date: formatDate(data.asOf, LANGUAGE_TAGS[tr.locale]) }),
     data.partnerships > shown ? tr.t('progress.timeline.hidden', { shown, total: data.partnerships }) : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  );
 }
 
 const range = (d: Years) => ({ from: d.from ?? undefined, to: d.to ?? undefined });
@@ -235,7 +233,7 @@ export function networkCaption(
   },
   context = view.model?.nodes.filter((n) => n.context).length ?? 0,
 ): string {
-  return [
+  return tr.sentences(
     tr.t(
       view.model?.legend.colorBy === 'country'
         ? 'networkPage.caption.country'
@@ -250,9 +248,7 @@ export function networkCaption(
     ),
     view.layout === 'bridge' ? tr.t('networkPage.caption.bridge') : '',
     context > 0 ? tr.t('networkPage.caption.context') : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  );
 }
 
 /** The caption of a chart of cities: what it shows, and that colours stand for countries when they do. */
@@ -263,14 +259,14 @@ export function trainingCaption(
   const caption = tr.t(
     data.chart === 'training-cities' ? 'training.cities.caption' : 'training.completion.caption',
   );
-  return data.cityColorBy === 'country' ? `${caption} ${tr.t('training.colorByCountry')}` : caption;
+  return data.cityColorBy === 'country' ? tr.sentences(caption, tr.t('training.colorByCountry')) : caption;
 }
 
 export function pageChartCaption(data: PageChartData, tr: Translator): string {
   switch (data.chart) {
     case 'network-full':
       return data.cut
-        ? `${tr.t('overview.networkTop', data.cut)} ${networkCaption(tr, data)}`
+        ? tr.sentences(tr.t('overview.networkTop', data.cut), networkCaption(tr, data))
         : networkCaption(tr, data);
     case 'training-volume':
       return tr.t(`training.volume.caption.${data.by}`);

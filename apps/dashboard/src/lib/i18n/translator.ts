@@ -24,6 +24,8 @@ export interface Translator {
   number(value: number, options?: Intl.NumberFormatOptions): string;
   /** Names of the CSV contract's enum values: `labels.status('active')`. */
   labels: ContractLabels;
+  /** Sentences one after another, the empty ones left out: a space apart, none in Chinese. */
+  sentences(...parts: readonly (string | null | undefined)[]): string;
 }
 
 // Messages arrive compiled (messages-plugin.ts): every language is bundled into the server; the browser holds only
@@ -65,5 +67,6 @@ export function translator(locale: Locale): Translator {
     number: (value, options) =>
       options ? new Intl.NumberFormat(tag, options).format(value) : numbers.format(value),
     labels: contractLabels(t),
+    sentences: (...parts) => parts.filter(Boolean).join(locale === 'zh' ? '' : ' '),
   };
 }

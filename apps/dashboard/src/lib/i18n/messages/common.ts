@@ -100,6 +100,8 @@ export default defineMessages({
     'network.title': 'Who works with whom',
     'network.caption':
       'Each circle is an institution, coloured by city and sized by partnerships; each line is a partnership, drawn by its status.',
+    'network.captionCountry':
+      'Each circle is an institution, coloured by country (too many cities to tell apart by colour) and sized by partnerships; each line is a partnership, drawn by its status.',
     'network.description':
       'Network of {nodes, plural, one {# institution} other {# institutions}} and {links, plural, one {# partnership} other {# partnerships}}.',
     'network.empty': 'No institutions yet. Load a programme to see its network.',
@@ -265,6 +267,8 @@ export default defineMessages({
     'network.title': 'Quién colabora con quién',
     'network.caption':
       'Cada círculo es una institución, coloreada por ciudad y de tamaño según sus colaboraciones; cada línea es una colaboración, dibujada según su estado.',
+    'network.captionCountry':
+      'Cada círculo es una institución, coloreada por país (demasiadas ciudades para distinguirlas por color) y de tamaño según sus colaboraciones; cada línea es una colaboración, dibujada según su estado.',
     'network.description':
       'Red de {nodes, plural, one {# institución} other {# instituciones}} y {links, plural, one {# colaboración} other {# colaboraciones}}.',
     'network.empty': 'Aún no hay instituciones. Cargue un programa para ver su red.',
@@ -419,6 +423,8 @@ export default defineMessages({
     'network.title': '谁与谁合作',
     'network.caption':
       '每个圆点代表一家机构，颜色表示城市，大小表示合作数量；每条连线代表一项合作，线型表示其状态。',
+    'network.captionCountry':
+      '每个圆点代表一家机构，颜色表示国家（城市过多，无法用颜色区分），大小表示合作数量；每条连线代表一项合作，线型表示其状态。',
     'network.description': '由 {nodes, number} 家机构和 {links, number} 项合作组成的网络。',
     'network.empty': '尚无机构。请导入项目数据以查看合作网络。',
     'network.table': '以表格查看机构与合作',
