@@ -125,7 +125,9 @@ test.describe('at 20,000 institutions', () => {
     // 400 cities are too many to tell apart by colour: the network and the training trend colour by country, in the
     // same colours, and say so (the legends; the trend's table names its column).
     const network = page.locator('section[aria-labelledby="network-title"]');
-    await expect(network.getByText('Country (too many cities to tell apart by colour)')).toBeVisible();
+    await expect(
+      network.getByText('Country (too many cities to tell apart by colour)', { exact: true }),
+    ).toBeVisible();
     const swatch = (key: string) =>
       network.locator('li', { has: page.locator(`[data-legend-color="${key}"]`) }).locator('circle');
     const trend = page.locator('section[aria-labelledby="trend-title"]');
