@@ -26,6 +26,34 @@ describe('cityTrainingModel(records, options)', () => {
     expect(model.summary).toEqual({ cities: 2, trainees: 10150, from: 2021, to: 2023 });
   });
 
+  it('has no provenance legend when every figure is reported', () => {
+    expect(model.legend).toEqual([]);
+    expect(render(CityTrainingChart, { props: { model, title: 'T' } }).body).not.toContain('data-provenance');
+  });
+
+  it('hatches the illustrative share and dots the estimated one, with a legend above the panels', () => {
+    const marked = cityTrainingModel(
+      [
+        ...records,
+        { city: 'Hangzhou', year: 2022, trainees: 100, illustrative: 100 },
+        { city: 'Fuenlabrada', year: 2023, trainees: 50, estimated: 50 },
+      ],
+      { width: 720, labels: { illustrative: 'Ilustrativo', estimated: 'Estimado' } },
+    );
+    expect(marked.legend.map((l) => [l.key, l.label])).toEqual([
+      ['illustrative', 'Ilustrativo'],
+      ['estimated', 'Estimado'],
+    ]);
+    // The panels move down, clear of the legend.
+    expect(marked.panels[0]!.y).toBeGreaterThan(model.panels[0]!.y);
+    const hz = marked.panels.find((p) => p.key === 'Hangzhou')!.bars.find((b) => b.year === 2022)!;
+    expect([hz.trainees, hz.illustrative, hz.estimated]).toEqual([3000, 100, 0]);
+    const html = render(CityTrainingChart, { props: { model: marked, title: 'T' } }).body;
+    expect(html).toMatch(/data-provenance="illustrative" data-year="2022" data-trainees="100"/);
+    expect(html).toMatch(/data-provenance="estimated" data-year="2023" data-trainees="50"/);
+    expect(html).toContain('data-legend="illustrative"');
+  });
+
   it('puts the panels side by side on the same scales, so bars compare across cities', () => {
     const [a, b] = model.panels;
     expect(a!.y).toBe(b!.y);

@@ -11,6 +11,7 @@ import { min, max } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { categoryColors, compareStrings, OKABE_ITO, OTHER_COLOR } from '../palette.js';
 import { round2 } from '../number.js';
+import { estimateTextWidth } from '../text.js';
 import { fitText, numberWidth } from './fit.js';
 import type { AxisTick } from './model.js';
 
@@ -19,6 +20,9 @@ export interface CityTrainingRecord {
   city: string;
   year: number;
   trainees: number;
+  /** Of `trainees`, those estimated and those illustrative (the contract's `source`); default none. */
+  estimated?: number;
+  illustrative?: number;
 }
 
 export interface CityTrainingOptions {
@@ -38,6 +42,8 @@ export interface CityTrainingOptions {
   names?: Readonly<Record<string, string>>;
   /** The `lang` of a city's name when it is not in the page's language (shown untranslated); '' for unknown. */
   nameLangs?: Readonly<Record<string, string>>;
+  /** Legend texts of the illustrative and estimated shares, drawn only when some bar has one. */
+  labels?: { illustrative?: string; estimated?: string };
 }
 
 export interface CityBar {
@@ -47,6 +53,17 @@ export interface CityBar {
   width: number;
   height: number;
   trainees: number;
+  /** Of `trainees`, those estimated and those illustrative: drawn dotted and hatched from the bar's top. */
+  estimated: number;
+  illustrative: number;
+}
+
+/** A legend entry for the illustrative or estimated share of the bars. */
+export interface CityLegendItem {
+  key: 'illustrative' | 'estimated';
+  label: string;
+  x: number;
+  y: number;
 }
 
 export interface CityPanel {
@@ -78,6 +95,8 @@ export interface CityTrainingModel {
   width: number;
   height: number;
   panels: CityPanel[];
+  /** The illustrative and estimated shares, above the panels, when some bar has one (never a figure passed as fact). */
+  legend: CityLegendItem[];
   /** Cities not drawn (past `maxPanels`), with their trainees. */
   hidden: { cities: number; trainees: number };
   /** Baseline of the caption line under the panels. */
@@ -90,6 +109,7 @@ const AXIS_ROOM = 22;
 const GAP = { x: 24, y: 14 };
 const CAPTION_ROOM = 20;
 const FONT_SIZE = 11;
+const LEGEND_ROOM = 22;
 
 /** Builds the city small multiples. Pure and deterministic; record order doesn't matter. */
 export function cityTrainingModel(
@@ -108,12 +128,31 @@ export function cityTrainingModel(
   if (from !== null && to !== null) for (let y = from; y <= to; y++) years.push(y);
 
   const byCity = new Map<string, Map<number, number>>();
+  // Per city and year: trainees not reported as fact, [estimated, illustrative].
+  const unreported = new Map<string, [number, number]>();
   for (const r of records) {
     if (from === null || to === null || r.year < from || r.year > to) continue;
     const perYear = byCity.get(r.city) ?? new Map<number, number>();
     perYear.set(r.year, (perYear.get(r.year) ?? 0) + Math.max(0, r.trainees));
     byCity.set(r.city, perYear);
+    const cell = `${r.city}\u0000${r.year}`;
+    const [estimated, illustrative] = unreported.get(cell) ?? [0, 0];
+    unreported.set(cell, [
+      estimated + Math.max(0, r.estimated ?? 0),
+      illustrative + Math.max(0, r.illustrative ?? 0),
+    ]);
   }
+  const kinds = (['illustrative', 'estimated'] as const).filter((kind) =>
+    [...unreported.values()].some(([e, i]) => (kind === 'estimated' ? e : i) > 0),
+  );
+  const legend: CityLegendItem[] = [];
+  let lx = 0;
+  for (const key of kinds) {
+    const label = options.labels?.[key] ?? key;
+    legend.push({ key, label, x: round2(lx), y: FONT_SIZE });
+    lx += 17 + estimateTextWidth(label, FONT_SIZE) + 16;
+  }
+  const top = legend.length > 0 ? LEGEND_ROOM : 0;
   const totals = new Map(
     [...byCity].map(([city, perYear]) => [city, [...perYear.values()].reduce((a, b) => a + b, 0)]),
   );
@@ -141,7 +180,7 @@ export function cityTrainingModel(
     const column = i % columns;
     const row = Math.floor(i / columns);
     const px = column * (panelWidth + GAP.x);
-    const py = row * (panelHeight + GAP.y);
+    const py = top + row * (panelHeight + GAP.y);
     const plot = {
       x: px + left,
       y: py + TITLE_ROOM,
@@ -159,6 +198,8 @@ export function cityTrainingModel(
       .filter((year) => (perYear.get(year) ?? 0) > 0)
       .map((year) => {
         const trainees = perYear.get(year) ?? 0;
+        const [estimated, illustrative] = unreported.get(`${city}\u0000${year}`) ?? [0, 0];
+        const shownIllustrative = Math.min(illustrative, trainees);
         return {
           year,
           x: round2(x(year) ?? 0),
@@ -166,6 +207,8 @@ export function cityTrainingModel(
           width: round2(x.bandwidth()),
           height: round2(y(0) - y(trainees)),
           trainees,
+          estimated: Math.min(estimated, trainees - shownIllustrative),
+          illustrative: shownIllustrative,
         };
       });
     const peak = bars.reduce<CityBar | null>(
@@ -196,11 +239,12 @@ export function cityTrainingModel(
 
   const rows = Math.ceil(panels.length / columns);
   const gridHeight = rows > 0 ? rows * panelHeight + (rows - 1) * GAP.y : 0;
-  const height = gridHeight + CAPTION_ROOM;
+  const height = top + gridHeight + CAPTION_ROOM;
   return {
     width: round2(width),
     height: round2(height),
     panels,
+    legend,
     hidden: {
       cities: hiddenCities.length,
       trainees: hiddenCities.reduce((sum, city) => sum + (totals.get(city) ?? 0), 0),

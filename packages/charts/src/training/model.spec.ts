@@ -129,9 +129,11 @@ describe('trainingModel(records, options)', () => {
     const first = headed.legend[0]!;
     expect(first.y).toBe(headed.legendTitle!.y);
     expect(first.x).toBeGreaterThan(headed.legendTitle!.x + 30);
-    const html = render(TrainingChart, { props: { model: headed } }).body;
+    const html = render(TrainingChart, { props: { model: headed, title: 'T' } }).body;
     expect(html).toMatch(/<text[^>]*data-legend-title[^>]*>Country</);
-    expect(render(TrainingChart, { props: { model: plain } }).body).not.toContain('data-legend-title');
+    expect(render(TrainingChart, { props: { model: plain, title: 'T' } }).body).not.toContain(
+      'data-legend-title',
+    );
   });
 
   it('names records without a topic with the localised "other" label', () => {

@@ -155,13 +155,17 @@ export function volumeModel(data: Volume, tr: Translator, width = 960) {
   });
 }
 
-export function citiesModel(data: Cities, width = 960) {
+export function citiesModel(data: Cities, tr: Translator, width = 960) {
   return cityTrainingModel(cityRecords(data.cities), {
     width,
     ...range(data),
     colors: data.cityColors,
     names: data.cityNames,
     nameLangs: data.cityLangs,
+    labels: {
+      illustrative: tr.t('provenance.legend.illustrative'),
+      estimated: tr.t('provenance.legend.estimated'),
+    },
   });
 }
 

@@ -11,13 +11,29 @@ describe('parseStackBy(value)', () => {
 
 describe('cityRecords(rows) and cityCompletion(rows)', () => {
   const rows = [
-    { city: 'Hangzhou', year: 2023, trainees: 300, completed: 280, reported: 300 },
-    { city: 'Fuenlabrada', year: 2023, trainees: 80, completed: 0, reported: 0 },
+    {
+      city: 'Hangzhou',
+      year: 2023,
+      trainees: 300,
+      completed: 280,
+      reported: 300,
+      estimated: 0,
+      illustrative: 200,
+    },
+    {
+      city: 'Fuenlabrada',
+      year: 2023,
+      trainees: 80,
+      completed: 0,
+      reported: 0,
+      estimated: 80,
+      illustrative: 0,
+    },
   ];
-  it('keeps trainees per city and year, and completion with its base', () => {
+  it('keeps trainees per city and year with their share not reported as fact, and completion with its base', () => {
     expect(cityRecords(rows)).toEqual([
-      { city: 'Hangzhou', year: 2023, trainees: 300 },
-      { city: 'Fuenlabrada', year: 2023, trainees: 80 },
+      { city: 'Hangzhou', year: 2023, trainees: 300, estimated: 0, illustrative: 200 },
+      { city: 'Fuenlabrada', year: 2023, trainees: 80, estimated: 80, illustrative: 0 },
     ]);
     expect(cityCompletion(rows)).toEqual([
       { key: 'Hangzhou', year: 2023, completed: 280, reported: 300 },

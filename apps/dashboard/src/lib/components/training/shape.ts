@@ -19,11 +19,20 @@ export interface CityYear {
   trainees: number;
   completed: number;
   reported: number;
+  /** Of `trainees`, those estimated and those illustrative. */
+  estimated: number;
+  illustrative: number;
 }
 
-/** Trainees per city and year. */
+/** Trainees per city and year, with their share not reported as fact. */
 export function cityRecords(rows: readonly CityYear[]): CityTrainingRecord[] {
-  return rows.map((r) => ({ city: r.city, year: r.year, trainees: r.trainees }));
+  return rows.map((r) => ({
+    city: r.city,
+    year: r.year,
+    trainees: r.trainees,
+    estimated: r.estimated,
+    illustrative: r.illustrative,
+  }));
 }
 
 /** Completion per city and year. */

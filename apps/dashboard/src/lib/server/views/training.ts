@@ -84,6 +84,7 @@ export async function trainingView(
       trainees: v.trainees,
       completed: v.completed,
       reported: v.reported,
+      ...v.unreported,
     })),
     citiesHidden: {
       cities: Math.max(0, totals.cities - new Set(shownCities.map((v) => v.group)).size),
