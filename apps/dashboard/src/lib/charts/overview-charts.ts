@@ -16,7 +16,6 @@ import {
   trainingModel,
   type KeyFigure,
   type ProgressRecord,
-  type TrainingRecord,
 } from '@puente/charts';
 import type { Translator } from '$lib/i18n/translator';
 import { unreportedNote } from '$lib/provenance';
