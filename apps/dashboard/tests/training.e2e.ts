@@ -87,16 +87,19 @@ test('illustrative and estimated enrolments are said in the intro and drawn apar
   await expect(page.locator('.intro')).toContainText(
     `Of these, ${sum('illustrative').toLocaleString('en')} are illustrative (not real figures), and ${sum('estimated').toLocaleString('en')} estimated.`,
   );
-  const chart = volumeChart(page);
-  const marked = async (source: string) =>
+  const marked = async (chart: Locator, source: string) =>
     (
       await chart
         .locator(`[data-provenance="${source}"]`)
         .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-trainees'))))
     ).reduce((a, b) => a + b, 0);
-  expect(await marked('illustrative')).toBe(sum('illustrative'));
-  expect(await marked('estimated')).toBe(sum('estimated'));
-  await expect(chart.locator('[data-legend="illustrative"]')).toBeVisible();
+  // The same shares in the volume chart and in City against city (the sample's two cities are both drawn).
+  for (const chart of [volumeChart(page), page.getByRole('img', { name: 'City against city' })]) {
+    expect(await marked(chart, 'illustrative')).toBe(sum('illustrative'));
+    expect(await marked(chart, 'estimated')).toBe(sum('estimated'));
+    await expect(chart.locator('[data-legend="illustrative"]')).toBeVisible();
+    await expect(chart.locator('[data-legend="estimated"]')).toBeVisible();
+  }
   // Topics in the reader's language, in the legend of the same chart.
   await page.goto('/training?lang=es', { waitUntil: 'networkidle' });
   await expect(page.getByRole('img', { name: 'Inscripciones en formación por año' })).toContainText(
