@@ -181,7 +181,7 @@ export function keyFigures(view: Figures, tr: Translator): KeyFigure[] {
       label: tr.t('kpi.partnerships'),
       value: tr.number(f.partnerships),
       detail: join(
-        `${tr.t('kpi.active')}: ${tr.number(partnershipsWith(f.byStatus, IN_MOTION_STATUSES))}`,
+        tr.t('kpi.active', { count: partnershipsWith(f.byStatus, IN_MOTION_STATUSES) }),
         tr.t('kpi.proposed', { count: partnershipsWith(f.byStatus, EARLY_STATUSES) }),
         year && ref ? tr.t('kpi.startedIn', { count: ref.partnershipsStarted, year }) : null,
       ),
