@@ -261,9 +261,9 @@ export default defineMessages({
     'overview.toTraining': 'Todas las cifras de formación',
     'overview.toProgress': 'Hitos y calendario',
     'overview.stalledMore':
-      '{count, plural, one {# alianza estancada más} other {# alianzas estancadas más}}',
+      '{count, plural, one {# colaboración estancada más} other {# colaboraciones estancadas más}}',
     'overview.networkTop':
-      'Las instituciones con más alianzas de un total de {total, number}, con sus socios: {shown, plural, one {# institución} other {# instituciones}} en total.',
+      'Las instituciones con más colaboraciones de un total de {total, number}, con sus socios: {shown, plural, one {# institución} other {# instituciones}} en total.',
     'network.title': 'Quién colabora con quién',
     'network.caption':
       'Cada círculo es una institución, coloreada por ciudad y de tamaño según sus colaboraciones; cada línea es una colaboración, dibujada según su estado.',
