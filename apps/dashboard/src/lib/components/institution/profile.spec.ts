@@ -1,7 +1,7 @@
 import type { InstitutionProfile } from '@puente/data/store';
 import { describe, expect, it } from 'vitest';
 import { countryName } from '$lib/labels';
-import { formatDay, institutionPage, safeWebsite } from './profile.js';
+import { egoSize, formatDay, institutionPage, safeWebsite } from './profile.js';
 
 const labels = { completionRate: 'completion rate', other: 'other' };
 
@@ -205,6 +205,10 @@ describe('institutionPage(profile, options)', () => {
       expect(node.y - node.r).toBeGreaterThanOrEqual(0);
       expect(node.y + node.r).toBeLessThanOrEqual(ego.height);
     }
+    // Compact: two partners get a low box (no large empty card); many partners a taller one.
+    expect(ego.height).toBe(egoSize(2).height);
+    expect(egoSize(2).height).toBeLessThan(200);
+    expect(egoSize(20).height).toBeGreaterThan(2 * egoSize(2).height);
   });
 
   it('checks the website again', () => {
