@@ -100,6 +100,25 @@ test('illustrative and estimated enrolments are said in the intro and drawn apar
     await expect(chart.locator('[data-legend="illustrative"]')).toBeVisible();
     await expect(chart.locator('[data-legend="estimated"]')).toBeVisible();
   }
+  // The tables say the same per year: City against city's data table matches the volume table's.
+  const table = async (heading: string) => {
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: heading, exact: true }),
+    });
+    await section.locator('summary').click();
+    return section.getByRole('table');
+  };
+  const volume = await table('Training enrolments per year');
+  const cities = await table('City against city');
+  const years = [...new Set(training.filter((r) => r.source === 'illustrative').map((r) => r.year))];
+  expect(years.length).toBeGreaterThan(0);
+  for (const year of years) {
+    const note = volume.locator(`tr[data-year="${year}"] [data-unreported]`);
+    await expect(note).toContainText('illustrative');
+    await expect(cities.locator(`tr[data-year="${year}"] [data-unreported]`)).toHaveText(
+      (await note.textContent())!,
+    );
+  }
   // Topics in the reader's language, in the legend of the same chart.
   await page.goto('/training?lang=es', { waitUntil: 'networkidle' });
   await expect(page.getByRole('img', { name: 'Inscripciones en formación por año' })).toContainText(

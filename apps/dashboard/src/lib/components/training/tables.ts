@@ -7,17 +7,36 @@ export function seriesCells(model: TrainingModel): (year: number, series: string
   return (year, series) => cells.get(`${year}\u0000${series}`) ?? 0;
 }
 
-/** Trainees per city and year: the cities and years present, and a lookup. */
+/** Enrolments of a cell, and how many of them are illustrative or estimated (the contract's `source`). */
+export interface CityCell {
+  trainees: number;
+  illustrative: number;
+  estimated: number;
+}
+
+/**
+ * Trainees per city and year: the cities and years present, and lookups of a cell and of a year's total over every
+ * city, each with its illustrative and estimated share.
+ */
 export function cityYears(records: readonly CityTrainingRecord[]) {
-  const sums = new Map<string, number>();
+  const cells = new Map<string, CityCell>();
+  const add = (key: string, r: CityTrainingRecord) => {
+    const cell = cells.get(key) ?? { trainees: 0, illustrative: 0, estimated: 0 };
+    cell.trainees += r.trainees;
+    cell.illustrative += r.illustrative ?? 0;
+    cell.estimated += r.estimated ?? 0;
+    cells.set(key, cell);
+  };
   for (const r of records) {
-    const key = `${r.year}\u0000${r.city}`;
-    sums.set(key, (sums.get(key) ?? 0) + r.trainees);
+    add(`${r.year}\u0000${r.city}`, r);
+    add(`${r.year}`, r);
   }
   const cities = [...new Set(records.map((r) => r.city))].sort();
   const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
-  const value = (year: number, city: string) => sums.get(`${year}\u0000${city}`) ?? 0;
-  return { cities, years, value };
+  const none: CityCell = { trainees: 0, illustrative: 0, estimated: 0 };
+  const cell = (year: number, city: string) => cells.get(`${year}\u0000${city}`) ?? none;
+  const year = (year: number) => cells.get(`${year}`) ?? none;
+  return { cities, years, cell, year };
 }
 
 export interface CompletionRow {
