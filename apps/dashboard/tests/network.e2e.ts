@@ -3,6 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expectLaidOutForPhone, PHONE } from './phone-layout';
 
 // The sample programme the server loads on first start. Institution names may hold quoted commas, but the id
 // comes first and the city ninth from the end; partnerships hold no commas before the title.
@@ -253,7 +254,7 @@ test('printing keeps the chart and the legend, and drops the controls', async ({
 });
 
 test.describe('at generated scale: 2,000 institutions', () => {
-  const PORT = 4177;
+  const PORT = Number(process.env.E2E_PORT ?? 4173) + 4;
   const base = `http://127.0.0.1:${PORT}`;
   let dir = '';
   let server: ChildProcess | null = null;
@@ -337,6 +338,42 @@ test.describe('at generated scale: 2,000 institutions', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     await expect(page).toHaveURL(new RegExp(`selected=${found}`));
     await expect(page.getByRole('complementary').locator('[data-partner]').first()).toBeVisible();
+  });
+
+  test('on a 390 px phone: every leadership page laid out for it in every language, the canvas drawn upright', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(PHONE);
+    for (const lang of ['en', 'es', 'zh']) {
+      for (const path of ['/', '/network', '/training', '/progress', '/institutions/inst-00001']) {
+        await page.goto(`${base}${path}?lang=${lang}`, { waitUntil: 'networkidle' });
+        await expectLaidOutForPhone(page, `${path} in ${lang}`);
+      }
+      // A few screens tall: its stalled partnerships a compact list, the first few shown.
+      await page.goto(`${base}/progress?lang=${lang}`, { waitUntil: 'networkidle' });
+      expect(
+        await page.evaluate(() => document.documentElement.scrollHeight),
+        `/progress in ${lang}`,
+      ).toBeLessThan(6_000);
+    }
+    // The canvas in the phone's upright box, as the SVG is, not a strip a few lines tall.
+    await page.goto(`${base}/network?lang=en`, { waitUntil: 'networkidle' });
+    const surface = page.locator('.surface[data-nodes-count="2000"]');
+    await expect(surface).toBeVisible();
+    const box = (await surface.boundingBox())!;
+    expect(box.height / box.width).toBeGreaterThan(1.2);
+    expect(box.height).toBeLessThan(PHONE.height * 0.8);
+    // The rest of the list on a click.
+    await page.goto(`${base}/progress?lang=en`, { waitUntil: 'networkidle' });
+    const stalled = page.locator('section:has(#progress-stalled-title) tbody tr');
+    await expect(stalled.filter({ visible: true })).toHaveCount(8);
+    await page
+      .getByRole('button', { name: /^Show all \d+ listed$/ })
+      .first()
+      .click();
+    expect(await stalled.count()).toBeGreaterThan(8);
+    await expect(stalled.filter({ visible: true })).toHaveCount(await stalled.count());
   });
 });
 

@@ -17,7 +17,14 @@ export {
 } from './palette.js';
 
 export { networkModel, modelFromScene, scenePositions, moveNode } from './network/model.js';
-export { networkScene, forceInput, defaultTicks, browserTicks, defaultLabelSize } from './network/scene.js';
+export {
+  networkScene,
+  reboxScene,
+  forceInput,
+  defaultTicks,
+  browserTicks,
+  defaultLabelSize,
+} from './network/scene.js';
 export { linkCurve, curvePath, type LinkCurve } from './network/links.js';
 export {
   linkFade,

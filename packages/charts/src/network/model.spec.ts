@@ -6,7 +6,7 @@ import { bridgeLayout } from './bridge.js';
 import { networkEmphasis } from './highlight.js';
 import { curvePath, linkCurve } from './links.js';
 import { modelFromScene, moveNode, networkModel, scenePositions } from './model.js';
-import { browserTicks, defaultLabelSize, defaultTicks, networkScene } from './scene.js';
+import { browserTicks, defaultLabelSize, defaultTicks, networkScene, reboxScene } from './scene.js';
 import type { NetworkData, NetworkModel } from './types.js';
 import { estimateTextWidth } from '../text.js';
 
@@ -384,6 +384,25 @@ describe('networkScene(data, options) and modelFromScene(scene, positions)', () 
     expect(defaultLabelSize(2000)).toBe(16);
     expect(networkModel(fuenlabradaHangzhou, size).labelSize).toBe(13);
     expect(networkModel(fuenlabradaHangzhou, { ...size, labelSize: 15 }).labelSize).toBe(15);
+  });
+});
+
+describe('reboxScene(scene, box)', () => {
+  const wide = { width: 960, height: 600 };
+  const upright = { width: 400, height: 560, labelSize: 13 };
+
+  it('gives a large graph the scene it would have in the other box, without working it out again', () => {
+    const data = syntheticNetwork(1600, 2400, 3);
+    const moved = reboxScene(networkScene(data, wide), upright);
+    expect(moved).toEqual(networkScene(data, { ...wide, ...upright }));
+    expect(moved && [moved.width, moved.height, moved.labelSize]).toEqual([400, 560, 13]);
+  });
+
+  it('refuses a graph whose circles are sized by the room the box gives them', () => {
+    const scene = networkScene(syntheticNetwork(100, 150, 3), wide);
+    expect(reboxScene(scene, upright)).toBeNull();
+    // The same box is always the same scene.
+    expect(reboxScene(scene, wide)).toEqual(scene);
   });
 });
 

@@ -121,7 +121,7 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
 
   // Sizes: area ∝ the size measure (sqrt scale), with a floor so institutions with none of it show.
   // Radii shrink with crowding so large graphs stay legible.
-  const crowding = clamp(Math.sqrt((width * height) / Math.max(1, nodes.length) / 12000), 0.3, 1);
+  const crowding = crowdingOf(width, height, nodes.length);
   const rMin = Math.max(2, 5 * crowding);
   const rMax = Math.max(rMin + 2, 22 * crowding);
   // Area ∝ people trained, or ∝ partnerships: then the most connected institution is the largest.
@@ -241,6 +241,30 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
       cities: cities.length,
       trained: nodes.reduce((sum, n) => sum + Math.max(0, n.trained || 0), 0),
     },
+  };
+}
+
+/** How much room each node has in the box, 0.3 (crowded: the floor) to 1: node radii and link widths scale with it. */
+function crowdingOf(width: number, height: number, nodeCount: number): number {
+  return clamp(Math.sqrt((width * height) / Math.max(1, nodeCount) / 12000), 0.3, 1);
+}
+
+/**
+ * The scene in another box (a phone's upright one), to be laid out there; null when its sizes would differ there.
+ * Only the room per node makes radii and link widths depend on the box, and past a few hundred nodes both boxes
+ * are at its floor: then the scene is the same but for the box, and need not be worked out again.
+ */
+export function reboxScene(
+  scene: NetworkScene,
+  box: { width: number; height: number; labelSize?: number },
+): NetworkScene | null {
+  const n = scene.nodes.length;
+  if (crowdingOf(scene.width, scene.height, n) !== crowdingOf(box.width, box.height, n)) return null;
+  return {
+    ...scene,
+    width: round2(box.width),
+    height: round2(box.height),
+    labelSize: round2(box.labelSize ?? defaultLabelSize(box.width)),
   };
 }
 

@@ -19,13 +19,15 @@ export const load: PageServerLoad = async ({ url, locals, untrack }) => {
     ...(await shareMenus(['network-full'], url.searchParams, view.version)),
     /** Where a canvas view gets its scene (the same query: filters, colour, layout, language). */
     sceneUrl: view.model === null ? `/network/scene?${sceneQuery(url, locals.locale)}` : null,
+    /** Where an SVG view gets its chart laid out upright, on a phone. */
+    uprightUrl: view.model === null ? null : `/network/upright?${sceneQuery(url, locals.locale)}`,
     selected: detail ? selected : null,
     detail,
     query,
   };
 };
 
-/** The scene's query: what the scene depends on, in a stable order, so it caches well. */
+/** The scene's (and upright chart's) query: what they depend on, in a stable order, so they cache well. */
 function sceneQuery(url: URL, locale: string): string {
   const query = new URLSearchParams(
     [...url.searchParams]

@@ -41,6 +41,7 @@ export default defineMessages({
       'Showing the {shown, number} of {total, number} partnerships that most need attention; narrow the filters to see others.',
     'progress.stalled.more':
       'Showing {shown, number} of {total, number}; narrow the filters to see the others.',
+    'progress.stalled.showAll': '{count, plural, one {Show the # listed} other {Show all # listed}}',
     'progress.timeline.stalled': 'stalled',
     'progress.timeline.empty': 'No partnership matches these filters.',
     'progress.mark.done': 'done',
@@ -113,6 +114,8 @@ export default defineMessages({
       '{shown, plural, one {Se muestra #} other {Se muestran las #}} de {total, plural, one {# colaboración} other {# colaboraciones}} que más atención necesitan; acote los filtros para ver las demás.',
     'progress.stalled.more':
       'Se muestran {shown, number} de {total, number}; acote los filtros para ver las demás.',
+    'progress.stalled.showAll':
+      '{count, plural, one {Mostrar la # de la lista} other {Mostrar las # de la lista}}',
     'progress.timeline.stalled': 'estancada',
     'progress.timeline.empty': 'Ninguna colaboración coincide con estos filtros.',
     'progress.mark.done': 'cumplido',
@@ -182,6 +185,7 @@ export default defineMessages({
     'progress.timeline.hidden':
       '显示 {total, number} 项合作中最需要关注的 {shown, number} 项；缩小筛选范围可查看其他合作。',
     'progress.stalled.more': '显示 {total, number} 项中的 {shown, number} 项；缩小筛选范围可查看其余项目。',
+    'progress.stalled.showAll': '显示列出的全部 {count, number} 项',
     'progress.timeline.stalled': '已停滞',
     'progress.timeline.empty': '没有符合当前筛选条件的合作项目。',
     'progress.mark.done': '已完成',

@@ -15,7 +15,7 @@ import {
   type FilterOptions,
   type Store,
 } from '@puente/data/store';
-import { isIsoDate } from '@puente/charts';
+import { isIsoDate, type NetworkModel } from '@puente/charts';
 import { institutionPage, type InstitutionPage } from '$lib/components/institution/profile';
 import { parseStackBy } from '$lib/components/training/shape';
 import { LOCALES, translator, type Locale } from '$lib/i18n/translator';
@@ -27,13 +27,14 @@ import {
   networkCutView,
   networkSceneOfIds,
   networkSceneView,
+  networkUprightView,
   networkView,
   type NetworkCut,
   type NetworkInput,
   type NetworkSceneView,
   type NetworkView,
 } from './network';
-import { overviewView, type OverviewView } from './overview';
+import { overviewUprightView, overviewView, type OverviewView } from './overview';
 import { progressView, type ProgressView } from './progress';
 import { trainingView, type TrainingView } from './training';
 
@@ -127,12 +128,32 @@ export const views = {
     );
   },
 
+  /** The overview's network upright, for a phone: asked for by the page only (see `upright.ts`). */
+  overviewUpright(url: URL, locale: Locale): Promise<Versioned<{ model: NetworkModel }>> {
+    return cached('overview-upright', [locale, today(), canonical(url)], async () =>
+      overviewUprightView(await views.overview(url, locale), await colors()),
+    );
+  },
+
   network(url: URL, locale: Locale): Promise<Versioned<NetworkView>> {
     const input = networkInput(url, locale);
     return cached(
       'network',
       [locale, input.colorBy, input.sizeBy, input.layout, canonical(url)],
       async (store) => networkView(await graph(store, url), { ...input, colors: await colors() }),
+    );
+  },
+
+  /**
+   * The network page's chart upright, for a phone: built on the first phone's request for it (the page asks once
+   * it knows the screen), then kept like every view. Null for a canvas view: the browser lays that out upright.
+   */
+  networkUpright(url: URL, locale: Locale): Promise<Versioned<{ model: NetworkModel | null }>> {
+    const input = networkInput(url, locale);
+    return cached(
+      'network-upright',
+      [locale, input.colorBy, input.sizeBy, input.layout, canonical(url)],
+      async () => networkUprightView(await views.network(url, locale), { ...input, colors: await colors() }),
     );
   },
 
@@ -379,7 +400,7 @@ export async function precomputeDefaults(): Promise<void> {
   const url = new URL('http://puente.local/');
   await views.filterOptions();
   for (const locale of LOCALES) {
-    await views.overview(url, locale);
+    await views.overviewUpright(url, locale);
     const network = await views.network(url, locale);
     if (network.model === null) await views.networkScene(url, locale);
     await views.training(url, locale);

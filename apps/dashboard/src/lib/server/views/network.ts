@@ -21,6 +21,7 @@ import { institutionLabel, institutionLang } from '$lib/labels';
 import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread, networkSceneOffThread } from './network-pool';
 import { aroundHubs } from './overview';
+import { uprightModel } from './upright';
 
 /** Past this many institutions the network is drawn on canvas, laid out in the browser. */
 export const SVG_UP_TO = 1500;
@@ -39,18 +40,6 @@ const CHART: Pick<NetworkOptions, 'width' | 'height' | 'labelSize'> = {
   height: 600,
   labelSize: 15,
 };
-
-/**
- * On a phone the wide drawing would be a strip a few lines tall: graphs up to `PHONE_UP_TO` institutions are laid
- * out a second time, upright (drawn about 330 px wide there). Past it, the phone gets the wide one, to keep each
- * view's layout work bounded.
- */
-const PHONE: Pick<NetworkOptions, 'width' | 'height' | 'labelSize'> = {
-  width: 400,
-  height: 560,
-  labelSize: 13,
-};
-const PHONE_UP_TO = 300;
 
 export type ColorBy = 'city' | 'type';
 export type SizeBy = 'partnerships' | 'trained';
@@ -72,8 +61,6 @@ export interface NetworkView {
   layout: Layout;
   /** The laid-out chart (SVG), or null when the graph is drawn on canvas from `/network/scene`. */
   model: NetworkModel | null;
-  /** The same laid out upright for a phone (graphs up to PHONE_UP_TO institutions), else null. */
-  phoneModel: NetworkModel | null;
   /** Institutions and partnerships in view, whichever way the chart is drawn. */
   counts: { institutions: number; partnerships: number };
   /** The other names of each institution, so the search finds it in any language (SVG views; canvas views get
@@ -118,7 +105,7 @@ async function chartData(
   return { data: { nodes, links: graph.links }, aliases };
 }
 
-const options = (input: Omit<NetworkInput, 'locale'>): NetworkOptions => ({
+const options = (input: Omit<NetworkInput, 'locale' | 'filters'>): NetworkOptions => ({
   ...CHART,
   ...(input.colors ? networkColors(input.colors, input.colorBy) : { colorBy: input.colorBy }),
   sizeBy: input.sizeBy,
@@ -130,17 +117,12 @@ const options = (input: Omit<NetworkInput, 'locale'>): NetworkOptions => ({
 export async function networkView(graph: GraphRows, input: NetworkInput): Promise<NetworkView> {
   const canvas = graph.nodes.length > SVG_UP_TO;
   const { data, aliases } = await chartData(canvas ? { nodes: [], links: [] } : graph, input.locale);
-  const phone = !canvas && graph.nodes.length <= PHONE_UP_TO;
-  const [model, phoneModel] = await Promise.all([
-    canvas ? null : networkModelOffThread({ data, options: options(input) }),
-    phone ? networkModelOffThread({ data, options: { ...options(input), ...PHONE } }) : null,
-  ]);
+  const model = canvas ? null : await networkModelOffThread({ data, options: options(input) });
   return {
     colorBy: input.colorBy,
     sizeBy: input.sizeBy,
     layout: input.layout,
     model,
-    phoneModel,
     counts: { institutions: graph.nodes.length, partnerships: graph.links.length },
     aliases,
     filtered:
@@ -148,6 +130,14 @@ export async function networkView(graph: GraphRows, input: NetworkInput): Promis
       input.filters.from !== null ||
       input.filters.to !== null,
   };
+}
+
+/** The network page's chart upright for a phone: null for a graph drawn on canvas (the browser lays that out). */
+export async function networkUprightView(
+  view: NetworkView,
+  input: Omit<NetworkInput, 'locale' | 'filters'>,
+): Promise<{ model: NetworkModel | null }> {
+  return { model: view.model && (await uprightModel(view.model, options(input))) };
 }
 
 /**

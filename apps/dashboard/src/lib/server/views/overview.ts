@@ -27,6 +27,7 @@ import { countryName, institutionLabel, institutionLang, textLang } from '$lib/l
 import { summarize, type Sentence } from '$lib/summary';
 import { networkColors, type ProgrammeColors } from './colors';
 import { networkModelOffThread } from './network-pool';
+import { uprightModel } from './upright';
 
 /**
  * The overview's network shows every institution up to this many; past it, the most connected institutions with
@@ -38,9 +39,8 @@ const STALLED_LISTED = 5;
 /** Cities (or countries) of the training trend; the rest are summed into "other". */
 const TREND_CITIES = 7;
 
-/** The network's viewBox on a laptop or tablet, and on a phone (drawn about 360 px wide, so text sets at 12 px). */
+/** The network's viewBox on a laptop or tablet (a phone gets it upright: see `overviewUprightView`). */
 const WIDE = { width: 960, height: 520 };
-const UPRIGHT = { width: 400, height: 540, labelSize: 13 };
 
 export interface OverviewInput {
   /** The filters, and the data version when the view is pinned to one (else the current data). */
@@ -55,8 +55,6 @@ export interface OverviewInput {
 export interface OverviewView {
   figures: Kpis;
   model: NetworkModel;
-  /** The same network laid out upright, for a phone. */
-  phoneModel: NetworkModel;
   /** Institutions drawn in the network, of how many in view. */
   networkShown: { shown: number; total: number };
   /** The year the figures speak of, and the one before. */
@@ -78,6 +76,24 @@ export interface OverviewView {
   trendBy: 'city' | 'country';
   /** The programme's colours of the trend's series (cities or countries); null for a pinned older version. */
   trendColors: ColorMap | null;
+}
+
+/** The overview network's options but its box: coloured by city, sized by partnerships. */
+const networkOptions = (colors: ProgrammeColors | undefined) => ({
+  ...(colors ? networkColors(colors, 'city') : { colorBy: 'city' as const }),
+  sizeBy: 'partnerships' as const,
+  seed: 1,
+});
+
+/**
+ * The overview's network upright for a phone, where the wide one would be a thin strip. Apart from the view, so
+ * that files and embeds, which share the view, never lay it out.
+ */
+export async function overviewUprightView(
+  view: Pick<OverviewView, 'model'>,
+  colors: ProgrammeColors,
+): Promise<{ model: NetworkModel }> {
+  return { model: await uprightModel(view.model, { ...WIDE, ...networkOptions(colors) }) };
 }
 
 export async function overviewView(
@@ -114,7 +130,6 @@ export async function overviewView(
   const name = (id: string) => names.get(id) ?? id;
 
   // The layout is computed off the request thread, seeded, so the page shows the network before any JavaScript.
-  // Twice: wide for a laptop or tablet, and upright for a phone, where the wide one would be a thin strip.
   const data = {
     nodes: graph.nodes.map((n) => {
       const labelLang = langs.get(n.id);
@@ -122,17 +137,7 @@ export async function overviewView(
     }),
     links: graph.links,
   };
-  const layout = (size: { width: number; height: number; labelSize?: number }) =>
-    networkModelOffThread({
-      data,
-      options: {
-        ...size,
-        ...(colors ? networkColors(colors, 'city') : { colorBy: 'city' as const }),
-        sizeBy: 'partnerships',
-        seed: 1,
-      },
-    });
-  const [model, phoneModel] = await Promise.all([layout(WIDE), layout(UPRIGHT)]);
+  const model = await networkModelOffThread({ data, options: { ...WIDE, ...networkOptions(colors) } });
   // The year the figures speak of: the latest with activity, never one still in the future.
   const thisYear = Number(asOf.slice(0, 4));
   const reference = activity.filter((a) => a.year <= thisYear).at(-1) ?? null;
@@ -142,7 +147,6 @@ export async function overviewView(
   return {
     figures,
     model,
-    phoneModel,
     networkShown: { shown: graph.nodes.length, total: figures.institutions },
     reference,
     previous,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '@puente/data';
 import { generatedFiles, load, network, Store } from '@puente/data/store';
-import { OTHER_COLOR, unpackScene } from '@puente/charts';
+import { OTHER_COLOR, unpackScene, type NetworkModel } from '@puente/charts';
+import { UPRIGHT_NETWORK } from '$lib/phone';
 import { getStore, openStore } from '../store';
 import { networkColors, programmeColors } from './colors';
 import { keepViewsWarm, servingPrevious, views, viewsReady } from './index';
@@ -13,10 +14,11 @@ import {
   networkCutView,
   networkSceneOfIds,
   networkSceneView,
+  networkUprightView,
   networkView,
   SVG_UP_TO,
 } from './network';
-import { OVERVIEW_NODES, overviewView } from './overview';
+import { OVERVIEW_NODES, overviewUprightView, overviewView } from './overview';
 import { progressView } from './progress';
 import { trainingView } from './training';
 
@@ -160,6 +162,25 @@ describe('view builders on a programme larger than any list they show', () => {
     const view = await networkView(graph, input);
     expect(view.model?.nodes).toHaveLength(400);
     expect(view.counts.institutions).toBe(400);
+    expect(view).not.toHaveProperty('phoneModel');
+
+    // On a phone, asked for apart: the same institutions, names, sizes and colours, laid out upright.
+    const { model: upright } = await networkUprightView(view, input);
+    expect([upright?.width, upright?.height]).toEqual([UPRIGHT_NETWORK.width, UPRIGHT_NETWORK.height]);
+    const look = (m: NetworkModel) => m.nodes.map((n) => [n.id, n.label, n.color, n.context]);
+    expect(look(upright!)).toEqual(look(view.model!));
+    expect(upright!.links.map((l) => l.id)).toEqual(view.model!.links.map((l) => l.id));
+    expect(upright!.nodes.map((n) => [n.x, n.y])).not.toEqual(view.model!.nodes.map((n) => [n.x, n.y]));
+  });
+
+  it('overviewUprightView: the overview network upright, the same institutions and colours', async () => {
+    const colors = await programmeColors(store);
+    const view = await overviewView(store, { filters: NO_FILTERS, locale: 'es', asOf, colors });
+    expect(view).not.toHaveProperty('phoneModel');
+    const { model } = await overviewUprightView(view, colors);
+    expect(model.height).toBeGreaterThan(model.width);
+    const look = (m: NetworkModel) => m.nodes.map((n) => [n.id, n.label, n.color]);
+    expect(look(model)).toEqual(look(view.model));
   });
 });
 
@@ -177,6 +198,8 @@ describe('networkView and networkSceneView past the SVG threshold', () => {
       const graph = await network(store, NO_FILTERS);
       const view = await networkView(graph, input);
       expect(view.model).toBeNull();
+      // The browser lays a canvas scene out upright itself: nothing to lay out on the server.
+      expect((await networkUprightView(view, input)).model).toBeNull();
       expect(view.counts.institutions).toBe(SVG_UP_TO + 100);
       // One scene for every language; each reader gets it with labels in theirs.
       const ofIds = await networkSceneOfIds(graph, input);
