@@ -314,7 +314,10 @@ function firstWord(bytes: Uint8Array): { line: number; bytes: Uint8Array } | nul
 }
 
 /** That word as read in the chosen encoding and in `other`, when the two differ. */
-function firstDifference(first: { line: number; bytes: Uint8Array } | null, other: Encoding): Alternative | null {
+function firstDifference(
+  first: { line: number; bytes: Uint8Array } | null,
+  other: Encoding,
+): Alternative | null {
   if (first === null) return null;
   const chosen: Encoding = other === 'windows-1252' ? 'gbk' : 'windows-1252';
   const word = tryDecode(first.bytes, chosen);
@@ -564,7 +567,11 @@ export function decodedStart(
   complete: boolean,
   alternative?: Alternative,
 ): DecodeResult | null {
-  const result = complete ? finish(text, encoding) : NON_WHITESPACE.test(text) ? finish(text, encoding) : null;
+  const result = complete
+    ? finish(text, encoding)
+    : NON_WHITESPACE.test(text)
+      ? finish(text, encoding)
+      : null;
   if (result !== null && result.ok && alternative !== undefined) result.alternative = alternative;
   return result;
 }

@@ -78,8 +78,10 @@ export class PlainCsvScan {
   }
 
   private piece(piece: string): void {
-    if (piece.includes('\r')) this.sawCr = true;
-    if (!this.bareBreak.cr && BARE_CR.test(piece)) this.bareBreak.cr = true;
+    if (piece.includes('\r')) {
+      this.sawCr = true;
+      if (!this.bareBreak.cr && BARE_CR.test(piece)) this.bareBreak.cr = true;
+    }
     if (!this.bareBreak.lf && BARE_LF.test(piece)) this.bareBreak.lf = true;
     const ascii = this.ascii ?? !NON_ASCII.test(piece);
     if (!ascii && piece.normalize('NFC') !== piece) {
@@ -163,11 +165,17 @@ export class PlainCsvScan {
   }
 }
 
-/** A space at the edge of a field: after the start, a delimiter, a line break or a quote, or before one. */
+/**
+ * A space at the edge of a field: after the start, a delimiter, a line feed or a quote, or before the end, one of
+ * those or a CR. One look at each space (data has far fewer spaces than characters).
+ */
 function spaceAtEdge(text: string, delimiter: string): boolean {
-  if (text.startsWith(' ') || text.endsWith(' ')) return true;
-  for (const edge of [delimiter, '\n', '"']) {
-    if (text.includes(`${edge} `) || text.includes(` ${edge}`)) return true;
+  const d = delimiter.charCodeAt(0);
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) {
+    const before = i === 0 ? -1 : text.charCodeAt(i - 1);
+    const after = i + 1 === text.length ? -1 : text.charCodeAt(i + 1);
+    if (before === -1 || before === d || before === 10 || before === 34) return true;
+    if (after === -1 || after === d || after === 10 || after === 34 || after === 13) return true;
   }
-  return text.includes(' \r');
+  return false;
 }

@@ -16,7 +16,6 @@ import { keepUpload } from './uploads.js';
 import { prepareSqlUpload, wholeFiles, type LoadFile } from './sql-files.js';
 import { noChanges, recordChanges, recordedChanges, type Changes } from './changes.js';
 import { plainRows } from './values.js';
-import { nextTurn } from './turns.js';
 
 export type LoadMode = 'replace' | 'upsert';
 
@@ -200,7 +199,8 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
   const damage = store.damage;
   if (
     damage !== null &&
-    (request.mode !== 'replace' || damage.tables.some((t) => !staged.files.some(({ header }) => header.table === t)))
+    (request.mode !== 'replace' ||
+      damage.tables.some((t) => !staged.files.some(({ header }) => header.table === t)))
   ) {
     await staged.remove();
     return null;
