@@ -48,7 +48,10 @@ const CHUNK = 1024 * 1024;
 /** What `chunkedDecoding` needs to see of a file's start. */
 const FIRST_BYTES = 8192;
 
-/** The chunks of a file, each a new buffer (or a view of the bytes given), `onRead` told of each. */
+/**
+ * The chunks of a file, `onRead` told of each: views of the bytes given, or of one buffer read into again and again
+ * (so a chunk is valid until the next is asked for: keep a copy of what must last).
+ */
 export async function* fileChunks(
   file: LoadFile,
   onRead?: (bytes: number) => void,
@@ -65,9 +68,9 @@ export async function* fileChunks(
     return;
   }
   const handle = await open(file.path, 'r');
+  const buffer = Buffer.allocUnsafe(size);
   try {
     for (;;) {
-      const buffer = Buffer.allocUnsafe(size);
       const { bytesRead } = await handle.read(buffer, 0, size, null);
       if (bytesRead === 0) return;
       onRead?.(bytesRead);
@@ -128,7 +131,7 @@ function knownUtf8(ascii: boolean): { decode(chunk: Uint8Array, last: boolean): 
           ? Buffer.concat([carry, chunk])
           : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       const cut = cutCharacter(bytes);
-      carry = bytes.subarray(cut);
+      carry = Buffer.from(bytes.subarray(cut));
       return bytes.toString('utf8', 0, cut);
     },
   };
@@ -141,7 +144,7 @@ async function* linePieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
     const bytes = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
     const cut = bytes.lastIndexOf(0x0a) + 1;
     if (cut > 0) yield bytes.subarray(0, cut);
-    tail = bytes.subarray(cut);
+    tail = Buffer.from(bytes.subarray(cut));
   }
   if (tail.length > 0) yield tail;
 }
@@ -271,7 +274,7 @@ async function prepareFile(
       const done = bytes.subarray(0, whole);
       utf8 = isUtf8(done);
       ascii &&= isAscii(done);
-      carry = bytes.subarray(whole);
+      carry = Buffer.from(bytes.subarray(whole));
     }
     return true;
   };
@@ -292,7 +295,7 @@ async function prepareFile(
         if (!(await copyRaw(chunk))) return null;
         continue;
       }
-      first.push(chunk);
+      first.push(Buffer.from(chunk));
       firstBytes += chunk.length;
       if (firstBytes >= FIRST_BYTES && !(await decide())) return null;
     }
