@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORDS, sessionCookie, signIn, startAuthServer, type AuthServer } from './auth-server';
+import { PASSWORDS, sessionCookie, signIn, startAuthServer, upload, type AuthServer } from './auth-server';
 import { E2E_PORT } from './host-page';
 
 const PORT = E2E_PORT + 44;
@@ -134,13 +134,8 @@ test('viewers and analysts get 403 on the page and the API; admins get bounded p
   }
 
   // A script's upload with a problem is recorded as failed, through the API, with its file and problem count.
-  const body = new FormData();
-  body.set('mode', 'upsert');
-  body.append('institutions', new Blob(['id,name\nBAD ID,x\n'], { type: 'text/csv' }), 'broken.csv');
-  const rejected = await fetch(`${server.base}/api/uploads`, {
-    method: 'POST',
-    body,
-    headers: { authorization: `Bearer ${server.tokens.analyst}` },
+  const rejected = await upload(server, [['institutions', 'id,name\nBAD ID,x\n', 'broken.csv']], {
+    mode: 'upsert',
   });
   expect(rejected.status).toBe(422);
 
@@ -186,13 +181,7 @@ test('the audit page shows 50 entries at a time, older ones a click away', async
   test.setTimeout(90_000);
   // Enough entries for two pages: a script's uploads, each refused for a problem.
   for (let i = 0; i < 55; i++) {
-    const body = new FormData();
-    body.append('institutions', new Blob(['id,name\nBAD ID,x\n'], { type: 'text/csv' }), `broken-${i}.csv`);
-    const response = await fetch(`${server.base}/api/uploads`, {
-      method: 'POST',
-      body,
-      headers: { authorization: `Bearer ${server.tokens.analyst}` },
-    });
+    const response = await upload(server, [['institutions', 'id,name\nBAD ID,x\n', `broken-${i}.csv`]]);
     expect(response.status).toBe(422);
   }
   await fillSignIn(page, 'admin', PASSWORDS.admin);

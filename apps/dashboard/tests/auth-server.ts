@@ -2,7 +2,7 @@
  * A server of the built app on a fresh database with one user per role, each with an API token, made with the
  * real CLI before the server starts (the server then holds the file).
  */
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,4 +110,36 @@ export function sessionCookie(response: Response): string {
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('puente_session='));
   if (!cookie) throw new Error(`No session cookie (status ${response.status})`);
   return cookie.split(';')[0]!;
+}
+
+/** One file of an upload: its table (the form's field), its bytes, and its file name (`<table>.csv` unless given). */
+export type UploadFile = [table: string, bytes: Uint8Array | string, fileName?: string];
+
+/** Posts files to `POST /api/uploads` as a script does, with `role`'s API token. */
+export function upload(
+  server: AuthServer,
+  files: UploadFile[],
+  fields: Record<string, string> = {},
+  role: Role = 'analyst',
+): Promise<Response> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
+  for (const [table, bytes, fileName = `${table}.csv`] of files) {
+    const blob = new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type: 'text/csv' });
+    body.append(table, blob, fileName);
+  }
+  return fetch(`${server.base}/api/uploads?lang=en`, {
+    method: 'POST',
+    body,
+    headers: { authorization: `Bearer ${server.tokens[role]}` },
+  });
+}
+
+/** Signs in as a person does: types into the English login form, clicks Sign in, and waits to be signed in. */
+export async function signInAs(page: Page, server: AuthServer, role: Role): Promise<void> {
+  await page.goto(`${server.base}/login?lang=en`, { waitUntil: 'networkidle' });
+  await page.getByLabel('User name').fill(role);
+  await page.getByLabel('Password').fill(PASSWORDS[role]);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${role}`)).toBeVisible();
 }

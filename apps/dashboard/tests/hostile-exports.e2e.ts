@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { startAuthServer, type AuthServer } from './auth-server';
+import { startAuthServer, upload as post, type AuthServer } from './auth-server';
 import { E2E_PORT, hostPage } from './host-page';
 import { download, openShare } from './share-menu';
 
@@ -60,17 +60,7 @@ function programme(website = ''): [string, string][] {
   ];
 }
 
-async function upload(parts: [string, string][]): Promise<Response> {
-  const body = new FormData();
-  body.set('mode', 'replace');
-  for (const [table, text] of parts)
-    body.append(table, new Blob([text], { type: 'text/csv' }), `${table}.csv`);
-  return fetch(`${server.base}/api/uploads`, {
-    method: 'POST',
-    body,
-    headers: { authorization: `Bearer ${server.tokens.analyst}` },
-  });
-}
+const upload = (files: [string, string][]) => post(server, files, { mode: 'replace' });
 
 test.beforeAll(async () => {
   server = await startAuthServer(PORT, { PUENTE_EMBED_ORIGINS: `http://127.0.0.1:${HOST}` });

@@ -3,7 +3,7 @@
  * shows names: as a person moves through them in Chromium, no `img` element appears and no dialog opens.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORDS, startAuthServer, type AuthServer } from './auth-server';
+import { signInAs, startAuthServer, upload, type AuthServer, type UploadFile } from './auth-server';
 import { E2E_PORT } from './host-page';
 
 const PORT = E2E_PORT + 40;
@@ -29,15 +29,8 @@ test.beforeAll(async () => {
       `id,partnership,date,title,kind,status\nhostil-milestone,hostil-link,2024-02-01,"${HOSTILE}",meeting,done\n`,
     ],
   ];
-  const body = new FormData();
-  body.set('mode', 'upsert');
-  for (const [table, text] of parts)
-    body.append(table, new Blob([text], { type: 'text/csv' }), `${HOSTILE}.csv`);
-  const response = await fetch(`${server.base}/api/uploads`, {
-    method: 'POST',
-    body,
-    headers: { authorization: `Bearer ${server.tokens.analyst}` },
-  });
+  const files = parts.map(([table, text]): UploadFile => [table, text, `${HOSTILE}.csv`]);
+  const response = await upload(server, files, { mode: 'upsert' });
   expect(response.status).toBe(201);
 });
 test.afterAll(async () => {
@@ -61,11 +54,7 @@ test('the hostile label is text on every page that shows names, and no script ru
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto(`${server.base}/login?lang=en`, { waitUntil: 'networkidle' });
-  await page.getByLabel('User name').fill('analyst');
-  await page.getByLabel('Password').fill(PASSWORDS.analyst);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as analyst')).toBeVisible();
+  await signInAs(page, server, 'analyst');
   await shownAsText(page, 'overview');
 
   for (const name of ['Network', 'Training', 'Progress']) {

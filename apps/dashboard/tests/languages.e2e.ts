@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORDS, startAuthServer, type AuthServer } from './auth-server';
+import { signInAs, startAuthServer, type AuthServer } from './auth-server';
 import { E2E_PORT } from './host-page';
 
 // The language switcher, clicked as a reader would, on every page: en → es → zh → en. Each click must change the
@@ -150,11 +150,7 @@ test.describe('the sign-in page, the report, and the pages of analysts and admin
   for (const target of OTHERS) {
     test(`the language switcher works by click on ${target.path}, both ways`, async ({ page }) => {
       if (target.admin) {
-        await page.goto(`${server.base}/login?lang=en`, { waitUntil: 'networkidle' });
-        await page.getByLabel('User name').fill('admin');
-        await page.getByLabel('Password').fill(PASSWORDS.admin);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await expect(page).not.toHaveURL(/\/login/);
+        await signInAs(page, server, 'admin');
       }
       await page.goto(`${server.base}${target.path}?lang=en`, { waitUntil: 'networkidle' });
       await expectLanguage(page, 'en', target.heading.en);

@@ -3,7 +3,7 @@
  * refused within 30 s with their documented error, while readers of the dashboard keep being answered quickly.
  */
 import { expect, test } from '@playwright/test';
-import { startAuthServer, type AuthServer } from './auth-server';
+import { startAuthServer, upload, type AuthServer } from './auth-server';
 import { readWhile } from './readers';
 
 const PORT = 4721;
@@ -38,17 +38,10 @@ for (const file of FILES) {
   test(`${file.what}: refused within 30 s, readers answered`, async () => {
     test.setTimeout(60_000);
     expect(file.text.length).toBeGreaterThan(500_000);
-    const form = new FormData();
-    form.set('mode', 'replace');
-    form.append('institutions', new Blob([file.text], { type: 'text/csv' }), 'institutions.csv');
     let refused!: { status: number; seconds: number; problems: { code: string }[] };
     const reads = await readWhile(server.base, PAGES, READERS, async () => {
       const started = performance.now();
-      const response = await fetch(`${server.base}/api/uploads`, {
-        method: 'POST',
-        body: form,
-        headers: { authorization: `Bearer ${server.tokens.analyst}` },
-      });
+      const response = await upload(server, [['institutions', file.text]], { mode: 'replace' });
       const { problems } = (await response.json()) as { problems: { code: string }[] };
       refused = { status: response.status, seconds: (performance.now() - started) / 1000, problems };
     });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { puente, startAuthServer, type AuthServer } from './auth-server';
+import { puente, startAuthServer, upload as post, type AuthServer, type UploadFile } from './auth-server';
 
 const PORT = 4711;
 const SAMPLE = new URL('../../../data/', import.meta.url).pathname;
@@ -29,17 +29,10 @@ test.afterAll(async () => {
 });
 
 async function upload(dir: string): Promise<Response> {
-  const form = new FormData();
-  form.set('mode', 'replace');
-  for (const table of TABLES) {
-    const bytes = await readFile(path.join(dir, `${table}.csv`));
-    form.append(table, new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), `${table}.csv`);
-  }
-  return fetch(`${server.base}/api/uploads`, {
-    method: 'POST',
-    body: form,
-    headers: { authorization: `Bearer ${server.tokens.analyst}` },
-  });
+  const files = await Promise.all(
+    TABLES.map(async (table): Promise<UploadFile> => [table, await readFile(path.join(dir, `${table}.csv`))]),
+  );
+  return post(server, files, { mode: 'replace' });
 }
 
 const restoreFirst = () =>

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORDS, startAuthServer, type AuthServer } from './auth-server';
+import { PASSWORDS, startAuthServer, upload, type AuthServer } from './auth-server';
 import { E2E_PORT } from './host-page';
 
 const PORT = E2E_PORT + 42;
@@ -13,18 +13,8 @@ let server: AuthServer;
 test.beforeAll(async () => {
   server = await startAuthServer(PORT);
   // A second version, so the history offers a restore.
-  const body = new FormData();
-  body.set('mode', 'upsert');
-  body.append(
-    'institutions',
-    new Blob(['id,name,city,country,type\ngetafe-lab,Getafe Lab,Getafe,ES,company\n'], { type: 'text/csv' }),
-    'institutions.csv',
-  );
-  const response = await fetch(`${server.base}/api/uploads`, {
-    method: 'POST',
-    body,
-    headers: { authorization: `Bearer ${server.tokens.analyst}` },
-  });
+  const institutions = 'id,name,city,country,type\ngetafe-lab,Getafe Lab,Getafe,ES,company\n';
+  const response = await upload(server, [['institutions', institutions]], { mode: 'upsert' });
   expect(response.status).toBe(201);
 });
 test.afterAll(async () => {

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PASSWORDS, puente, startAuthServer, type AuthServer } from './auth-server';
+import { PASSWORDS, puente, signInAs, startAuthServer, type AuthServer } from './auth-server';
 
 const PORT = 4715;
 let server: AuthServer;
@@ -30,10 +30,7 @@ test('a 100 MB file is read with a moving progress bar while the page stays resp
   const file = path.join(dir, 'training.csv');
   expect(statSync(file).size).toBeGreaterThan(100 * 1024 * 1024);
 
-  await page.goto(`${server.base}/login?lang=en`, { waitUntil: 'networkidle' });
-  await page.getByLabel('User name').fill('analyst');
-  await page.getByLabel('Password').fill(PASSWORDS.analyst);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(page, server, 'analyst');
   await page.getByRole('link', { name: 'Upload' }).click();
   await expect(page.getByRole('heading', { name: 'Upload data' })).toBeVisible();
   await page.waitForLoadState('networkidle');

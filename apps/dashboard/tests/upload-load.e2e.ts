@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CLI, puente, startAuthServer, type AuthServer } from './auth-server';
+import { CLI, puente, startAuthServer, upload, type AuthServer, type UploadFile } from './auth-server';
 import { readWhile } from './readers';
 
 const PORT = 4705;
@@ -34,20 +34,15 @@ const PAGES = ['/training?lang=es', '/?lang=zh', '/progress', '/network?lang=es'
 
 /** Posts the generated programme (training.csv replaced by `training`) while READERS clients read pages. */
 async function uploadWhileReading(training?: Buffer) {
-  const form = new FormData();
-  form.set('mode', 'replace');
+  const files: UploadFile[] = [];
   for (const table of ['institutions', 'partnerships', 'training', 'milestones']) {
     const bytes =
       table === 'training' && training ? training : await readFile(path.join(data, `${table}.csv`));
-    form.append(table, new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), `${table}.csv`);
+    files.push([table, bytes]);
   }
   let response!: Response;
   const reads = await readWhile(server.base, PAGES, READERS, async () => {
-    response = await fetch(`${server.base}/api/uploads`, {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `Bearer ${server.tokens.analyst}` },
-    });
+    response = await upload(server, files, { mode: 'replace' });
   });
   return { response, ...reads };
 }

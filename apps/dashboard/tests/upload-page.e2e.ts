@@ -4,7 +4,7 @@
  * dashboard change, then restore the previous version as an admin.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORDS, startAuthServer, type AuthServer } from './auth-server';
+import { signInAs, startAuthServer, type AuthServer } from './auth-server';
 import { E2E_PORT } from './host-page';
 
 const PORT = E2E_PORT + 36;
@@ -27,14 +27,6 @@ const ROWS =
 const MESSY = cp1252(HEADER + ROWS + 'TOTAL;;;;2\n');
 const FIXED = cp1252(HEADER + ROWS);
 
-async function signIn(page: Page, role: keyof typeof PASSWORDS) {
-  await page.goto(`${server.base}/login?lang=en`, { waitUntil: 'networkidle' });
-  await page.getByLabel('User name').fill(role);
-  await page.getByLabel('Password').fill(PASSWORDS[role]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(`Signed in as ${role}`)).toBeVisible();
-}
-
 const institutionCount = async (page: Page) =>
   Number(/^(\d+) institutions/.exec((await page.locator('main p').first().textContent()) ?? '')?.[1]);
 
@@ -49,7 +41,7 @@ test('an analyst loads a messy export by clicking, and an admin restores the pre
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, 'analyst');
+  await signInAs(page, server, 'analyst');
   await page.waitForLoadState('networkidle');
   const before = await institutionCount(page);
   expect(before).toBeGreaterThan(0);
@@ -117,7 +109,7 @@ test('an analyst loads a messy export by clicking, and an admin restores the pre
   // The admin takes it back.
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
-  await signIn(page, 'admin');
+  await signInAs(page, server, 'admin');
   await page.getByRole('link', { name: 'Versions' }).click();
   const versions = page.locator('[data-version]');
   const previous = versions.nth(1);

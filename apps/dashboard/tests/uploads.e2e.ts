@@ -285,7 +285,7 @@ test('sessions survive a restart and end on sign-out; PUENTE_PUBLIC=0 asks every
   await server.restart();
 });
 
-test('first start on a database with no users prints an admin password once', async () => {
+test('first start on a database with no users prints an admin password once, and records it', async () => {
   const fresh = await startAuthServer(PORT + 1);
   try {
     // Users exist (made by the CLI): nothing is printed.
@@ -322,6 +322,12 @@ test('first start on a database with no users prints an admin password once', as
     const second = await run(500);
     expect(second).not.toContain('created "admin"');
     expect(second).not.toContain(password);
+    // The audit log records the creation once, by the server itself, without the password.
+    const log = puente(['audit', '--json', '--db', path.join(dir, 'db.duckdb')]);
+    expect(JSON.parse(log)).toMatchObject([
+      { actor: 'puente', action: 'user-saved', via: 'server', details: { user: 'admin', role: 'admin' } },
+    ]);
+    expect(log).not.toContain(password);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

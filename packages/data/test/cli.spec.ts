@@ -468,6 +468,33 @@ describe('puente users list|remove|token', () => {
     }
   });
 
+  it('puente audit prints the log newest first, pages with --limit and --before, and refuses bad numbers', () => {
+    const db = path.join(tempDir(), 'audit-cli.duckdb');
+    expect(puente(['audit'], { db }).out).toBe('Nothing recorded yet.\n');
+    for (const name of ['ana', 'bea', 'carla'])
+      expect(
+        puente(['users', 'add', name, '--role', 'viewer'], { db, input: 'a long password\n' }).code,
+      ).toBe(0);
+    const lines = puente(['audit'], { db }).out.trim().split('\n');
+    expect(lines.map((l) => l.split('\t').slice(3, 6))).toEqual([
+      ['user-saved', 'ok', 'cli'],
+      ['user-saved', 'ok', 'cli'],
+      ['user-saved', 'ok', 'cli'],
+    ]);
+    expect(lines.map((l) => /user=(\w+)/.exec(l)?.[1])).toEqual(['carla', 'bea', 'ana']);
+    const newest = puente(['audit', '--limit', '1', '--json'], { db });
+    const [entry] = JSON.parse(newest.out) as { id: number; details: { user: string } }[];
+    expect(entry?.details.user).toBe('carla');
+    const older = JSON.parse(puente(['audit', '--before', String(entry!.id), '--json'], { db }).out);
+    expect(older.map((e: { details: { user: string } }) => e.details.user)).toEqual(['bea', 'ana']);
+    expect(puente(['audit'], { db }).out).not.toContain('a long password');
+    for (const bad of [['--limit', '0'], ['--before', 'x'], ['extra']]) {
+      const refused = puente(['audit', ...bad], { db });
+      expect(refused.code, bad.join(' ')).toBe(2);
+      expect(refused.err).toContain('Usage: puente');
+    }
+  });
+
   it('fails for a user that does not exist', () => {
     const db = path.join(tempDir(), 'users.duckdb');
     expect(puente(['users', 'remove', 'nobody'], { db })).toMatchObject({

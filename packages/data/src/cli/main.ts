@@ -13,6 +13,7 @@ import {
   createToken,
   generatePassword,
   listUsers,
+  listAudit,
   listVersions,
   recordAudit,
   removeUser,
@@ -54,6 +55,9 @@ const COMMANDS: Readonly<Record<string, string>> = {
     users list [--db PATH] [--json]            List users, their roles and how many API tokens they have.
     users remove <name> [--db PATH]            Remove a user; their sessions and tokens stop working at once.
     users token <name> [--revoke] [--db PATH]  Print a new API token (a line starting "token: "), or revoke all.`,
+  audit: `audit [--db PATH] [--limit N] [--before ID] [--json]
+      List the audit log, newest first (50 entries unless --limit; --before ID for older ones): sign-ins,
+      sign-outs, uploads, restores, user and token changes, with who, how and from which address.`,
 };
 
 const DB_NOTE =
@@ -406,6 +410,35 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.out(`User ${name} (${String(values.role)}) saved.`);
       if (!piped) io.out(`password: ${password}`);
       if (token) io.out(`token: ${token}`);
+      return 0;
+    }
+    case 'audit': {
+      const { values, positionals } = parse({
+        db: { type: 'string' },
+        limit: { type: 'string' },
+        before: { type: 'string' },
+        json: { type: 'boolean' },
+      });
+      if (positionals.length > 0) throw new UsageError('audit takes no arguments — see puente audit --help');
+      const limit = positiveInt(values.limit as string | undefined, 'limit', 50);
+      const before =
+        values.before === undefined ? undefined : positiveInt(values.before as string, 'before', 0);
+      const entries = await withStore(io, values.db as string | undefined, (store) =>
+        listAudit(store, { limit, ...(before === undefined ? {} : { before }) }),
+      );
+      if (values.json) io.out(JSON.stringify(entries, null, 2));
+      else if (entries.length === 0) io.out('Nothing recorded yet.');
+      else {
+        for (const e of entries) {
+          const details = Object.entries(e.details)
+            .map(([key, value]) => `${key}=${typeof value === 'object' ? JSON.stringify(value) : value}`)
+            .join(' ');
+          const from = e.address === null ? e.via : `${e.via} ${e.address}`;
+          io.out(
+            `${e.id}\t${e.at}\t${e.actor}\t${e.action}\t${e.outcome}\t${from}${details ? `\t${details}` : ''}`,
+          );
+        }
+      }
       return 0;
     }
     case undefined:

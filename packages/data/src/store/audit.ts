@@ -20,8 +20,11 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** `ok`: done; `failed`: tried and refused or rejected (a wrong password, an upload with problems). */
 export type AuditOutcome = 'ok' | 'failed';
 
-/** Where an action came from: the dashboard in a browser (a session), a script with an API token, or the CLI. */
-export type AuditChannel = 'page' | 'api' | 'cli';
+/**
+ * Where an action came from: the dashboard in a browser (a session), a script with an API token, the CLI, or the
+ * server itself (the first admin it creates at its first start).
+ */
+export type AuditChannel = 'page' | 'api' | 'cli' | 'server';
 
 /** What an entry says beyond who did what: plain values only, shown to admins as text. */
 export interface AuditDetails {
@@ -45,12 +48,15 @@ export interface AuditDetails {
 }
 
 export interface AuditEntry {
-  /** Who acted: the signed-in user, the name typed at a failed sign-in, or the CLI's `--user` or `$USER`. */
+  /**
+   * Who acted: the signed-in user, the name typed at a failed sign-in, the CLI's `--user` or `$USER`, or `puente`
+   * (the server itself).
+   */
   actor: string;
   action: AuditAction;
   outcome: AuditOutcome;
   via: AuditChannel;
-  /** The client's address; null from the CLI. */
+  /** The client's address; null from the CLI and the server itself. */
   address: string | null;
   details?: AuditDetails;
 }

@@ -15,3 +15,27 @@ export function queryCount(
   }
   return Number(value);
 }
+
+/**
+ * One page of a history read newest first, from a query asking for `size + 1` entries: the page, and the key of
+ * its last entry when there are older ones (the next page's `?before=`). `before` is the page's own `?before=`,
+ * ignored unless a whole number.
+ */
+export function historyPage<T>(
+  fetched: T[],
+  size: number,
+  key: (entry: T) => number,
+  before: number | undefined,
+): { entries: T[]; older: number | null; newest: boolean } {
+  return {
+    entries: fetched.slice(0, size),
+    older: fetched.length > size ? key(fetched[size - 1]!) : null,
+    newest: before === undefined,
+  };
+}
+
+/** A history page's `?before=`, or undefined when absent or not a whole number. */
+export function beforeParam(url: URL): number | undefined {
+  const from = url.searchParams.get('before');
+  return from !== null && /^\d{1,9}$/.test(from) ? Number(from) : undefined;
+}

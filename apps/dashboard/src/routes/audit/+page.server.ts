@@ -1,4 +1,5 @@
 import { listAudit } from '@puente/data/store';
+import { beforeParam, historyPage } from '$lib/server/paging';
 import { getStore } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
@@ -6,12 +7,7 @@ import type { PageServerLoad } from './$types';
 const PAGE = 50;
 
 export const load: PageServerLoad = async ({ url }) => {
-  const from = url.searchParams.get('before');
-  const before = from !== null && /^\d{1,15}$/.test(from) ? Number(from) : undefined;
-  const entries = await listAudit(getStore(), { limit: PAGE + 1, ...(before ? { before } : {}) });
-  return {
-    entries: entries.slice(0, PAGE),
-    older: entries.length > PAGE ? entries[PAGE - 1]!.id : null,
-    newest: before === undefined,
-  };
+  const before = beforeParam(url);
+  const fetched = await listAudit(getStore(), { limit: PAGE + 1, ...(before ? { before } : {}) });
+  return historyPage(fetched, PAGE, (entry) => entry.id, before);
 };

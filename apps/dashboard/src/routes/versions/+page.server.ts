@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { compareVersions, listVersions, type Changes } from '@puente/data/store';
+import { beforeParam, historyPage } from '$lib/server/paging';
 import { restoreVersion } from '$lib/server/restores';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,11 +11,10 @@ const PAGE = 20;
 export const load: PageServerLoad = async ({ url, locals }) => {
   const store = getStore();
   const current = (await listVersions(store, { limit: 1 }))[0]?.version ?? null;
-  const from = url.searchParams.get('before');
-  const before = from !== null && /^\d{1,9}$/.test(from) ? Number(from) : undefined;
+  const before = beforeParam(url);
   // Each version carries what it changed against the one before, recorded when it was written.
-  const versions = await listVersions(store, { limit: PAGE + 1, ...(before ? { before } : {}) });
-  const older = versions.length > PAGE ? versions[PAGE - 1]!.version : null;
+  const fetched = await listVersions(store, { limit: PAGE + 1, ...(before ? { before } : {}) });
+  const { entries: versions, older, newest } = historyPage(fetched, PAGE, (v) => v.version, before);
   // `?confirm=n`: what restoring version n would change, before the admin confirms.
   const asked = url.searchParams.get('confirm');
   let confirm: { version: number; changes: Changes } | null = null;
@@ -25,10 +25,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     confirm = { version: n, changes: await compareVersions(store, current, n) };
   }
   return {
-    versions: versions.slice(0, PAGE),
+    versions,
     current,
     older,
-    newest: before === undefined,
+    newest,
     confirm,
     canRestore: locals.user?.role === 'admin',
   };
