@@ -176,7 +176,7 @@ export interface SqlUpload {
 
 /**
  * Reads each file of an upload as described above, or gives up with null (nothing left behind): the upload then
- * goes to `validateFiles`. No error is thrown for what the files hold; only for a failure to read them.
+ * goes to `validateFiles`, which also says why when a file can't be read or the staging folder written.
  */
 export async function prepareSqlUpload(
   uploadsDir: string,
