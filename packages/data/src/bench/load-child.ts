@@ -1,13 +1,13 @@
 /**
- * One `load` in a process of its own, so that its peak memory is its own: reads the CSV files of a folder, loads
- * them into a new database, prints `{ seconds, rows, maxRssMiB }` as JSON. Run by main.ts.
+ * One `load` in a process of its own, so that its peak memory is its own: loads the CSV files of a folder from disk,
+ * as `puente load` does, into a new database, prints `{ seconds, rows, maxRssMiB }` as JSON. Run by main.ts.
  */
-import { load, readCsvFiles, Store } from '../store/index.js';
+import { csvFilesOnDisk, load, Store } from '../store/index.js';
 
 const [dir, db] = process.argv.slice(2);
 if (dir === undefined || db === undefined) throw new Error('usage: load-child DIR DB');
 const start = performance.now();
-const files = await readCsvFiles([dir]);
+const files = await csvFilesOnDisk([dir]);
 const store = await Store.open({ path: db });
 try {
   const result = await load(store, { files, mode: 'replace', user: 'bench' });

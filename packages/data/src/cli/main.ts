@@ -19,6 +19,8 @@ import {
   removeUser,
   revokeTokens,
   load,
+  csvFilesOnDisk,
+  fileSize,
   readCsvFiles,
   resolveDbPath,
   restore,
@@ -31,7 +33,6 @@ import {
   type Role,
 } from '../store/index.js';
 import { loadThroughServer } from './server-load.js';
-import type { UploadFile } from '../validation/validate.js';
 
 /** One entry per command: its synopsis and what it does, shown by `puente --help` and `puente <command> --help`. */
 const COMMANDS: Readonly<Record<string, string>> = {
@@ -241,10 +242,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         return printLoad(io, result, values.json === true);
       }
       const progress = values.json ? null : loadProgress(io);
-      const files = withEncoding(
-        await readCsvFiles(positionals, { onRead: (bytes) => progress?.read(bytes) }),
-        values.encoding as string | undefined,
-      );
+      // Read from disk in chunks by the load, never whole unless the validator must read them.
+      const files = withEncoding(await csvFilesOnDisk(positionals), values.encoding as string | undefined);
       const result = await withStore(
         io,
         values.db as string | undefined,
@@ -257,10 +256,11 @@ async function run(argv: string[], io: Io): Promise<number> {
             locale: locale(values.locale as string | undefined),
             allowEmpty: values['allow-empty'] === true,
             onProgress: (p) => progress?.update(p),
+            onRead: (bytes) => progress?.read(bytes),
           });
           await audit(store, user(values.user), 'upload', loaded.ok, {
             mode,
-            files: files.map((f) => ({ table: null, name: f.name, bytes: f.bytes.byteLength })),
+            files: files.map((f) => ({ table: null, name: f.name, bytes: fileSize(f) })),
             ...(loaded.ok ? { version: loaded.version } : { problems: loaded.problems.length }),
           });
           return loaded;
@@ -492,7 +492,7 @@ function printLoad(io: Io, result: LoadResult, json: boolean): number {
 }
 
 /** The files with the encoding given on the command line, which overrides detection for every one of them. */
-function withEncoding(files: UploadFile[], encoding: string | undefined): UploadFile[] {
+function withEncoding<F extends { encoding?: string }>(files: F[], encoding: string | undefined): F[] {
   return encoding === undefined ? files : files.map((f) => ({ ...f, encoding }));
 }
 

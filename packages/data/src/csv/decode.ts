@@ -300,8 +300,8 @@ function finish(text: string, encoding: Encoding): DecodeResult {
 // Bytes that end a word in every supported 8-bit encoding: none of them is part of a GBK or GB18030 sequence.
 const isWordBreak = (b: number): boolean => b < 0x30 || (b >= 0x3a && b <= 0x3f);
 
-/** The first word with a non-ASCII byte, as read in the chosen encoding and in `other`. */
-function firstDifference(bytes: Uint8Array, other: Encoding): Alternative | null {
+/** The first word with a non-ASCII byte, its line (1-based within `bytes`) and bytes, or null when all is ASCII. */
+function firstWord(bytes: Uint8Array): { line: number; bytes: Uint8Array } | null {
   const at = bytes.findIndex((b) => b >= 0x80);
   if (at === -1) return null;
   let start = at;
@@ -310,18 +310,27 @@ function firstDifference(bytes: Uint8Array, other: Encoding): Alternative | null
   while (end < bytes.length && !isWordBreak(bytes[end]!)) end++;
   let line = 1;
   for (let i = 0; i < start; i++) if (bytes[i] === 0x0a) line++;
-  const slice = bytes.subarray(start, end);
+  return { line, bytes: bytes.slice(start, end) };
+}
+
+/** That word as read in the chosen encoding and in `other`, when the two differ. */
+function firstDifference(
+  first: { line: number; bytes: Uint8Array } | null,
+  other: Encoding,
+): Alternative | null {
+  if (first === null) return null;
   const chosen: Encoding = other === 'windows-1252' ? 'gbk' : 'windows-1252';
-  const word = tryDecode(slice, chosen);
-  const otherWord = tryDecode(slice, other);
+  const word = tryDecode(first.bytes, chosen);
+  const otherWord = tryDecode(first.bytes, other);
   if (word === null || otherWord === null || word === otherWord) return null;
-  return { encoding: other, line, word, otherWord };
+  return { encoding: other, line: first.line, word, otherWord };
 }
 
 /**
  * The first UTF-8 letter in bytes that are not UTF-8 as a whole (read as Windows-1252, `ó` would be `Ã³`): rows
  * pasted in from an export in the other encoding. A UTF-8 Latin-1 letter is a byte 0xC2 or 0xC3 and one byte of
  * 0x80–0xBF standing alone among ASCII; Windows-1252 text puts `Ã` or `Â` before such a symbol only by mistake.
+ * The line is 1-based within `bytes`.
  */
 function utf8Inside(bytes: Uint8Array): { line: number; value: string } | null {
   let line = 1;
@@ -349,6 +358,80 @@ function utf8Inside(bytes: Uint8Array): { line: number; value: string } | null {
   return null;
 }
 
+/** One way to read 8-bit bytes, best first (see `EightBitScan.candidates`). */
+export interface EightBitCandidate {
+  encoding: Encoding;
+  /** The UTF-8 inside bytes read as Windows-1252 (refused), else null. */
+  mixed: { line: number; value: string } | null;
+  /** The other plausible reading, to name in the report, when there is one. */
+  alternative: () => Alternative | undefined;
+}
+
+/**
+ * The evidence of 8-bit bytes given in pieces, each ending with a line break (LF) but the last: no GBK or GB18030
+ * sequence, Windows-1252 run or word crosses a line break, so the sums over the pieces are those over the whole.
+ */
+export class EightBitScan {
+  private readonly gbk = { valid: true, good: 0, bad: 0, fourByte: 0 };
+  private readonly cp1252 = { valid: true, good: 0, bad: 0 };
+  private mixed: { line: number; value: string } | null = null;
+  private first: { line: number; bytes: Uint8Array } | null = null;
+  /** Line breaks in the pieces before. */
+  private lines = 0;
+
+  push(piece: Uint8Array): void {
+    if (this.gbk.valid) {
+      const e = gbkEvidence(piece);
+      this.gbk.valid = e.valid;
+      this.gbk.good += e.good;
+      this.gbk.bad += e.bad;
+      this.gbk.fourByte += e.fourByte;
+    }
+    if (this.cp1252.valid) {
+      const e = cp1252Evidence(piece);
+      this.cp1252.valid = e.valid;
+      this.cp1252.good += e.good;
+      this.cp1252.bad += e.bad;
+    }
+    if (this.mixed === null) {
+      const mixed = utf8Inside(piece);
+      if (mixed !== null) this.mixed = { ...mixed, line: mixed.line + this.lines };
+    }
+    if (this.first === null) {
+      const first = firstWord(piece);
+      if (first !== null) this.first = { ...first, line: first.line + this.lines };
+    }
+    for (let i = piece.indexOf(0x0a); i !== -1; i = piece.indexOf(0x0a, i + 1)) this.lines++;
+  }
+
+  /**
+   * The encodings the bytes may be in, best first: each reading is scored on what its characters look like, as
+   * most cp1252 text also decodes as GBK and much GBK as cp1252, so decoding proves little.
+   */
+  candidates(): EightBitCandidate[] {
+    const gbk = this.gbk;
+    const chinese: Encoding = gbk.fourByte > 0 ? 'gb18030' : 'gbk';
+    // On equal evidence Windows-1252 goes first: a few hanzi glued to Latin letters are more likely accents.
+    const ranked = [
+      { encoding: 'windows-1252' as Encoding, evidence: this.cp1252 as Evidence },
+      { encoding: chinese, evidence: gbk as Evidence },
+    ]
+      .filter((c) => c.evidence.valid)
+      .sort((a, b) => b.evidence.good - b.evidence.bad - (a.evidence.good - a.evidence.bad));
+    return ranked.map((candidate, i) => ({
+      encoding: candidate.encoding,
+      mixed: candidate.encoding === 'windows-1252' ? this.mixed : null,
+      // The other reading is named when it is not ruled out, or when this one is no better than a guess.
+      alternative: () => {
+        const other = ranked[1 - i];
+        if (i !== 0 || other === undefined) return undefined;
+        if (!plausible(other.evidence) && plausible(candidate.evidence)) return undefined;
+        return firstDifference(this.first, other.encoding) ?? undefined;
+      },
+    }));
+  }
+}
+
 const DISPLAY_NAME: Record<Encoding, string> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16LE',
@@ -360,6 +443,13 @@ const DISPLAY_NAME: Record<Encoding, string> = {
 
 /** How messages and reports name an encoding. */
 export const encodingName = (encoding: string): string => DISPLAY_NAME[encoding as Encoding] ?? encoding;
+
+/** UTF-8 inside bytes read as Windows-1252. */
+export const mixedIssue = (mixed: { line: number; value: string }): Issue => ({
+  ...fileIssue('invalid-encoding', 'invalid-encoding.mixed'),
+  line: mixed.line,
+  value: mixed.value,
+});
 
 const declaredIssue = (encoding: Encoding): Issue =>
   fileIssue('invalid-encoding', 'invalid-encoding.declared', { encoding: DISPLAY_NAME[encoding] });
@@ -410,47 +500,78 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== null) return finish(utf8, 'utf-8');
 
-  // 8-bit text: Windows-1252 (es-ES Excel) or GBK/GB18030 (zh-CN Excel). Most cp1252 text also decodes as GBK and
-  // much GBK as cp1252, so decoding proves little: each reading is scored on what its characters look like.
-  const gbk = gbkEvidence(bytes);
-  const cp1252 = cp1252Evidence(bytes);
-  const chinese: Encoding = gbk.fourByte > 0 ? 'gb18030' : 'gbk';
-  // On equal evidence Windows-1252 goes first: a few hanzi glued to Latin letters are more likely accents.
-  const candidates = [
-    { encoding: 'windows-1252' as Encoding, evidence: cp1252 },
-    { encoding: chinese, evidence: gbk },
-  ]
-    .filter((c) => c.evidence.valid)
-    .sort((a, b) => b.evidence.good - b.evidence.bad - (a.evidence.good - a.evidence.bad));
-  for (const [i, candidate] of candidates.entries()) {
+  // 8-bit text: Windows-1252 (es-ES Excel) or GBK/GB18030 (zh-CN Excel).
+  const scan = new EightBitScan();
+  scan.push(bytes);
+  for (const candidate of scan.candidates()) {
     const text = tryDecode(bytes, candidate.encoding);
     if (text === null) continue;
-    if (candidate.encoding === 'windows-1252') {
-      const mixed = utf8Inside(bytes);
-      if (mixed !== null) {
-        return {
-          ok: false,
-          issue: {
-            ...fileIssue('invalid-encoding', 'invalid-encoding.mixed'),
-            line: mixed.line,
-            value: mixed.value,
-          },
-        };
-      }
-    }
+    if (candidate.mixed !== null) return { ok: false, issue: mixedIssue(candidate.mixed) };
     const result = finish(text, candidate.encoding);
-    const other = candidates[1 - i];
-    // The other reading is named when it is not ruled out, or when this one is no better than a guess.
-    if (
-      result.ok &&
-      i === 0 &&
-      other !== undefined &&
-      (plausible(other.evidence) || !plausible(candidate.evidence))
-    ) {
-      const alternative = firstDifference(bytes, other.encoding);
-      if (alternative !== null) result.alternative = alternative;
-    }
+    const alternative = result.ok ? candidate.alternative() : undefined;
+    if (result.ok && alternative !== undefined) result.alternative = alternative;
     return result;
   }
   return { ok: false, issue: fileIssue('invalid-encoding', 'invalid-encoding.undetected') };
+}
+
+/**
+ * How a file read in chunks is decoded, from its first bytes (at least 8 KiB of them, or all), as `decodeBytes`
+ * would decode it: in a known encoding (`decode`), or as UTF-8 when all of it is, else as 8-bit text (`utf-8?`);
+ * null when `decodeBytes` would refuse it or read it some other way (then it must be read whole).
+ */
+export function chunkedDecoding(
+  first: Uint8Array,
+  options: DecodeOptions = {},
+): { kind: 'decode'; encoding: Encoding } | { kind: 'utf-8?' } | null {
+  if (first.length === 0) return null;
+  if (options.encoding !== undefined && options.encoding.trim() !== '') {
+    const encoding = resolveEncoding(options.encoding);
+    if (encoding === null) return null;
+    const label = options.encoding.trim().toLowerCase();
+    if (encoding === 'utf-16le' && (label === 'utf-16' || label === 'utf16' || label === 'unicode')) {
+      return { kind: 'decode', encoding: bomEncoding(first) === 'utf-16be' ? 'utf-16be' : 'utf-16le' };
+    }
+    return { kind: 'decode', encoding };
+  }
+  const bom = bomEncoding(first);
+  if (bom !== null) return { kind: 'decode', encoding: bom };
+  // A workbook is refused; BOM-less UTF-16 that fails to decode would be read as UTF-8 next: both rare, both whole.
+  if (looksLikeWorkbook(first) || guessBomlessUtf16(first) !== null) return null;
+  return { kind: 'utf-8?' };
+}
+
+/** A strict decoder of chunks: `decode` throws on bytes invalid in the encoding; a matching BOM is dropped. */
+export function chunkDecoder(encoding: Encoding): { decode(chunk: Uint8Array, last: boolean): string } {
+  if (encoding === 'windows-1252') {
+    // One byte, one character: chunks decode alone.
+    return {
+      decode(chunk) {
+        const text = decodeCp1252(chunk);
+        if (text === null) throw new TypeError('not Windows-1252');
+        return text;
+      },
+    };
+  }
+  const d = new TextDecoder(encoding, { fatal: true });
+  return { decode: (chunk, last) => d.decode(chunk, { stream: !last }) };
+}
+
+/**
+ * The start of a text decoded in chunks as `decodeBytes` would give it (`complete`: it is the whole text), for a
+ * reader of its header; null when only the whole text could say (all blank so far).
+ */
+export function decodedStart(
+  text: string,
+  encoding: Encoding,
+  complete: boolean,
+  alternative?: Alternative,
+): DecodeResult | null {
+  const result = complete
+    ? finish(text, encoding)
+    : NON_WHITESPACE.test(text)
+      ? finish(text, encoding)
+      : null;
+  if (result !== null && result.ok && alternative !== undefined) result.alternative = alternative;
+  return result;
 }

@@ -2,6 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UploadFile } from '../validation/validate.js';
+import type { DiskFile } from './sql-files.js';
 
 /** The sample programme shipped in the repository's `data/` folder. */
 export const SAMPLE_DATA_DIR = fileURLToPath(new URL('../../../../data/', import.meta.url));
@@ -19,12 +20,24 @@ export async function readCsvFiles(
   options: ReadOptions = {},
 ): Promise<UploadFile[]> {
   const files: UploadFile[] = [];
+  for (const file of await csvFilesOnDisk(paths)) {
+    files.push({ name: file.name, bytes: await readBytes(file.path, options) });
+  }
+  return files;
+}
+
+/** The given CSV files, and every `*.csv` directly inside the given folders, to be read in chunks by `load`. */
+export async function csvFilesOnDisk(paths: readonly string[]): Promise<DiskFile[]> {
+  const files: DiskFile[] = [];
   for (const p of paths) {
     if ((await stat(p)).isDirectory()) {
       const names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith('.csv')).sort();
-      for (const name of names) files.push({ name, bytes: await readBytes(path.join(p, name), options) });
+      for (const name of names) {
+        const file = path.join(p, name);
+        files.push({ name, path: file, size: (await stat(file)).size });
+      }
     } else {
-      files.push({ name: path.basename(p), bytes: await readBytes(p, options) });
+      files.push({ name: path.basename(p), path: p, size: (await stat(p)).size });
     }
   }
   return files;

@@ -39,7 +39,8 @@ export {
   type User,
   type UserInfo,
 } from './users.js';
-export { readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
+export { csvFilesOnDisk, readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
+export { fileSize, type DiskFile, type LoadFile } from './sql-files.js';
 export { mapInTurns, nextTurn } from './turns.js';
 export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';

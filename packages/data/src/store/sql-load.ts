@@ -1,8 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { isAscii } from 'node:buffer';
-import { rm, writeFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { readsAsPlainCsv, type PlainCsv } from '../csv/plain.js';
+import type { PlainCsv } from '../csv/plain.js';
 import { RELATIONS, TABLES, type ColumnSpec, type TableName } from '../schema/tables.js';
 import { MAX_VALUE_LENGTH, type FileHeader } from '../validation/validate.js';
 import { CellError, cellReader } from '../validation/values.js';
@@ -42,56 +39,6 @@ export interface SqlFile {
   plain: PlainCsv;
   /** A UTF-8 file without BOM inside the store's uploads folder (the only one DuckDB may read). */
   path: string;
-}
-
-/**
- * How the SQL path reads this file exactly as the validator does, or null when it can't (see `readsAsPlainCsv`).
- * `bytes`: the file's, to tell quickly whether UTF-8 text is ASCII.
- */
-export function sqlCanRead(header: FileHeader, bytes: Uint8Array): PlainCsv | null {
-  const ascii = header.encoding === 'utf-8' && isAscii(bytes) ? true : undefined;
-  return readsAsPlainCsv(header.text, header.delimiter, header.line, ascii);
-}
-
-/** A file to stage: `kept` is the path of its raw bytes in the uploads folder when they are UTF-8 without BOM. */
-export interface StageEntry {
-  header: FileHeader;
-  plain: PlainCsv;
-  name: string;
-  kept: string | null;
-}
-
-/**
- * Gives DuckDB a UTF-8 file of each upload file to read, inside the uploads folder: the kept raw file itself when
- * it is UTF-8 without BOM, else its text written to `dir` (transcoded, BOM dropped). Returns a function removing
- * what was written.
- */
-export async function stageFiles(
-  dir: string,
-  entries: readonly StageEntry[],
-): Promise<{ files: SqlFile[]; remove: () => Promise<void> }> {
-  const files: SqlFile[] = [];
-  const written: string[] = [];
-  const remove = async () => {
-    for (const file of written) await rm(file, { force: true });
-  };
-  try {
-    for (const { header, plain, name, kept } of entries) {
-      if (kept !== null) {
-        files.push({ header, plain, path: kept });
-        continue;
-      }
-      await mkdir(dir, { recursive: true });
-      const file = path.join(dir, `${name}.${process.pid}.csv`);
-      written.push(file);
-      await writeFile(file, header.text, 'utf8');
-      files.push({ header, plain, path: file });
-    }
-  } catch (error) {
-    await remove();
-    throw error;
-  }
-  return { files, remove };
 }
 
 const quoted = (name: string): string => `"${name}"`;

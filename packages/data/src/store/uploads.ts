@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export function sha256(bytes: Uint8Array): string {
@@ -47,4 +47,25 @@ export async function keepUpload(dir: string, bytes: Uint8Array): Promise<string
     throw error;
   }
   return hash;
+}
+
+/**
+ * Keeps a file written in the uploads folder (its staging folder) under `hash`, the SHA-256 of its bytes, as
+ * `keepUpload` keeps bytes: moved there, or deleted when those bytes are kept already. Returns the kept path.
+ */
+export async function keepStaged(dir: string, staged: string, hash: string): Promise<string> {
+  const target = path.join(dir, hash);
+  const kept = await stat(target).then(
+    () => true,
+    () => false,
+  );
+  try {
+    if (kept) await rm(staged, { force: true });
+    else await rename(staged, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UploadsReadOnlyError(dir, error);
+    throw error;
+  }
+  return target;
 }

@@ -1,11 +1,8 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import path from 'node:path';
 import { LOAD_ORDER, RELATIONS, TABLES, type Row, type TableName } from '../schema/tables.js';
 import type { Locale, Problem } from '../schema/problems.js';
 import {
-  readHeaders,
   validateFiles,
-  type FileHeader,
   type UploadFile,
   type ValidatedTable,
   type ValidateOptions,
@@ -14,17 +11,17 @@ import {
 import { orphanProblem } from '../validation/references.js';
 import type { Store } from './store.js';
 import { totalsMismatches } from './self-check.js';
-import type { PlainCsv } from '../csv/plain.js';
-import { checkWritten, insertFile, NotForSql, sqlCanRead, stageFiles, type SqlFile } from './sql-load.js';
+import { checkWritten, insertFile, NotForSql, type SqlFile } from './sql-load.js';
 import { keepUpload } from './uploads.js';
+import { prepareSqlUpload, wholeFiles, type LoadFile } from './sql-files.js';
 import { noChanges, recordChanges, recordedChanges, type Changes } from './changes.js';
 import { plainRows } from './values.js';
-import { nextTurn } from './turns.js';
 
 export type LoadMode = 'replace' | 'upsert';
 
 export interface LoadRequest {
-  files: UploadFile[];
+  /** The files, in memory or on disk (read in chunks, and whole only when the validator must read them). */
+  files: LoadFile[];
   /** `replace`: each uploaded table becomes its file. `upsert`: rows with an existing key are updated, new ones added. */
   mode: LoadMode;
   /** Who loads, recorded in the version history. */
@@ -34,6 +31,8 @@ export interface LoadRequest {
   allowEmpty?: boolean;
   /** Progress for displays: rows checked while validating, rows written while writing. */
   onProgress?: (progress: LoadProgress) => void;
+  /** Called with the size of each chunk of the files as it is first read, for progress displays. */
+  onRead?: (bytes: number) => void;
   /**
    * Called inside the transaction after every table is written, before commit; throwing rolls the whole load back.
    * Tests use it to inject a fault in the middle of a write.
@@ -135,7 +134,10 @@ async function validateAgainst(
  * is read by `validateFiles` instead, so the problems listed are the same either way.
  */
 export async function load(store: Store, request: LoadRequest): Promise<LoadResult> {
-  return (await loadThroughSql(store, request)) ?? (await loadValidated(store, request));
+  return (
+    (await loadThroughSql(store, request)) ??
+    (await loadValidated(store, { ...request, files: await wholeFiles(request.files) }))
+  );
 }
 
 /**
@@ -147,29 +149,25 @@ export async function listProblems(
   files: UploadFile[],
   options: { mode: LoadMode; locale?: Locale },
 ): Promise<ProblemList> {
-  const locale = options.locale ?? 'en';
-  const plain = await plainUpload(files, locale);
-  if (plain !== null) {
-    const staged = await stage(store, files, plain.headers, null);
-    if (staged !== null) {
-      try {
-        await store.write(async (c) => {
-          const tables = await writeThroughSql(c, staged.files, options.mode, await nextVersion(c));
-          throw new CheckedOnly(tables);
-        });
-      } catch (error) {
-        if (error instanceof CheckedOnly) {
-          const tables = staged.files.map(({ header }) => ({
-            table: header.table,
-            file: header.name,
-            rows: error.tables[header.table] ?? 0,
-          }));
-          return { ok: true, problems: plain.warnings, tables };
-        }
-        if (!(error instanceof NotForSql)) throw error;
-      } finally {
-        await staged.remove();
+  const staged = await prepareSqlUpload(store.uploadsDir, files, { locale: options.locale ?? 'en' });
+  if (staged !== null) {
+    try {
+      await store.write(async (c) => {
+        const tables = await writeThroughSql(c, staged.files, options.mode, await nextVersion(c));
+        throw new CheckedOnly(tables);
+      });
+    } catch (error) {
+      if (error instanceof CheckedOnly) {
+        const tables = staged.files.map(({ header }) => ({
+          table: header.table,
+          file: header.name,
+          rows: error.tables[header.table] ?? 0,
+        }));
+        return { ok: true, problems: staged.warnings, tables };
       }
+      if (!(error instanceof NotForSql)) throw error;
+    } finally {
+      await staged.remove();
     }
   }
   const { ok, problems, tables } = await checkUpload(store, files, options);
@@ -191,88 +189,28 @@ class CheckedOnly extends Error {
   }
 }
 
-/**
- * The upload read up to its headers, when the SQL path may take it: nothing wrong that far (warnings about the
- * encoding or an ignored column are its whole report when the rows are fine), and every file plain CSV.
- */
-async function plainUpload(
-  files: UploadFile[],
-  locale: Locale,
-): Promise<{ headers: { header: FileHeader; plain: PlainCsv }[]; warnings: Problem[] } | null> {
-  const { problems, headers } = readHeaders(files, { locale });
-  if (headers.length !== files.length || problems.some((p) => p.severity === 'error')) return null;
-  const plain: { header: FileHeader; plain: PlainCsv }[] = [];
-  for (const header of headers) {
-    // Each file's scan is a long synchronous step: a server answers its other requests between them.
-    await nextTurn();
-    const how = sqlCanRead(header, files[header.index]!.bytes);
-    if (how === null) return null;
-    plain.push({ header, plain: how });
-  }
-  return { headers: plain, warnings: problems };
-}
-
-let staging = 0;
-
-/**
- * The UTF-8 files DuckDB reads, in the uploads folder (`kept`: the paths of the raw files kept there, when kept);
- * null when they can't be written (the validator's path then says why).
- */
-async function stage(
-  store: Store,
-  files: UploadFile[],
-  headers: { header: FileHeader; plain: PlainCsv }[],
-  kept: string[] | null,
-): Promise<{ files: SqlFile[]; remove: () => Promise<void> } | null> {
-  try {
-    return await stageFiles(
-      path.join(store.uploadsDir, 'staging'),
-      headers.map(({ header, plain }, i) => {
-        const bytes = files[header.index]!.bytes;
-        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-        return {
-          header,
-          plain,
-          name: `upload-${++staging}`,
-          kept:
-            kept !== null && header.encoding === 'utf-8' && !bom
-              ? path.join(store.uploadsDir, kept[i]!)
-              : null,
-        };
-      }),
-    );
-  } catch {
-    return null;
-  } finally {
-    // The texts are on disk now; the copies in memory can go.
-    for (const { header } of headers) header.text = '';
-  }
-}
-
 /** `load` through DuckDB's own CSV reader, or null when the upload must go through `validateFiles` (exported for tests). */
 export async function loadThroughSql(store: Store, request: LoadRequest): Promise<LoadResult | null> {
-  const locale = request.locale ?? 'en';
-  const plain = await plainUpload(request.files, locale);
-  if (plain === null) return null;
+  const staged = await prepareSqlUpload(store.uploadsDir, request.files, {
+    locale: request.locale ?? 'en',
+    ...(request.onRead ? { onRead: request.onRead } : {}),
+  });
+  if (staged === null) return null;
   const damage = store.damage;
   if (
     damage !== null &&
     (request.mode !== 'replace' ||
-      damage.tables.some((t) => !plain.headers.some(({ header }) => header.table === t)))
+      damage.tables.some((t) => !staged.files.some(({ header }) => header.table === t)))
   ) {
+    await staged.remove();
     return null;
   }
-  const hashes: string[] = [];
   try {
-    for (const { header } of plain.headers) {
-      await nextTurn();
-      hashes.push(await keepUpload(store.uploadsDir, request.files[header.index]!.bytes));
-    }
+    await staged.keep();
   } catch {
+    await staged.remove();
     return null;
   }
-  const staged = await stage(store, request.files, plain.headers, hashes);
-  if (staged === null) return null;
   try {
     return await store
       .write(async (c) => {
@@ -288,13 +226,13 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
           progress.rowsWritten += rows;
           request.onProgress?.(progress);
         });
-        for (const [i, { header }] of staged.files.entries()) {
+        for (const { header, sha256, bytes } of staged.files) {
           await c.run(`INSERT INTO version_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
             version,
             header.table,
             header.name,
-            hashes[i]!,
-            BigInt(request.files[header.index]!.bytes.length),
+            sha256,
+            BigInt(bytes),
             BigInt(tables[header.table] ?? 0),
             header.encoding,
             header.delimiter,
@@ -304,7 +242,7 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
         await recordTotals(c, version);
         await recordChanges(c, version, Object.keys(tables) as TableName[]);
         await request.beforeCommit?.();
-        return { ok: true as const, version, tables, warnings: plain.warnings };
+        return { ok: true as const, version, tables, warnings: staged.warnings };
       })
       .then((result) => {
         store.repaired();
@@ -343,7 +281,10 @@ async function writeThroughSql(
   return tables;
 }
 
-async function loadValidated(store: Store, request: LoadRequest): Promise<LoadResult> {
+async function loadValidated(
+  store: Store,
+  request: Omit<LoadRequest, 'files'> & { files: UploadFile[] },
+): Promise<LoadResult> {
   const locale = request.locale ?? 'en';
   return store
     .write(async (c) => {

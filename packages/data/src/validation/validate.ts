@@ -1,4 +1,4 @@
-import { decodeBytes, encodingName } from '../csv/decode.js';
+import { decodeBytes, encodingName, type DecodeResult } from '../csv/decode.js';
 import { detectDelimiter } from '../csv/delimiter.js';
 import { mapColumns, tableFromFileName, tableFromHeader } from '../csv/headers.js';
 import { fileIssue, type Issue } from '../csv/issue.js';
@@ -117,7 +117,7 @@ interface FileState {
   header: FileHeader | null;
 }
 
-/** A file read up to its header: how its records are laid out, and its text for a reader of the records. */
+/** A file read up to its header: how its records are laid out, for a reader of the records. */
 export interface FileHeader {
   /** Position of the file in the upload. */
   index: number;
@@ -133,8 +133,6 @@ export interface FileHeader {
   width: number;
   /** Physical line of the header. */
   line: number;
-  /** The decoded text, BOM excluded. */
-  text: string;
 }
 
 /**
@@ -142,43 +140,107 @@ export interface FileHeader {
  * then references are checked against the keys of this upload's files plus `options.known`.
  */
 export function validateFiles(files: readonly UploadFile[], options: ValidateOptions = {}): ValidationResult {
-  return validate(files, options, false).result;
+  return validate(files, options).result;
+}
+
+/** The start of a file, decoded, for `HeaderReader`. */
+export interface HeaderSource {
+  name: string;
+  table?: TableName;
+  delimiter?: string;
+  /** The file's size in bytes. */
+  size: number;
+  /** Its start: the whole text when `complete`, else at least HEADER_PREFIX characters ending with a line break. */
+  decoded: DecodeResult;
+  complete: boolean;
 }
 
 /**
- * Reads each file of an upload up to its header only, with every problem found that far (decoding, delimiter,
- * table, columns, a table given twice) worded exactly as `validateFiles` words them. The server's SQL path reads
- * the records itself from `headers`; when the records hold no problem, these problems are the whole list.
+ * Reads each file of an upload up to its header only, from its start, with every problem found that far (decoding,
+ * delimiter, table, columns, a table given twice) worded exactly as `validateFiles` words them. The SQL path reads
+ * the records itself from the headers; when the records hold no problem, these problems are the whole list.
  */
-export function readHeaders(
-  files: readonly UploadFile[],
-  options: ValidateOptions = {},
-): { problems: Problem[]; headers: FileHeader[] } {
-  const { result, states } = validate(files, options, true);
-  return { problems: result.problems, headers: states.flatMap((s) => (s.header ? [s.header] : [])) };
+export class HeaderReader {
+  private readonly states: FileState[] = [];
+  private readonly context: ReadContext;
+
+  constructor(private readonly options: ValidateOptions = {}) {
+    this.context = readContext(options);
+  }
+
+  /** The header of the next file, or null when its start doesn't hold it whole (only its whole text would tell). */
+  read(source: HeaderSource): FileHeader | null {
+    const state = readFile(
+      { ...source, decode: () => source.decoded, complete: source.complete },
+      this.states.length,
+      this.context,
+      true,
+    );
+    this.states.push(state);
+    return state.header;
+  }
+
+  /** Every problem of the files read, and the header of each file that has one. */
+  report(): { problems: Problem[]; headers: FileHeader[] } {
+    const result = report(this.states, this.options, this.context.uploaded);
+    return { problems: result.problems, headers: this.states.flatMap((s) => (s.header ? [s.header] : [])) };
+  }
+}
+
+/** A file to read: its text comes from `decode` (all of it unless `complete` is false: then its start). */
+interface FileSource {
+  name: string;
+  table?: TableName;
+  delimiter?: string;
+  size: number;
+  decode: () => DecodeResult;
+  complete: boolean;
+}
+
+interface ReadContext {
+  locale: Locale;
+  maxBytes: number;
+  cap: number;
+  uploaded: UploadedKeys;
+  progress: ProgressCounter;
+}
+
+function readContext(options: ValidateOptions): ReadContext {
+  return {
+    locale: options.locale ?? 'en',
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    cap: Math.max(1, options.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE),
+    // Keys defined by this upload's files, for references across files.
+    uploaded: { institutions: new Set(), partnerships: new Set(), pairs: new Map() },
+    progress: new ProgressCounter(options.onProgress),
+  };
 }
 
 function validate(
   files: readonly UploadFile[],
   options: ValidateOptions,
-  headerOnly: boolean,
 ): { result: ValidationResult; states: FileState[] } {
-  const locale = options.locale ?? 'en';
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const cap = Math.max(1, options.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE);
-  // Keys defined by this upload's files, for references across files.
-  const uploaded: UploadedKeys = {
-    institutions: new Set(),
-    partnerships: new Set(),
-    pairs: new Map(),
-  };
-  const progress = new ProgressCounter(options.onProgress);
-
+  const context = readContext(options);
   const states = files.map((file, index) =>
-    readFile(file, index, cap, maxBytes, locale, uploaded, progress, headerOnly),
+    readFile(
+      {
+        ...file,
+        size: file.bytes.length,
+        decode: () => decodeBytes(file.bytes, file.encoding === undefined ? {} : { encoding: file.encoding }),
+        complete: true,
+      },
+      index,
+      context,
+      false,
+    ),
   );
-  progress.flush();
+  context.progress.flush();
+  return { result: report(states, options, context.uploaded), states };
+}
 
+/** The problems of files read, across files too (a table given twice, references), and their tables. */
+function report(states: FileState[], options: ValidateOptions, uploaded: UploadedKeys): ValidationResult {
+  const locale = options.locale ?? 'en';
   const firstFileOf = new Map<TableName, FileState>();
   for (const state of states) {
     if (state.table === null || state.data === null) continue;
@@ -206,7 +268,7 @@ function validate(
     a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index,
   );
   for (const state of ordered) problems.push(...fileProblems(state, locale));
-  const result = {
+  return {
     ok: problems.every((p) => p.severity !== 'error'),
     problems,
     tables: states.flatMap((s) =>
@@ -224,19 +286,10 @@ function validate(
         : [],
     ),
   };
-  return { result, states };
 }
 
-function readFile(
-  file: UploadFile,
-  index: number,
-  cap: number,
-  maxBytes: number,
-  locale: Locale,
-  uploaded: UploadedKeys,
-  progress: ProgressCounter,
-  headerOnly: boolean,
-): FileState {
+function readFile(file: FileSource, index: number, context: ReadContext, headerOnly: boolean): FileState {
+  const { cap, maxBytes, locale, uploaded, progress } = context;
   const state: FileState = {
     index,
     name: file.name,
@@ -259,17 +312,17 @@ function readFile(
     state.table = tableFromFileName(file.name);
   }
 
-  if (file.bytes.length > maxBytes) {
+  if (file.size > maxBytes) {
     report.add(
       fileIssue('too-large', 'too-large', {
-        size: formatBytes(locale, file.bytes.length),
+        size: formatBytes(locale, file.size),
         limit: formatBytes(locale, maxBytes),
       }),
     );
     state.unread = true;
     return state;
   }
-  const decoded = decodeBytes(file.bytes, file.encoding === undefined ? {} : { encoding: file.encoding });
+  const decoded = file.decode();
   if (!decoded.ok) {
     report.add(decoded.issue);
     state.unread = decoded.issue.code !== 'empty-file';
@@ -305,7 +358,14 @@ function readFile(
   // Set once the header is read: how each record becomes a row.
   let reader: TableReader | null = null;
 
-  const parsed = parseCsv(headerOnly ? headerText(decoded.text, delimiter) : decoded.text, delimiter, {
+  let text = decoded.text;
+  if (headerOnly) {
+    const prefix = headerPrefix(text, delimiter);
+    // Only the whole text says what a header longer than the start of the file is.
+    if (prefix === null && !file.complete) return state;
+    text = prefix ?? text;
+  }
+  const parsed = parseCsv(text, delimiter, {
     issue: (issue) => {
       report.add(issue);
       if (stopsReading(issue)) state.unread = true;
@@ -346,7 +406,6 @@ function readFile(
         fieldIndex: map.fieldIndex,
         width: header.fields.length,
         line: header.line,
-        text: decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text,
       };
       return false;
     },
@@ -368,16 +427,16 @@ function readFile(
 }
 
 /** Characters read for a header alone: papaparse splits all it is given into lines before the first one is read. */
-const HEADER_PREFIX = 1024 * 1024;
+export const HEADER_PREFIX = 1024 * 1024;
 
 /**
  * The start of `text` that holds its header, to read only that: up to the first line break after HEADER_PREFIX
- * characters, when the header read from there is whole (read without a problem); else all of `text`.
+ * characters (all of a shorter text), when the header read from there is whole (read without a problem); else null.
  */
-function headerText(text: string, delimiter: string): string {
+function headerPrefix(text: string, delimiter: string): string | null {
   if (text.length <= HEADER_PREFIX) return text;
   const nl = text.indexOf('\n', HEADER_PREFIX);
-  if (nl === -1) return text;
+  if (nl === -1) return null;
   const prefix = text.slice(0, nl + 1);
   let whole = false;
   parseCsv(prefix, delimiter, {
@@ -389,7 +448,7 @@ function headerText(text: string, delimiter: string): string {
       whole = false;
     },
   });
-  return whole ? prefix : text;
+  return whole ? prefix : null;
 }
 
 /** Keys defined by this upload's files, for references across files. */
