@@ -110,13 +110,17 @@ test('illustrative and estimated enrolments are said in the intro and drawn apar
   };
   const volume = await table('Training enrolments per year');
   const cities = await table('City against city');
+  const completion = await table('Completion rate');
   const years = [...new Set(training.filter((r) => r.source === 'illustrative').map((r) => r.year))];
   expect(years.length).toBeGreaterThan(0);
   for (const year of years) {
     const note = volume.locator(`tr[data-year="${year}"] [data-unreported]`);
     await expect(note).toContainText('illustrative');
-    await expect(cities.locator(`tr[data-year="${year}"] [data-unreported]`)).toHaveText(
-      (await note.textContent())!,
+    const text = (await note.textContent())!;
+    await expect(cities.locator(`tr[data-year="${year}"] [data-unreported]`)).toHaveText(text);
+    // Every city together (the sample's illustrative rows record completion, so each of their years has a row).
+    await expect(completion.locator(`tr[data-group=""][data-year="${year}"] [data-unreported]`)).toHaveText(
+      text,
     );
   }
   // Topics in the reader's language, in the legend of the same chart.

@@ -23,6 +23,9 @@ export interface CompletionRecord {
   completed: number;
   /** Trainees whose completion is recorded: the base of the rate. */
   reported: number;
+  /** Of the group's enrolments that year, those estimated and those illustrative (the contract's `source`). */
+  estimated?: number;
+  illustrative?: number;
 }
 
 export interface CompletionOptions {

@@ -37,5 +37,12 @@ export function cityRecords(rows: readonly CityYear[]): CityTrainingRecord[] {
 
 /** Completion per city and year. */
 export function cityCompletion(rows: readonly CityYear[]): CompletionRecord[] {
-  return rows.map((r) => ({ key: r.city, year: r.year, completed: r.completed, reported: r.reported }));
+  return rows.map((r) => ({
+    key: r.city,
+    year: r.year,
+    completed: r.completed,
+    reported: r.reported,
+    estimated: r.estimated,
+    illustrative: r.illustrative,
+  }));
 }

@@ -45,6 +45,9 @@ export interface CompletionRow {
   year: number;
   completed: number;
   reported: number;
+  /** Of the enrolments behind the row, those illustrative and those estimated. */
+  illustrative: number;
+  estimated: number;
 }
 
 /** Completion per city and year, then for every city together; only where some outcome is recorded. */
@@ -52,9 +55,18 @@ export function completionRows(records: readonly CompletionRecord[]): Completion
   const cells = new Map<string, CompletionRow>();
   const add = (group: string, r: CompletionRecord) => {
     const key = `${group}\u0000${r.year}`;
-    const cell = cells.get(key) ?? { group, year: r.year, completed: 0, reported: 0 };
+    const cell = cells.get(key) ?? {
+      group,
+      year: r.year,
+      completed: 0,
+      reported: 0,
+      illustrative: 0,
+      estimated: 0,
+    };
     cell.completed += r.completed;
     cell.reported += r.reported;
+    cell.illustrative += r.illustrative ?? 0;
+    cell.estimated += r.estimated ?? 0;
     cells.set(key, cell);
   };
   for (const r of records) {
