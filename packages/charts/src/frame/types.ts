@@ -14,6 +14,19 @@ export interface PlotArea {
   height: number;
 }
 
+/** A bar of enrolments as a model places it, with its illustrative and estimated shares (the contract's `source`). */
+export interface ProvenanceBar {
+  year: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  trainees: number;
+  /** Of `trainees`, those estimated and those illustrative: drawn dotted and hatched from the bar's top. */
+  estimated: number;
+  illustrative: number;
+}
+
 /** A legend entry, placed by the model: a swatch at (x, y), its label after it. */
 export interface LegendEntry {
   key: string;

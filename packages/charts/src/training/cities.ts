@@ -14,6 +14,7 @@ import { round2 } from '../number.js';
 import { estimateTextWidth } from '../text.js';
 import { fitText, numberWidth } from './fit.js';
 import type { AxisTick } from './model.js';
+import type { ProvenanceBar } from '../frame/types.js';
 
 /** People trained in one city and year (already summed over its institutions). */
 export interface CityTrainingRecord {
@@ -46,17 +47,8 @@ export interface CityTrainingOptions {
   labels?: { illustrative?: string; estimated?: string };
 }
 
-export interface CityBar {
-  year: number;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  trainees: number;
-  /** Of `trainees`, those estimated and those illustrative: drawn dotted and hatched from the bar's top. */
-  estimated: number;
-  illustrative: number;
-}
+/** A city's bar for one year. */
+export type CityBar = ProvenanceBar;
 
 /** A legend entry for the illustrative or estimated share of the bars. */
 export interface CityLegendItem {
