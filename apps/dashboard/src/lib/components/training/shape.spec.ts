@@ -36,8 +36,8 @@ describe('cityRecords(rows) and cityCompletion(rows)', () => {
       { city: 'Fuenlabrada', year: 2023, trainees: 80, estimated: 80, illustrative: 0 },
     ]);
     expect(cityCompletion(rows)).toEqual([
-      { key: 'Hangzhou', year: 2023, completed: 280, reported: 300 },
-      { key: 'Fuenlabrada', year: 2023, completed: 0, reported: 0 },
+      { key: 'Hangzhou', year: 2023, completed: 280, reported: 300, estimated: 0, illustrative: 200 },
+      { key: 'Fuenlabrada', year: 2023, completed: 0, reported: 0, estimated: 80, illustrative: 0 },
     ]);
   });
 });
