@@ -14,6 +14,9 @@ const LINE_BREAK_OR_TAB = /[\t\r\n]/;
  */
 export type PlainCsv = { trim: 'none' | 'spaces' | 'whitespace' };
 
+/** Characters of a quoted value carried from one piece to the next before giving up (values are far shorter). */
+const MAX_CARRIED = 1024 * 1024;
+
 /**
  * Whether any RFC 4180 reader (DuckDB's `read_csv` with `quote` and `escape` `"`) splits `text` into the same
  * records and fields as `parseCsv`, and whether each field, trimmed, is already the text the validator would check.
@@ -21,24 +24,8 @@ export type PlainCsv = { trim: 'none' | 'spaces' | 'whitespace' };
  * or is not closed right before a delimiter or line break (papaparse and DuckDB read those differently), a quoted
  * value spanning lines at or before the header, a delimiter other than the usual four, text not in NFC.
  * A no costs only speed: the file is then read by `validateFiles`.
- */
-export function readsAsPlainCsv(
-  text: string,
-  delimiter: string,
-  headerLine: number,
-  /** Whether `text` is known to be ASCII (from its bytes, much faster to tell), which spares two scans. */
-  ascii?: boolean,
-): PlainCsv | null {
-  const scan = new PlainCsvScan(delimiter, headerLine, ascii);
-  scan.push(text);
-  return scan.end();
-}
-
-/** Characters of a quoted value carried from one piece to the next before giving up (values are far shorter). */
-const MAX_CARRIED = 1024 * 1024;
-
-/**
- * `readsAsPlainCsv` over a text given in chunks, so that a file is checked without being held whole. The chunks
+ *
+ * The text is given in chunks, so that a file is checked without being held whole. The chunks
  * are cut into pieces that end with a line feed (but the last), and every check but the quotes' sees each piece
  * alone: nothing it looks for spans a line feed (a line feed starts no space at an edge, breaks no normalisation,
  * and is never a bare CR). A quoted value left open at the end of a piece is carried into the next.

@@ -50,7 +50,7 @@ function recordsSql(file: SqlFile): string {
   const fields = Array.from({ length: width }, (_, i) => `f${i}`);
   const columns = `{${fields.map((f) => `'${f}': 'VARCHAR'`).join(', ')}}`;
   // Parameters: readParams. The lines before the records (blank lines, `sep=`, the header) are
-  // skipped as lines: readsAsPlainCsv made sure no quoted value carries a line break there.
+  // skipped as lines: PlainCsvScan made sure no quoted value carries a line break there.
   const trim = (f: string): string =>
     file.plain.trim === 'none'
       ? `coalesce(${f}, '')`
