@@ -24,7 +24,7 @@ export interface GenerateOptions {
 }
 
 /** mulberry32: tiny, fast, good enough for synthetic data, and identical on every platform. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

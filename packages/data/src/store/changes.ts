@@ -137,10 +137,11 @@ export async function recordedChanges(
   [from, to]: [number, number],
 ): Promise<Map<number, Changes>> {
   const byVersion = new Map<number, Changes>();
-  for (const row of await store.all('SELECT * FROM version_changes WHERE version BETWEEN $1 AND $2', [
-    from,
-    to,
-  ])) {
+  const rows = await store.all(
+    'SELECT * FROM version_changes WHERE version BETWEEN $1 AND $2 ORDER BY version, table_name',
+    [from, to],
+  );
+  for (const row of rows) {
     const version = Number(row.version);
     let changes = byVersion.get(version);
     if (changes === undefined) byVersion.set(version, (changes = noChanges()));

@@ -1,12 +1,15 @@
-import { TABLE_NAMES, type TableName } from '../schema/tables.js';
+import { TABLE_NAMES, TABLES, type TableName } from '../schema/tables.js';
 import type { Store } from './store.js';
 import type { PlainRow } from './values.js';
 
-/** The keys of the current institutions and partnerships: what an upload's references may point at. */
+/**
+ * The keys of the current institutions and partnerships, in key order: what an upload's references may point at.
+ * Rows are stored in no particular order, so every read here says its own.
+ */
 export async function knownKeys(store: Store): Promise<{ institutions: string[]; partnerships: string[] }> {
   const [institutions, partnerships] = await Promise.all([
-    store.all('SELECT id FROM institutions WHERE _to IS NULL'),
-    store.all('SELECT id FROM partnerships WHERE _to IS NULL'),
+    store.all('SELECT id FROM institutions WHERE _to IS NULL ORDER BY id'),
+    store.all('SELECT id FROM partnerships WHERE _to IS NULL ORDER BY id'),
   ]);
   return {
     institutions: institutions.map((r) => String(r.id)),
@@ -14,8 +17,12 @@ export async function knownKeys(store: Store): Promise<{ institutions: string[];
   };
 }
 
-/** The current rows of a table, without their version stamps (for comparing an upload with them). */
+/**
+ * The current rows of a table in key order, without their version stamps (for comparing an upload with them: the
+ * keys a preview names as removed are the first in key order, as the history names them).
+ */
 export async function currentRows(store: Store, table: TableName): Promise<PlainRow[]> {
   if (!TABLE_NAMES.includes(table)) throw new RangeError(`No table ${table}`);
-  return store.all(`SELECT * EXCLUDE (_from, _to) FROM "${table}" WHERE _to IS NULL`);
+  const key = TABLES[table].key.map((k) => `"${k}"`).join(', ');
+  return store.all(`SELECT * EXCLUDE (_from, _to) FROM "${table}" WHERE _to IS NULL ORDER BY ${key}`);
 }

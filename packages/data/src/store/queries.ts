@@ -675,7 +675,8 @@ export async function filterOptions(store: Store): Promise<FilterOptions> {
   const [years] = await store.all('SELECT min(year) AS lo, max(year) AS hi FROM training WHERE _to IS NULL');
   const names = await store.all(
     `SELECT city, min(nullif(city_en, '')) AS en, min(nullif(city_es, '')) AS es, min(nullif(city_zh, '')) AS zh
-     FROM institutions WHERE _to IS NULL AND coalesce(city_en, city_es, city_zh) IS NOT NULL GROUP BY city`,
+     FROM institutions WHERE _to IS NULL AND coalesce(city_en, city_es, city_zh) IS NOT NULL
+     GROUP BY city ORDER BY city`,
   );
   return {
     cities: await distinct('SELECT DISTINCT city AS v FROM institutions WHERE _to IS NULL ORDER BY 1'),
