@@ -342,7 +342,7 @@ export const views = {
 };
 
 /** An institution's page from its profile (current data, or as of `version`), with the programme's colours. */
-async function institutionView(
+export async function institutionView(
   store: Store,
   id: string,
   locale: Locale,
