@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../src/schema/filters.js';
-import { TABLE_NAMES } from '../src/schema/tables.js';
+import { TABLE_NAMES, type Row } from '../src/schema/tables.js';
 import {
   activityByYear,
   checkUpload,
@@ -32,6 +32,7 @@ import {
   type Store,
 } from '../src/store/index.js';
 import type { UploadFile } from '../src/validation/validate.js';
+import preview from '../src/validation/worker.js';
 import { csv, freshStore } from './helpers.js';
 import { keptRows, reordered } from './reorder.js';
 
@@ -195,6 +196,28 @@ async function everyRead(store: Store, scope: Record<string, Scope>): Promise<Ma
         ),
       ],
       { mode: 'upsert' },
+    ),
+  );
+  // What a replace would change, as the upload page previews it: the rows it would remove named first in key order.
+  const training = await currentRows(store, 'training');
+  const keyOf = (row: Row) => `${row.institution} ${row.programme} ${row.year}`;
+  // The first row in key order, found whatever order the rows come in.
+  const one = (training as Row[]).reduce((a, b) => (keyOf(b) < keyOf(a) ? b : a));
+  await read(
+    'upload preview',
+    Promise.resolve(
+      preview({
+        files: [
+          csv(
+            'training.csv',
+            `institution,programme,year,trainees\n${one.institution},"${String(one.programme).replaceAll('"', '""')}",${one.year},1\n`,
+          ),
+        ],
+        mode: 'replace',
+        locale: 'en',
+        known: keys,
+        current: { training: training as Row[] },
+      }),
     ),
   );
   return reads;
