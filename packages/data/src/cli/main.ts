@@ -26,6 +26,7 @@ import {
   restore,
   ROLES,
   Store,
+  type OpenStoreOptions,
   type AuditAction,
   type AuditDetails,
   type LoadProgress,
@@ -132,14 +133,15 @@ function report(io: Io, problems: Problem[]): void {
 /**
  * Opens the store for one command. `versions`, `restore` and `load` open a store that failed its self-check too
  * (`recovery`): they are how it is repaired, and the store itself refuses any load that would not repair it.
+ * `load` opens it for a bulk load: the process exits after it.
  */
 async function withStore<T>(
   io: Io,
   db: string | undefined,
   fn: (store: Store) => Promise<T>,
-  recovery = false,
+  options: Pick<OpenStoreOptions, 'recovery' | 'bulkLoad'> = {},
 ): Promise<T> {
-  const store = await Store.open({ path: resolveDbPath(db), recovery });
+  const store = await Store.open({ path: resolveDbPath(db), ...options });
   if (store.recovered !== null) {
     const { lastVersion, removed, reopened } = store.recovered;
     io.err(
@@ -233,7 +235,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         const token = typeof values.token === 'string' ? values.token : process.env.PUENTE_TOKEN;
         if (!token) throw new UsageError('load --server needs --token T (or $PUENTE_TOKEN)');
         if (typeof values.db === 'string') throw new UsageError('load takes --db or --server, not both');
-        const files = withEncoding(await readCsvFiles(positionals), values.encoding as string | undefined);
+        const files = withEncoding(await csvFilesOnDisk(positionals), values.encoding as string | undefined);
         const result = await loadThroughServer(values.server, token, files, {
           mode: values.mode,
           locale: locale(values.locale as string | undefined),
@@ -265,7 +267,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           });
           return loaded;
         },
-        true,
+        { recovery: true, bulkLoad: true },
       ).finally(() => progress?.done());
       return printLoad(io, result, values.json === true);
     }
@@ -279,7 +281,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           if (store.damage !== null) io.err(`puente: ${store.damage.message}`);
           return listVersions(store);
         },
-        true,
+        { recovery: true },
       );
       if (values.json) io.out(JSON.stringify(versions, null, 2));
       else if (versions.length === 0) io.out('No data versions yet.');
@@ -315,7 +317,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           });
           return made;
         },
-        true,
+        { recovery: true },
       );
       io.out(`Restored version ${target} as version ${version}.`);
       return 0;
