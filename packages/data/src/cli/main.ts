@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale, type Problem } from '../schema/problems.js';
 import { TABLE_NAMES } from '../schema/tables.js';
 import { generateProgramme } from '../generate/programme.js';
-import { validateFiles } from '../validation/validate.js';
 import {
   addUser,
   listProblems,
@@ -21,7 +21,6 @@ import {
   load,
   csvFilesOnDisk,
   fileSize,
-  readCsvFiles,
   resolveDbPath,
   restore,
   ROLES,
@@ -156,6 +155,21 @@ async function withStore<T>(
   }
 }
 
+/** Runs `fn` on an empty store in a temporary folder, deleted afterwards. */
+async function withScratchStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'puente-validate-'));
+  try {
+    const store = await Store.open({ path: path.join(dir, 'check.duckdb'), bulkLoad: true });
+    try {
+      return await fn(store);
+    } finally {
+      store.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
     return await run(argv, io);
@@ -196,21 +210,24 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
       if (values.mode !== 'replace' && values.mode !== 'upsert')
         throw new UsageError('--mode is replace or upsert');
-      const files = withEncoding(await readCsvFiles(positionals), values.encoding as string | undefined);
-      const messages = locale(values.locale as string | undefined);
-      // With --db, references may point at rows already loaded, exactly as `load` will check them.
+      // Read from disk in chunks, as `load` reads them, never whole unless the validator must word problems.
+      const files = withEncoding(await csvFilesOnDisk(positionals), values.encoding as string | undefined);
+      const options = {
+        mode: values.mode as 'replace' | 'upsert',
+        locale: locale(values.locale as string | undefined),
+      };
+      // With --db, references may point at rows already loaded, exactly as `load` will check them; without, the
+      // files are checked by a load into an empty store of their own that is thrown away.
       const result =
         typeof values.db === 'string'
-          ? await withStore(io, values.db, (store) =>
-              listProblems(store, files, { mode: values.mode as 'replace' | 'upsert', locale: messages }),
-            )
-          : validateFiles(files, { locale: messages });
+          ? await withStore(io, values.db, (store) => listProblems(store, files, options))
+          : await withScratchStore((store) => listProblems(store, files, options));
       if (values.json) io.out(JSON.stringify({ ok: result.ok, problems: result.problems }, null, 2));
       else {
         report(io, result.problems);
         if (result.ok) {
           for (const t of result.tables) {
-            io.out(`${t.file}: ${typeof t.rows === 'number' ? t.rows : t.rows.length} ${t.table} rows`);
+            io.out(`${t.file}: ${t.rows} ${t.table} rows`);
           }
         }
       }
