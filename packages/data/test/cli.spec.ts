@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAudit, Store } from '../src/store/index.js';
+import { validateFiles } from '../src/validation/validate.js';
 import { INSTITUTIONS, MILESTONES, PARTNERSHIPS, tempDir, TRAINING } from './helpers.js';
 
 // The real launcher, as `npx puente` runs it (built by `npm run build`, which the test task depends on).
@@ -12,10 +13,17 @@ const SAMPLE = new URL('../../../data/', import.meta.url).pathname;
 
 function puente(
   args: string[],
-  options: { db?: string; input?: string; cwd?: string; uid?: number; gid?: number } = {},
+  options: {
+    db?: string;
+    input?: string;
+    cwd?: string;
+    uid?: number;
+    gid?: number;
+    env?: Record<string, string>;
+  } = {},
 ) {
   // Without a db, PUENTE_DB is unset so the default path is used.
-  const env = { ...process.env, PUENTE_DB: options.db };
+  const env = { ...process.env, PUENTE_DB: options.db, ...options.env };
   if (options.db === undefined) delete env.PUENTE_DB;
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
@@ -85,6 +93,22 @@ describe('puente validate', () => {
         value: 'many',
       }),
     ]);
+  });
+
+  it('lists what validateFiles lists, fixture by fixture, and leaves no scratch store behind', () => {
+    const scratch = tempDir();
+    for (const folder of ['invalid-enum', 'unknown-reference', 'ragged-row', 'ambiguous-encoding']) {
+      const dir = new URL(`./fixtures/problems/${folder}/`, import.meta.url).pathname;
+      const files = readdirSync(dir)
+        .filter((n) => n.endsWith('.csv'))
+        .map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
+      const expected = validateFiles(files);
+      expect(expected.problems.length).toBeGreaterThan(0);
+      const run = puente(['validate', '--json', dir], { env: { TMPDIR: scratch } });
+      expect(run.code).toBe(expected.ok ? 0 : 1);
+      expect(JSON.parse(run.out)).toEqual({ ok: expected.ok, problems: expected.problems });
+    }
+    expect(readdirSync(scratch)).toEqual([]);
   });
 
   it('exits 2 with usage on a wrong command', () => {

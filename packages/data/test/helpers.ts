@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { Store } from '../src/store/index.js';
+import { Store, type OpenStoreOptions } from '../src/store/index.js';
 import type { UploadFile } from '../src/validation/validate.js';
 
 const encoder = new TextEncoder();
@@ -25,8 +25,8 @@ export function tempDir(): string {
 }
 
 /** A store on a fresh DuckDB file, closed after the test. */
-export async function freshStore(): Promise<Store> {
-  const store = await Store.open({ path: path.join(tempDir(), 'test.duckdb') });
+export async function freshStore(options: Omit<OpenStoreOptions, 'path'> = {}): Promise<Store> {
+  const store = await Store.open({ path: path.join(tempDir(), 'test.duckdb'), ...options });
   cleanups.unshift(() => store.close());
   return store;
 }

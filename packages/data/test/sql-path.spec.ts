@@ -267,6 +267,26 @@ inst-002,,New course,e-commerce,2025,10,
     );
   });
 
+  it("in a bulk load (the CLI's): the validator's rows are stored, in whatever order DuckDB writes them", async () => {
+    // 250,000 training rows: enough for DuckDB to read and insert the file in parallel pieces.
+    const files = generatedFiles({ institutions: 5000, years: 10, programmes: 5, seed: 4 });
+    const expected = validateFiles(files);
+    expect(expected.ok).toBe(true);
+    const store = await freshStore({ bulkLoad: true });
+    const loaded = await load(store, { files, mode: 'replace', user: 'test' });
+    expect(loaded).toMatchObject({ ok: true, tables: { training: 250_000 } });
+    const inKeyOrder = (table: TableName, rows: Row[]): Row[] =>
+      rows
+        .map((row) => [JSON.stringify(TABLES[table].key.map((k) => row[k])), row] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, row]) => row);
+    for (const { table, rows } of expected.tables) {
+      const stored = await storedRows(store, table);
+      expect(stored.length).toBe(rows.length);
+      expect(inKeyOrder(table, stored)).toEqual(inKeyOrder(table, rows));
+    }
+  }, 60_000);
+
   it('in replace mode, when a replaced table leaves other rows pointing nowhere', async () => {
     const base = generatedFiles({ institutions: 60, years: 2, programmes: 2, seed: 3 });
     const institutions = 'id,name,city,country,type\ninst-001,One,Madrid,ES,agency\n';

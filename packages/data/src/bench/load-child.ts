@@ -8,7 +8,7 @@ const [dir, db] = process.argv.slice(2);
 if (dir === undefined || db === undefined) throw new Error('usage: load-child DIR DB');
 const start = performance.now();
 const files = await csvFilesOnDisk([dir]);
-const store = await Store.open({ path: db });
+const store = await Store.open({ path: db, bulkLoad: true });
 try {
   const result = await load(store, { files, mode: 'replace', user: 'bench' });
   if (!result.ok) throw new Error(`Load failed: ${result.problems[0]?.message}`);

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: how long `puente load` takes on a generated programme, against DuckDB's own `read_csv` of the
  * same files into a database file (the baseline) and a naive papaparse + appender script, all in the same run on
- * the same files; and the peak memory of the load, in a process of its own, at two sizes. Not a test.
+ * the same files; and the peak memory of the load, in a process of its own, at three sizes and into a store that
+ * already holds the programme. Not a test.
  * Options: --institutions N (default 20000 → 1,000,000 training rows with --years 10 --programmes 5),
- * --small N (institutions of the second size for the memory comparison; default a quarter), --runs N (the baseline
- * and the load run N times each, alternately, and their medians are compared: the machine may be shared; default 3).
+ * --small N and --large N (institutions of the other sizes for the memory comparison; default a quarter and four
+ * times; --large 0 skips it), --runs N (the baseline and the load run N times each, alternately, and their medians
+ * are compared: the machine may be shared; default 3).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { execFile } from 'node:child_process';
@@ -23,6 +25,7 @@ const { values } = parseArgs({
   options: {
     institutions: { type: 'string', default: '20000' },
     small: { type: 'string' },
+    large: { type: 'string' },
     years: { type: 'string', default: '10' },
     programmes: { type: 'string', default: '5' },
     runs: { type: 'string', default: '3' },
@@ -154,6 +157,16 @@ try {
   const [validation, validating] = await time(() => validateFiles(files));
   if (!validation.ok) throw new Error(`Generated data does not validate: ${validation.problems[0]?.message}`);
   const smallLoad = await childLoad(sizes[1]!.dir, path.join(work, 'load-small.duckdb'));
+  // A replace of the whole programme in a store that holds it: every current row closed, then compared.
+  const again = await childLoad(dir, path.join(work, 'load-0.duckdb'));
+  const large = Number(values.large ?? big * 4);
+  let largeLoad: { seconds: number; maxRssMiB: number; rows: number; bytes: number } | null = null;
+  if (large > 0) {
+    await rm(sizes[1]!.dir, { recursive: true });
+    const largeDir = path.join(work, 'large');
+    const size = await generate(largeDir, large);
+    largeLoad = { ...(await childLoad(largeDir, path.join(work, 'load-large.duckdb'))), ...size };
+  }
 
   const line = (label: string, seconds: number, extra = '') =>
     console.log(
@@ -168,10 +181,23 @@ try {
   );
   line('naive script: papaparse + appender, nothing checked', naive);
   line('validateFiles (the browser’s validator, for reference)', validating);
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  console.log('\nPeak RSS of the load process, into a new store:');
   console.log(
-    `\nPeak RSS of the load process (highest of its runs): ${loaded.maxRssMiB.toFixed(0)} MiB at ${bigSize.rows} training rows ` +
-      `(${(bigSize.bytes / 2 ** 20).toFixed(1)} MiB), ${smallLoad.maxRssMiB.toFixed(0)} MiB at ${smallSize.rows} ` +
-      `(${(smallSize.bytes / 2 ** 20).toFixed(1)} MiB; loaded in ${smallLoad.seconds.toFixed(2)} s)`,
+    `  ${smallSize.rows} training rows (${mib(smallSize.bytes)}): ${smallLoad.maxRssMiB.toFixed(0)} MiB`,
+  );
+  console.log(
+    `  ${bigSize.rows} training rows (${mib(bigSize.bytes)}): ${loaded.maxRssMiB.toFixed(0)} MiB (highest of its runs)`,
+  );
+  if (largeLoad !== null) {
+    console.log(
+      `  ${largeLoad.rows} training rows (${mib(largeLoad.bytes)}): ${largeLoad.maxRssMiB.toFixed(0)} MiB ` +
+        `(loaded in ${largeLoad.seconds.toFixed(2)} s)`,
+    );
+  }
+  console.log(
+    `and replacing the ${bigSize.rows}-row programme in a store that holds it: ${again.maxRssMiB.toFixed(0)} MiB ` +
+      `(${again.seconds.toFixed(2)} s)`,
   );
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale, type Problem } from '../schema/problems.js';
 import { TABLE_NAMES } from '../schema/tables.js';
 import { generateProgramme } from '../generate/programme.js';
-import { validateFiles } from '../validation/validate.js';
 import {
   addUser,
   listProblems,
@@ -21,11 +21,11 @@ import {
   load,
   csvFilesOnDisk,
   fileSize,
-  readCsvFiles,
   resolveDbPath,
   restore,
   ROLES,
   Store,
+  type OpenStoreOptions,
   type AuditAction,
   type AuditDetails,
   type LoadProgress,
@@ -132,14 +132,15 @@ function report(io: Io, problems: Problem[]): void {
 /**
  * Opens the store for one command. `versions`, `restore` and `load` open a store that failed its self-check too
  * (`recovery`): they are how it is repaired, and the store itself refuses any load that would not repair it.
+ * `load` opens it for a bulk load: the process exits after it.
  */
 async function withStore<T>(
   io: Io,
   db: string | undefined,
   fn: (store: Store) => Promise<T>,
-  recovery = false,
+  options: Pick<OpenStoreOptions, 'recovery' | 'bulkLoad'> = {},
 ): Promise<T> {
-  const store = await Store.open({ path: resolveDbPath(db), recovery });
+  const store = await Store.open({ path: resolveDbPath(db), ...options });
   if (store.recovered !== null) {
     const { lastVersion, removed, reopened } = store.recovered;
     io.err(
@@ -151,6 +152,21 @@ async function withStore<T>(
     return await fn(store);
   } finally {
     store.close();
+  }
+}
+
+/** Runs `fn` on an empty store in a temporary folder, deleted afterwards. */
+async function withScratchStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'puente-validate-'));
+  try {
+    const store = await Store.open({ path: path.join(dir, 'check.duckdb'), bulkLoad: true });
+    try {
+      return await fn(store);
+    } finally {
+      store.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -194,21 +210,24 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
       if (values.mode !== 'replace' && values.mode !== 'upsert')
         throw new UsageError('--mode is replace or upsert');
-      const files = withEncoding(await readCsvFiles(positionals), values.encoding as string | undefined);
-      const messages = locale(values.locale as string | undefined);
-      // With --db, references may point at rows already loaded, exactly as `load` will check them.
+      // Read from disk in chunks, as `load` reads them, never whole unless the validator must word problems.
+      const files = withEncoding(await csvFilesOnDisk(positionals), values.encoding as string | undefined);
+      const options = {
+        mode: values.mode as 'replace' | 'upsert',
+        locale: locale(values.locale as string | undefined),
+      };
+      // With --db, references may point at rows already loaded, exactly as `load` will check them; without, the
+      // files are checked by a load into an empty store of their own that is thrown away.
       const result =
         typeof values.db === 'string'
-          ? await withStore(io, values.db, (store) =>
-              listProblems(store, files, { mode: values.mode as 'replace' | 'upsert', locale: messages }),
-            )
-          : validateFiles(files, { locale: messages });
+          ? await withStore(io, values.db, (store) => listProblems(store, files, options))
+          : await withScratchStore((store) => listProblems(store, files, options));
       if (values.json) io.out(JSON.stringify({ ok: result.ok, problems: result.problems }, null, 2));
       else {
         report(io, result.problems);
         if (result.ok) {
           for (const t of result.tables) {
-            io.out(`${t.file}: ${typeof t.rows === 'number' ? t.rows : t.rows.length} ${t.table} rows`);
+            io.out(`${t.file}: ${t.rows} ${t.table} rows`);
           }
         }
       }
@@ -233,7 +252,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         const token = typeof values.token === 'string' ? values.token : process.env.PUENTE_TOKEN;
         if (!token) throw new UsageError('load --server needs --token T (or $PUENTE_TOKEN)');
         if (typeof values.db === 'string') throw new UsageError('load takes --db or --server, not both');
-        const files = withEncoding(await readCsvFiles(positionals), values.encoding as string | undefined);
+        const files = withEncoding(await csvFilesOnDisk(positionals), values.encoding as string | undefined);
         const result = await loadThroughServer(values.server, token, files, {
           mode: values.mode,
           locale: locale(values.locale as string | undefined),
@@ -265,7 +284,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           });
           return loaded;
         },
-        true,
+        { recovery: true, bulkLoad: true },
       ).finally(() => progress?.done());
       return printLoad(io, result, values.json === true);
     }
@@ -279,7 +298,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           if (store.damage !== null) io.err(`puente: ${store.damage.message}`);
           return listVersions(store);
         },
-        true,
+        { recovery: true },
       );
       if (values.json) io.out(JSON.stringify(versions, null, 2));
       else if (versions.length === 0) io.out('No data versions yet.');
@@ -315,7 +334,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           });
           return made;
         },
-        true,
+        { recovery: true },
       );
       io.out(`Restored version ${target} as version ${version}.`);
       return 0;

@@ -1,17 +1,19 @@
 import type { Locale, Problem } from '../schema/problems.js';
 import type { TableName } from '../schema/tables.js';
 import type { LoadMode, LoadResult } from '../store/index.js';
-import type { UploadFile } from '../validation/validate.js';
+import { openAsBlob } from 'node:fs';
+import type { DiskFile } from '../store/index.js';
 
 /**
  * `puente load --server URL --token T`: posts the files to a running dashboard's `POST /api/uploads`, which
  * validates and loads them exactly as a local load would, while the dashboard keeps the database open.
  * A refused load (422) comes back as the same report; any other refusal is thrown with the server's reason.
+ * Each file is sent from disk as it is read (`openAsBlob`), never held whole.
  */
 export async function loadThroughServer(
   server: string,
   token: string,
-  files: UploadFile[],
+  files: DiskFile[],
   options: { mode: LoadMode; locale: Locale; allowEmpty: boolean },
 ): Promise<LoadResult> {
   let url: URL;
@@ -26,7 +28,7 @@ export async function loadThroughServer(
   const encoding = files.find((f) => f.encoding !== undefined)?.encoding;
   if (encoding !== undefined) form.set('encoding', encoding);
   for (const file of files) {
-    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: 'text/csv' }), file.name);
+    form.append('file', await openAsBlob(file.path, { type: 'text/csv' }), file.name);
   }
   const response = await fetch(url, {
     method: 'POST',

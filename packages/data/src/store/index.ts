@@ -1,5 +1,11 @@
 // Node-only entry of @puente/data: the DuckDB store, its versioned loads, users and the dashboard's queries.
-export { Store, StoreLockedError, StoreReadOnlyError, type OpenStoreOptions } from './store.js';
+export {
+  LOAD_MEMORY_LIMIT,
+  Store,
+  StoreLockedError,
+  StoreReadOnlyError,
+  type OpenStoreOptions,
+} from './store.js';
 export { StoreDamagedError, type TotalsMismatch, type UndoneWrite } from './self-check.js';
 export {
   load,

@@ -118,39 +118,65 @@ function columnSql(table: TableName, column: ColumnSpec, field: string, mapAlias
   return `CASE WHEN ${field} = '' THEN ${empty} ELSE ${value} END`;
 }
 
-/** A temporary table from each distinct value of a column to what the validator stores for it. */
+/** A mapped column of a file: the field it is read from, and the temporary table of its values. */
+interface Mapped {
+  column: ColumnSpec;
+  at: number;
+  table: string;
+}
+
+/**
+ * For each mapped column, a temporary table from each distinct value to what the validator stores for it. One
+ * scan of the file finds the distinct values of every mapped column (a grouping set each).
+ */
 async function mapValues(
   c: DuckDBConnection,
   file: SqlFile,
-  column: ColumnSpec,
-  field: string,
-  mapTable: string,
+  mapped: readonly Mapped[],
   params: unknown[],
 ): Promise<void> {
+  if (mapped.length === 0) return;
+  const fields = mapped.map(({ at }) => `f${at}`);
+  // Each row holds one value of one column (the others grouped away, NULL); which one, `grouping` tells.
+  const which = fields.map((f) => `grouping(${f}) = 0`);
   const rows = plainRows(
     await c.runAndReadAll(
-      `SELECT DISTINCT ${field} AS raw FROM (${recordsSql(file)}) WHERE ${field} <> ''`,
+      `SELECT ${fields.map((f, i) => `CASE WHEN ${which[i]} THEN ${f} END AS v${i}`).join(', ')}
+       FROM (${recordsSql(file)})
+       GROUP BY GROUPING SETS (${fields.map((f) => `(${f})`).join(', ')})`,
       params as never,
     ),
   );
-  const read = cellReader(column);
-  await c.run(`CREATE OR REPLACE TEMP TABLE ${mapTable} (raw VARCHAR, value VARCHAR)`);
-  const appender = await c.createAppender(mapTable, 'main', 'temp');
-  try {
-    for (const { raw } of rows) {
-      const text = String(raw);
-      const value = text.length > MAX_VALUE_LENGTH ? null : read(text);
-      if (value === null || value instanceof CellError) {
-        throw new NotForSql(`${file.header.table}.${column.name} has a value the validator refuses`);
+  for (const [i, { column, table }] of mapped.entries()) {
+    const read = cellReader(column);
+    await c.run(`CREATE OR REPLACE TEMP TABLE ${table} (raw VARCHAR, value VARCHAR)`);
+    const appender = await c.createAppender(table, 'main', 'temp');
+    try {
+      for (const row of rows) {
+        const raw = row[`v${i}`];
+        if (raw === null || raw === undefined || raw === '') continue;
+        const text = String(raw);
+        const value = text.length > MAX_VALUE_LENGTH ? null : read(text);
+        if (value === null || value instanceof CellError) {
+          throw new NotForSql(`${file.header.table}.${column.name} has a value the validator refuses`);
+        }
+        appender.appendVarchar(text);
+        appender.appendVarchar(String(value));
+        appender.endRow();
       }
-      appender.appendVarchar(text);
-      appender.appendVarchar(String(value));
-      appender.endRow();
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
     }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
   }
+}
+
+/** Whether DuckDB keeps rows in the order they are inserted (not in a bulk load: `OpenStoreOptions.bulkLoad`). */
+async function keepsOrder(c: DuckDBConnection): Promise<boolean> {
+  const [row] = plainRows(
+    await c.runAndReadAll(`SELECT current_setting('preserve_insertion_order') AS keeps`),
+  );
+  return row?.keeps !== false;
 }
 
 /**
@@ -163,6 +189,7 @@ export async function insertFile(c: DuckDBConnection, file: SqlFile, version: nu
   const params = readParams(file);
   const joins: string[] = [];
   const expressions: string[] = [];
+  const mapped: Mapped[] = [];
   try {
     for (const [i, column] of spec.columns.entries()) {
       const at = fieldIndex[i]!;
@@ -174,12 +201,12 @@ export async function insertFile(c: DuckDBConnection, file: SqlFile, version: nu
       let alias: string | null = null;
       if (MAPPED.has(column.type)) {
         alias = `m${i}`;
-        const mapTable = `puente_map_${i}`;
-        await mapValues(c, file, column, `f${at}`, mapTable, params);
-        joins.push(`LEFT JOIN temp.main.${mapTable} AS ${alias} ON ${alias}.raw = ${field}`);
+        mapped.push({ column, at, table: `puente_map_${i}` });
+        joins.push(`LEFT JOIN temp.main.puente_map_${i} AS ${alias} ON ${alias}.raw = ${field}`);
       }
       expressions.push(`${columnSql(table, column, field, alias)} AS ${quoted(column.name)}`);
     }
+    await mapValues(c, file, mapped, params);
     // Rules across the cells of a row, as in the validator: checked here, reported by it.
     const across =
       table === 'partnerships'
@@ -187,8 +214,9 @@ export async function insertFile(c: DuckDBConnection, file: SqlFile, version: nu
         : table === 'training'
           ? ` REPLACE (CASE WHEN "completed" > "trainees" THEN ${refuse('completed')} ELSE "completed" END AS "completed")`
           : '';
-    // Joined rows keep the file's order (the validator's) through their position.
-    const ordered = joins.length > 0;
+    // Joined rows keep the file's order (the validator's) through their position, unless the store was opened
+    // for a bulk load, which stores rows in any order.
+    const ordered = joins.length > 0 && (await keepsOrder(c));
     const rows = `SELECT ${expressions.join(', ')}
       FROM (SELECT *${ordered ? ', row_number() OVER () AS position' : ''} FROM (${recordsSql(file)}) WHERE ${notBlank(width)}) AS r
       ${joins.join('\n')}${ordered ? ' ORDER BY r.position' : ''}`;

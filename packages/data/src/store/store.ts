@@ -29,7 +29,18 @@ export interface OpenStoreOptions {
    * reopening after a fatal error; never set when serving.
    */
   failCheckpoints?: boolean;
+  /**
+   * For a process that opens the store to load and then exits (the CLI's `load`). DuckDB may then store rows in
+   * any order: its parallel insert writes compressed row groups as it reads, so the commit has little left to
+   * write, and its buffers stay under `LOAD_MEMORY_LIMIT` (spilling to `<db>.tmp`), so a load's memory doesn't grow
+   * with the files. Every read orders its rows itself. Whoever serves the data opens
+   * without it: the limit would slow the views' large aggregates.
+   */
+  bulkLoad?: boolean;
 }
+
+/** The most DuckDB's buffers may hold during a bulk load; with node and DuckDB themselves, the load's peak RSS stays under 400 MB. */
+export const LOAD_MEMORY_LIMIT = '128MB';
 
 /** Thrown when another process already holds the database file. */
 export class StoreLockedError extends Error {
@@ -108,14 +119,19 @@ export class Store {
     readonly dbPath: string,
     readonly uploadsDir: string,
     private readonly recovery: boolean,
+    private readonly bulkLoad: boolean,
   ) {}
 
   static async open(options: OpenStoreOptions): Promise<Store> {
     const dbPath = path.resolve(options.path);
     await mkdir(path.dirname(dbPath), { recursive: true });
     const uploadsDir = path.resolve(options.uploadsDir ?? path.join(path.dirname(dbPath), 'uploads'));
-    const instance = await openInstance(dbPath, uploadsDir, options.failCheckpoints === true);
-    const store = new Store(instance, dbPath, uploadsDir, options.recovery === true);
+    const settings: InstanceSettings = {
+      failCheckpoints: options.failCheckpoints === true,
+      bulkLoad: options.bulkLoad === true,
+    };
+    const instance = await openInstance(dbPath, uploadsDir, settings);
+    const store = new Store(instance, dbPath, uploadsDir, options.recovery === true, settings.bulkLoad);
     try {
       await store.migrate();
       await store.checkItself();
@@ -255,7 +271,10 @@ export class Store {
     this.reopening = (async () => {
       // Connections still open on the old instance fail from now on; closing it frees the file at once.
       failed.closeSync();
-      this.instance = await openInstance(this.dbPath, this.uploadsDir, false);
+      this.instance = await openInstance(this.dbPath, this.uploadsDir, {
+        failCheckpoints: false,
+        bulkLoad: this.bulkLoad,
+      });
       await this.checkItself();
       this.reopened++;
       for (const listener of this.commitListeners) listener();
@@ -316,10 +335,15 @@ export class Store {
  * a client's), and no setting can be changed afterwards. By SQL, because DuckDB's C API can't set a list option
  * such as `allowed_directories` at creation (duckdb/duckdb#25057), and external access must stay on until it is set.
  */
+interface InstanceSettings {
+  failCheckpoints: boolean;
+  bulkLoad: boolean;
+}
+
 async function openInstance(
   dbPath: string,
   uploadsDir: string,
-  failCheckpoints: boolean,
+  { failCheckpoints, bulkLoad }: InstanceSettings,
 ): Promise<DuckDBInstance> {
   let instance: DuckDBInstance;
   try {
@@ -334,6 +358,10 @@ async function openInstance(
     try {
       await c.run(`SET allowed_directories = [${sqlString(uploadsDir + path.sep)}]`);
       if (failCheckpoints) await c.run("SET debug_checkpoint_abort = 'before_header'");
+      if (bulkLoad) {
+        await c.run('SET preserve_insertion_order = false');
+        await c.run(`SET memory_limit = ${sqlString(LOAD_MEMORY_LIMIT)}`);
+      }
       await c.run('SET enable_external_access = false');
       await c.run('SET lock_configuration = true');
     } finally {

@@ -146,7 +146,7 @@ export async function load(store: Store, request: LoadRequest): Promise<LoadResu
  */
 export async function listProblems(
   store: Store,
-  files: UploadFile[],
+  files: LoadFile[],
   options: { mode: LoadMode; locale?: Locale },
 ): Promise<ProblemList> {
   const staged = await prepareSqlUpload(store.uploadsDir, files, { locale: options.locale ?? 'en' });
@@ -170,7 +170,7 @@ export async function listProblems(
       await staged.remove();
     }
   }
-  const { ok, problems, tables } = await checkUpload(store, files, options);
+  const { ok, problems, tables } = await checkUpload(store, await wholeFiles(files), options);
   return { ok, problems, tables: tables.map((t) => ({ table: t.table, file: t.file, rows: t.rows.length })) };
 }
 
