@@ -33,13 +33,16 @@ export interface OpenStoreOptions {
    * For a process that opens the store to load and then exits (the CLI's `load`). DuckDB may then store rows in
    * any order: its parallel insert writes compressed row groups as it reads, so the commit has little left to
    * write, and its buffers stay under `LOAD_MEMORY_LIMIT` (spilling to `<db>.tmp`), so a load's memory doesn't grow
-   * with the files. Every read orders its rows itself. Whoever serves the data opens
+   * with the files. Every read orders its rows itself (`test/order.spec.ts`). Whoever serves the data opens
    * without it: the limit would slow the views' large aggregates.
    */
   bulkLoad?: boolean;
 }
 
-/** The most DuckDB's buffers may hold during a bulk load; with node and DuckDB themselves, the load's peak RSS stays under 400 MB. */
+/**
+ * The most DuckDB's buffers may hold during a bulk load: with node and DuckDB's own code, the load's peak RSS then
+ * stays near 350 MiB at any size (BENCHMARKS.md). Half of it made DuckDB thrash: slower, and more memory.
+ */
 export const LOAD_MEMORY_LIMIT = '128MB';
 
 /** Thrown when another process already holds the database file. */

@@ -459,7 +459,7 @@ export async function recordedFile(
   sha256: string,
 ): Promise<{ name: string; sha256: string } | null> {
   const [file] = await store.all(
-    'SELECT file_name FROM version_files WHERE sha256 = $1 ORDER BY version DESC LIMIT 1',
+    'SELECT file_name FROM version_files WHERE sha256 = $1 ORDER BY version DESC, table_name, file_name LIMIT 1',
     [sha256],
   );
   return file ? { name: String(file.file_name), sha256 } : null;
