@@ -332,17 +332,18 @@ export class Store {
   }
 }
 
-/**
- * Opens the DuckDB file and locks it down before anything else runs on it: DuckDB reads files only from the
- * uploads folder, where a load stages the UTF-8 text of the files it was given (file names there are hashes, never
- * a client's), and no setting can be changed afterwards. By SQL, because DuckDB's C API can't set a list option
- * such as `allowed_directories` at creation (duckdb/duckdb#25057), and external access must stay on until it is set.
- */
 interface InstanceSettings {
   failCheckpoints: boolean;
   bulkLoad: boolean;
 }
 
+/**
+ * Opens the DuckDB file and locks it down before anything else runs on it: DuckDB reads files only from the
+ * uploads folder, where a load stages the UTF-8 text of the files it was given (file names there are hashes, never
+ * a client's), and no setting can be changed afterwards. By SQL, because DuckDB's C API can't set a list option
+ * such as `allowed_directories` at creation (duckdb/duckdb#25057), and external access must stay on until it is set.
+ * A bulk load's settings (`OpenStoreOptions.bulkLoad`) are global too, so they are set here, before the lock.
+ */
 async function openInstance(
   dbPath: string,
   uploadsDir: string,
