@@ -109,6 +109,12 @@ describe('puente validate', () => {
       expect(JSON.parse(run.out)).toEqual({ ok: expected.ok, problems: expected.problems });
     }
     expect(readdirSync(scratch)).toEqual([]);
+    // No temporary folder to be had: the same report, from validateFiles alone.
+    const dir = new URL('./fixtures/problems/unknown-reference/', import.meta.url).pathname;
+    const nowhere = puente(['validate', '--json', dir], { env: { TMPDIR: path.join(scratch, 'missing') } });
+    const files = readdirSync(dir).map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
+    expect(nowhere.err).toBe('');
+    expect(JSON.parse(nowhere.out)).toEqual({ ok: false, problems: validateFiles(files).problems });
   });
 
   it('exits 2 with usage on a wrong command', () => {

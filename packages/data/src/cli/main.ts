@@ -7,6 +7,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale, type Problem } from '../schema/problems.js';
 import { TABLE_NAMES } from '../schema/tables.js';
 import { generateProgramme } from '../generate/programme.js';
+import { wholeFiles } from '../store/sql-files.js';
+import { validateFiles } from '../validation/validate.js';
 import {
   addUser,
   listProblems,
@@ -27,6 +29,9 @@ import {
   Store,
   type OpenStoreOptions,
   type AuditAction,
+  type DiskFile,
+  type LoadMode,
+  type ProblemList,
   type AuditDetails,
   type LoadProgress,
   type LoadResult,
@@ -155,13 +160,29 @@ async function withStore<T>(
   }
 }
 
-/** Runs `fn` on an empty store in a temporary folder, deleted afterwards. */
-async function withScratchStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'puente-validate-'));
+/**
+ * `validate` without `--db`: the files checked by the load's own attempt, rolled back, on an empty store in a
+ * temporary folder that is deleted afterwards; by `validateFiles` over the whole files when no folder can be made.
+ */
+async function checkAlone(
+  files: DiskFile[],
+  options: { mode: LoadMode; locale: Locale },
+): Promise<ProblemList> {
+  let dir: string;
+  try {
+    dir = await mkdtemp(path.join(tmpdir(), 'puente-validate-'));
+  } catch {
+    const { ok, problems, tables } = validateFiles(await wholeFiles(files), { locale: options.locale });
+    return {
+      ok,
+      problems,
+      tables: tables.map((t) => ({ table: t.table, file: t.file, rows: t.rows.length })),
+    };
+  }
   try {
     const store = await Store.open({ path: path.join(dir, 'check.duckdb'), bulkLoad: true });
     try {
-      return await fn(store);
+      return await listProblems(store, files, options);
     } finally {
       store.close();
     }
@@ -221,7 +242,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       const result =
         typeof values.db === 'string'
           ? await withStore(io, values.db, (store) => listProblems(store, files, options))
-          : await withScratchStore((store) => listProblems(store, files, options));
+          : await checkAlone(files, options);
       if (values.json) io.out(JSON.stringify({ ok: result.ok, problems: result.problems }, null, 2));
       else {
         report(io, result.problems);
