@@ -20,6 +20,7 @@ export { networkModel, modelFromScene, scenePositions, moveNode } from './networ
 export {
   networkScene,
   reboxScene,
+  sceneData,
   forceInput,
   defaultTicks,
   browserTicks,

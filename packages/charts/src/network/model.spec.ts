@@ -6,7 +6,14 @@ import { bridgeLayout } from './bridge.js';
 import { networkEmphasis } from './highlight.js';
 import { curvePath, linkCurve } from './links.js';
 import { modelFromScene, moveNode, networkModel, scenePositions } from './model.js';
-import { browserTicks, defaultLabelSize, defaultTicks, networkScene, reboxScene } from './scene.js';
+import {
+  browserTicks,
+  defaultLabelSize,
+  defaultTicks,
+  networkScene,
+  reboxScene,
+  sceneData,
+} from './scene.js';
 import type { NetworkData, NetworkModel } from './types.js';
 import { estimateTextWidth } from '../text.js';
 
@@ -403,6 +410,17 @@ describe('reboxScene(scene, box)', () => {
     expect(reboxScene(scene, upright)).toBeNull();
     // The same box is always the same scene.
     expect(reboxScene(scene, wide)).toEqual(scene);
+  });
+});
+
+describe('sceneData(scene)', () => {
+  it('gives back data that makes the same scene, and from a laid-out model the same model', () => {
+    const options = { width: 960, height: 600 };
+    const data = fuenlabradaHangzhou;
+    const scene = networkScene(data, options);
+    expect(networkScene(sceneData(scene), options)).toEqual(scene);
+    const model = networkModel(data, options);
+    expect(networkModel(sceneData(model), options)).toEqual(model);
   });
 });
 

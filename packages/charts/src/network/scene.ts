@@ -268,6 +268,34 @@ export function reboxScene(
   };
 }
 
+/** The data a scene (or a model laid out from one) was made from, to make it again in another box. */
+export function sceneData(scene: {
+  nodes: readonly NetworkSceneNode[];
+  links: readonly NetworkSceneLink[];
+}): NetworkData {
+  return {
+    nodes: scene.nodes.map((n) => ({
+      id: n.id,
+      label: n.label,
+      ...(n.labelLang === undefined ? {} : { labelLang: n.labelLang }),
+      city: n.city,
+      country: n.country,
+      type: n.type,
+      trained: n.trained,
+      matched: !n.context,
+    })),
+    links: scene.links.map((l) => ({
+      id: l.id,
+      source: l.source,
+      target: l.target,
+      status: l.status,
+      area: l.area,
+      milestones: l.milestones,
+      milestonesDone: l.milestonesDone,
+    })),
+  };
+}
+
 /** Node index pairs of the scene's links. */
 export function sceneEdges(scene: Pick<NetworkScene, 'nodes' | 'links'>): Array<[number, number]> {
   const indexOf = new Map(scene.nodes.map((n, i) => [n.id, i]));
