@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../src/csv/decode.js';
 import { PlainCsvScan, type PlainCsv } from '../src/csv/plain.js';
-import { cutCharacter, prepareSqlUpload, type LoadFile } from '../src/store/sql-files.js';
+import { cutCharacter, stageSqlUpload, type LoadFile } from '../src/store/sql-files.js';
 import { validateFiles } from '../src/validation/validate.js';
 import { fixture } from './fixtures.js';
 import { tempDir } from './helpers.js';
@@ -40,20 +40,17 @@ describe('an upload read in chunks for the SQL path', () => {
       // Chunks of 1, 2, 3, 5 and 7 bytes cut every multi-byte character (2 to 4 bytes) somewhere.
       for (const chunk of [1, 2, 3, 5, 7, 4096]) {
         const dir = tempDir();
-        const upload = await prepareSqlUpload(dir, [{ name: 'institutions.csv', bytes }], {
-          locale: 'en',
-          chunk,
-        });
-        expect(upload, `${name}, chunks of ${chunk}`).not.toBeNull();
-        const [file] = upload!.files;
+        const upload = stageSqlUpload(dir, [{ name: 'institutions.csv', bytes }], { locale: 'en', chunk });
+        const [file] = await Promise.all(upload.files);
+        expect(file, `${name}, chunks of ${chunk}`).not.toBeNull();
         expect(readFileSync(file!.path, 'utf8'), `${name}, chunks of ${chunk}`).toBe(expected);
         expect(file!.header.encoding).toBe(validated.tables[0]!.encoding);
-        expect(upload!.warnings).toEqual(validated.problems);
+        expect(await upload.warnings()).toEqual(validated.problems);
         // Kept under the hash of the bytes as sent, whatever DuckDB reads.
-        await upload!.keep();
+        await upload.keep(file!);
         expect(file!.sha256).toBe(sha256(bytes));
         expect(new Uint8Array(readFileSync(path.join(dir, file!.sha256)))).toEqual(bytes);
-        await upload!.remove();
+        await upload.remove();
         expect(readdirSync(path.join(dir, 'staging'))).toEqual([]);
       }
     }
@@ -73,29 +70,31 @@ describe('an upload read in chunks for the SQL path', () => {
     expect(size).toBeGreaterThan(1024 * 1024 + 100_000);
     const onDisk: LoadFile = { name: 'institutions.csv', path: file, size };
     let read = 0;
-    const upload = await prepareSqlUpload(path.join(dir, 'uploads'), [onDisk], {
+    const upload = stageSqlUpload(path.join(dir, 'uploads'), [onDisk], {
       locale: 'en',
       chunk: 65_537,
       onRead: (n) => (read += n),
     });
+    const [staged] = await Promise.all(upload.files);
     expect(read).toBe(size);
-    expect(upload).not.toBeNull();
-    expect(upload!.files[0]!.header).toMatchObject({ table: 'institutions', line: 1, width: 5 });
-    expect(upload!.files[0]!.plain).toEqual({ trim: 'none' });
-    await upload!.keep();
-    // UTF-8 without BOM: DuckDB reads the kept file itself.
-    expect(upload!.files[0]!.path).toBe(path.join(dir, 'uploads', sha256(Buffer.from(text))));
-    await upload!.remove();
+    expect(staged).not.toBeNull();
+    expect(staged!.header).toMatchObject({ table: 'institutions', line: 1, width: 5 });
+    expect(staged!.plain).toEqual({ trim: 'none' });
+    expect(await upload.warnings()).toEqual([]);
+    // UTF-8 without BOM: DuckDB reads the raw copy itself, which is then kept.
+    expect(readFileSync(staged!.path, 'utf8')).toBe(text);
+    await upload.keep(staged!);
+    expect(readFileSync(path.join(dir, 'uploads', sha256(Buffer.from(text))), 'utf8')).toBe(text);
+    await upload.remove();
   });
 
   it('gives up on what only the whole file can settle, leaving nothing behind', async () => {
     const dir = tempDir();
     const refused = async (bytes: Uint8Array) => {
-      const upload = await prepareSqlUpload(dir, [{ name: 'institutions.csv', bytes }], {
-        locale: 'en',
-        chunk: 3,
-      });
-      expect(upload).toBeNull();
+      const upload = stageSqlUpload(dir, [{ name: 'institutions.csv', bytes }], { locale: 'en', chunk: 3 });
+      // Given up on as the file is read, or once every header is read.
+      expect(await upload.warnings()).toBeNull();
+      await upload.remove();
       expect(readdirSync(path.join(dir, 'staging'))).toEqual([]);
     };
     const encoder = new TextEncoder();

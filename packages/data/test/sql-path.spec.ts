@@ -1,8 +1,16 @@
 import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../src/generate/programme.js';
 import { TABLES, type Row, type TableName } from '../src/schema/tables.js';
-import { checkUpload, listProblems, load, type LoadMode, type Store } from '../src/store/index.js';
+import {
+  checkUpload,
+  currentVersion,
+  listProblems,
+  load,
+  type LoadMode,
+  type Store,
+} from '../src/store/index.js';
 import { loadThroughSql } from '../src/store/versions.js';
 import { plainRows } from '../src/store/values.js';
 import { validateFiles, type UploadFile, type ValidationResult } from '../src/validation/validate.js';
@@ -286,6 +294,35 @@ inst-002,,New course,e-commerce,2025,10,
       expect(inKeyOrder(table, stored)).toEqual(inKeyOrder(table, rows));
     }
   }, 60_000);
+
+  it('when a file read while the ones before it are written turns out not to be plain CSV', async () => {
+    const generated = generatedFiles({ institutions: 60, years: 2, programmes: 2, seed: 5 });
+    const training = generated.find((f) => f.name === 'training.csv')!;
+    // An old Mac line break near the end: only reading the whole file finds it. Given last, read last.
+    const text = decoder.decode(training.bytes);
+    const cut = text.lastIndexOf('\n', text.length - 2);
+    const late = {
+      name: 'training.csv',
+      bytes: encoder.encode(`${text.slice(0, cut)}\r${text.slice(cut + 1)}`),
+    };
+    const files = [...generated.filter((f) => f !== training), late];
+    expect(await compare(files)).toBe(false);
+
+    const store = await freshStore();
+    let written = 0;
+    const viaSql = await loadThroughSql(store, {
+      files,
+      mode: 'replace',
+      user: 'test',
+      onProgress: (p) => (written = p.rowsWritten),
+    });
+    // The other files were written before it gave up, and all of it was rolled back, leaving no file behind.
+    expect(viaSql).toBeNull();
+    expect(written).toBeGreaterThan(0);
+    expect(await currentVersion(store)).toBeNull();
+    expect(readdirSync(store.uploadsDir)).toEqual(['staging']);
+    expect(readdirSync(path.join(store.uploadsDir, 'staging'))).toEqual([]);
+  });
 
   it('in replace mode, when a replaced table leaves other rows pointing nowhere', async () => {
     const base = generatedFiles({ institutions: 60, years: 2, programmes: 2, seed: 3 });

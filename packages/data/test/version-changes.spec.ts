@@ -67,6 +67,38 @@ describe.each([
     expect(changes.milestones).toMatchObject({ added: 2, changed: 0, removed: 0 });
   });
 
+  it('gives the first keys in text order as examples, whatever ids begin with the same letters', async () => {
+    // Ids that are the start of others, sorting on either side of a hyphen and a digit; the first institution in
+    // id order trains least often, so the first training keys span several institutions.
+    const ids = ['b', 'a-b', 'a0', 'ab', 'a', 'a-', 'a-a', 'zz', 'a00'];
+    const institutions = ids.map((id) => `${id},Institution ${id},Fuenlabrada,ES,company`);
+    const training = ids.flatMap((id, i) =>
+      Array.from(
+        { length: id === 'a' ? 1 : 3 - (i % 3) },
+        (_, y) => `${id},,Course ${i},digital,${2020 + y},10,5`,
+      ),
+    );
+    const store = await freshStore();
+    const files = [
+      csv('institutions.csv', edit(`id,name,city,country,type\n${institutions.join('\n')}\n`)),
+      csv(
+        'training.csv',
+        edit(`institution,partnership,programme,topic,year,trainees,completed\n${training.join('\n')}\n`),
+      ),
+    ];
+    expect(await write(store, { files, mode: 'replace' })).toBe(1);
+    const changes = await changesOf(store, 1);
+    const keys = training.map((row) => {
+      const [institution, , programme, , year] = row.split(',');
+      return `${institution} · ${programme} · ${year}`;
+    });
+    const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    expect(changes.institutions.examples.added).toEqual([...ids].sort(byCodeUnit).slice(0, 5));
+    expect(changes.training.examples.added).toEqual(keys.sort(byCodeUnit).slice(0, 5));
+    expect(changes.training.added).toBe(training.length);
+    await expectRecordedAsCompared(store);
+  });
+
   it('counts by value after a replace, an upsert and a restore, for every version of the history', async () => {
     const store = await freshStore();
     const files = smallProgramme();

@@ -45,6 +45,11 @@ export type LoadFile = UploadFile | DiskFile;
 export const fileSize = (file: LoadFile): number => ('bytes' in file ? file.bytes.length : file.size);
 
 const CHUNK = 1024 * 1024;
+/**
+ * Bytes decoded into one string at a time: small strings are collected young. Decoding a mebibyte at a time, node's
+ * heap and external memory peaked at about 100 MiB during a 4M-row load, against 58 MiB this way.
+ */
+const TEXT_PIECE = 64 * 1024;
 /** What `chunkedDecoding` needs to see of a file's start. */
 const FIRST_BYTES = 8192;
 
@@ -162,23 +167,37 @@ interface PreparedFile {
 }
 
 /** Staging files are named by process and count, so that two loads never share one. */
-let staged = 0;
+let stagedCount = 0;
 
-/** The upload ready for the SQL path: its files, the warnings read up to their headers, and what to clean up. */
-export interface SqlUpload {
-  files: (SqlFile & { sha256: string; bytes: number })[];
-  warnings: Problem[];
-  /** Moves the raw files into the uploads folder under their hash (they are read from there). */
-  keep(): Promise<void>;
-  /** Deletes what was written but not kept. */
+/** A file of an upload ready for the SQL path. */
+export interface StagedFile extends SqlFile {
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * An upload being made ready for the SQL path one file after the other, so that DuckDB can write a file while the
+ * next one is read (the biggest, read last, takes the longest: alphabetically, training.csv).
+ */
+export interface SqlStaging {
+  /** Each file once ready, in the order given, or null when the upload must go to the validator. */
+  files: Promise<StagedFile | null>[];
+  /**
+   * Once every file is read, the warnings up to their headers, or null when the upload must go to the validator
+   * (the files' headers, read together, say something is wrong).
+   */
+  warnings(): Promise<Problem[] | null>;
+  /** Moves a file's raw bytes into the uploads folder under their hash, once DuckDB has read the file. */
+  keep(file: StagedFile): Promise<void>;
+  /** Stops reading the files not started yet, waits for the one being read, and deletes what was not kept. */
   remove(): Promise<void>;
 }
 
 /**
- * Reads each file of an upload as described above, or gives up with null (nothing left behind): the upload then
- * goes to `validateFiles`, which also says why when a file can't be read or the staging folder written.
+ * Starts reading the files of an upload as described above; the validator, which the upload goes to when a file
+ * can't be read this way (or the staging folder written), says why.
  */
-export async function prepareSqlUpload(
+export function stageSqlUpload(
   uploadsDir: string,
   files: readonly LoadFile[],
   options: {
@@ -187,57 +206,63 @@ export async function prepareSqlUpload(
     /** Bytes read at a time (tests make it tiny, to cut characters and lines everywhere). */
     chunk?: number;
   },
-): Promise<SqlUpload | null> {
+): SqlStaging {
   const dir = path.join(uploadsDir, 'staging');
   const written = new Set<string>();
-  const remove = async () => {
-    for (const file of written) await rm(file, { force: true });
-    written.clear();
-  };
+  const raws = new Map<StagedFile, string>();
   const reader = new HeaderReader({ locale: options.locale });
-  const prepared: PreparedFile[] = [];
-  try {
-    await mkdir(dir, { recursive: true });
-    for (const file of files) {
-      const name = path.join(dir, `upload-${++staged}.${process.pid}`);
+  let stopped = false;
+  let previous: Promise<unknown> = mkdir(dir, { recursive: true });
+  const staged = files.map((file) => {
+    const next = previous.then(async (): Promise<StagedFile | null> => {
+      if (stopped) return null;
+      const name = path.join(dir, `upload-${++stagedCount}.${process.pid}`);
       const one = await prepareFile(file, name, reader, written, options.onRead, options.chunk ?? CHUNK);
       if (one === null) {
-        await remove();
+        stopped = true;
         return null;
       }
-      prepared.push(one);
-    }
-  } catch {
-    await remove();
-    return null;
-  }
-  const { problems, headers } = reader.report();
-  if (headers.length !== files.length || problems.some((p) => p.severity === 'error')) {
-    await remove();
-    return null;
-  }
-  const sqlFiles = prepared.map((p) => ({
-    header: p.header,
-    plain: p.plain,
-    path: p.utf8 ?? p.raw,
-    sha256: p.sha256,
-    bytes: p.bytes,
-  }));
+      const ready = {
+        header: one.header,
+        plain: one.plain,
+        path: one.utf8 ?? one.raw,
+        sha256: one.sha256,
+        bytes: one.bytes,
+      };
+      raws.set(ready, one.raw);
+      return ready;
+    });
+    // A failure (the staging folder can't be made or written) gives up like a file that can't be read.
+    previous = next.catch(() => {
+      stopped = true;
+      return null;
+    });
+    return previous as Promise<StagedFile | null>;
+  });
   return {
-    files: sqlFiles,
-    warnings: problems,
-    keep: async () => {
-      for (const [i, p] of prepared.entries()) {
-        const kept = await keepStaged(uploadsDir, p.raw, p.sha256);
-        written.delete(p.raw);
-        if (p.utf8 === null) sqlFiles[i]!.path = kept;
-      }
+    files: staged,
+    warnings: async () => {
+      if ((await Promise.all(staged)).includes(null)) return null;
+      const { problems, headers } = reader.report();
+      return headers.length !== files.length || problems.some((p) => p.severity === 'error')
+        ? null
+        : problems;
     },
-    remove,
+    keep: async (file) => {
+      const raw = raws.get(file)!;
+      await keepStaged(uploadsDir, raw, file.sha256);
+      written.delete(raw);
+    },
+    remove: async () => {
+      stopped = true;
+      await Promise.all(staged);
+      for (const file of written) await rm(file, { force: true });
+      written.clear();
+    },
   };
 }
 
-/** One file of `prepareSqlUpload`, written to `name`.raw (and `name`.csv when transcoded); null: give up. */
+/** One file of `stageSqlUpload`, written to `name`.raw (and `name`.csv when transcoded); null: give up. */
 async function prepareFile(
   file: LoadFile,
   name: string,
@@ -370,7 +395,9 @@ async function prepareFile(
   };
   try {
     for await (const chunk of fileChunks(file, undefined, chunkSize)) {
-      if (!(await take(text.decode(chunk, false)))) return null;
+      for (let at = 0; at < chunk.length; at += TEXT_PIECE) {
+        if (!(await take(text.decode(chunk.subarray(at, at + TEXT_PIECE), false)))) return null;
+      }
     }
     if (!(await take(text.decode(new Uint8Array(0), true)))) return null;
     if (read.scan === null) {

@@ -41,9 +41,10 @@ export interface OpenStoreOptions {
 
 /**
  * The most DuckDB's buffers may hold during a bulk load: with node and DuckDB's own code, the load's peak RSS then
- * stays near 350 MiB at any size (BENCHMARKS.md). Half of it made DuckDB thrash: slower, and more memory.
+ * stays under 400 MB at any size (BENCHMARKS.md). 128MB peaked at 370–450 MiB once the next file was read while
+ * DuckDB wrote the last; 64MB made DuckDB thrash: slower, and more memory.
  */
-export const LOAD_MEMORY_LIMIT = '128MB';
+export const LOAD_MEMORY_LIMIT = '96MB';
 
 /** Thrown when another process already holds the database file. */
 export class StoreLockedError extends Error {
@@ -317,16 +318,18 @@ export class Store {
         await c.runAndReadAll('SELECT coalesce(max(step), 0) AS step FROM schema_migrations'),
       );
       const applied = Number(done[0]?.step ?? 0);
-      for (let step = applied + 1; step <= MIGRATIONS.length; step++) {
-        await c.run('BEGIN TRANSACTION');
-        try {
+      if (applied >= MIGRATIONS.length) return;
+      // Every step due in one transaction: a new database commits once, not once a step.
+      await c.run('BEGIN TRANSACTION');
+      try {
+        for (let step = applied + 1; step <= MIGRATIONS.length; step++) {
           for (const statement of MIGRATIONS[step - 1] ?? []) await c.run(statement);
           await c.run('INSERT INTO schema_migrations VALUES ($1, current_timestamp)', [step]);
-          await c.run('COMMIT');
-        } catch (error) {
-          await c.run('ROLLBACK');
-          throw error;
         }
+        await c.run('COMMIT');
+      } catch (error) {
+        await c.run('ROLLBACK');
+        throw error;
       }
     });
   }

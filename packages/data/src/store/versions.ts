@@ -11,9 +11,9 @@ import {
 import { orphanProblem } from '../validation/references.js';
 import type { Store } from './store.js';
 import { totalsMismatches } from './self-check.js';
-import { checkWritten, insertFile, NotForSql, type SqlFile } from './sql-load.js';
+import { checkWritten, insertFile, NotForSql } from './sql-load.js';
 import { keepUpload } from './uploads.js';
-import { prepareSqlUpload, wholeFiles, type LoadFile } from './sql-files.js';
+import { stageSqlUpload, wholeFiles, type LoadFile, type SqlStaging, type StagedFile } from './sql-files.js';
 import { noChanges, recordChanges, recordedChanges, type Changes } from './changes.js';
 import { plainRows } from './values.js';
 
@@ -149,26 +149,24 @@ export async function listProblems(
   files: LoadFile[],
   options: { mode: LoadMode; locale?: Locale },
 ): Promise<ProblemList> {
-  const staged = await prepareSqlUpload(store.uploadsDir, files, { locale: options.locale ?? 'en' });
-  if (staged !== null) {
-    try {
-      await store.write(async (c) => {
-        const tables = await writeThroughSql(c, staged.files, options.mode, await nextVersion(c));
-        throw new CheckedOnly(tables);
-      });
-    } catch (error) {
-      if (error instanceof CheckedOnly) {
-        const tables = staged.files.map(({ header }) => ({
-          table: header.table,
-          file: header.name,
-          rows: error.tables[header.table] ?? 0,
-        }));
-        return { ok: true, problems: staged.warnings, tables };
-      }
-      if (!(error instanceof NotForSql)) throw error;
-    } finally {
-      await staged.remove();
+  const staging = stageSqlUpload(store.uploadsDir, files, { locale: options.locale ?? 'en' });
+  try {
+    await store.write(async (c) => {
+      throw new CheckedOnly(await writeThroughSql(c, staging, options.mode, await nextVersion(c)));
+    });
+  } catch (error) {
+    if (error instanceof CheckedOnly) {
+      const { tables, warnings, files: written } = error.written;
+      const read = written.map(({ header }) => ({
+        table: header.table,
+        file: header.name,
+        rows: tables[header.table] ?? 0,
+      }));
+      return { ok: true, problems: warnings, tables: read };
     }
+    if (!(error instanceof NotForSql)) throw error;
+  } finally {
+    await staging.remove();
   }
   const { ok, problems, tables } = await checkUpload(store, await wholeFiles(files), options);
   return { ok, problems, tables: tables.map((t) => ({ table: t.table, file: t.file, rows: t.rows.length })) };
@@ -184,34 +182,30 @@ export interface ProblemList {
 
 /** Thrown to roll back a write that only checked. */
 class CheckedOnly extends Error {
-  constructor(readonly tables: Partial<Record<TableName, number>>) {
+  constructor(readonly written: WrittenThroughSql) {
     super('checked only');
   }
 }
 
 /** `load` through DuckDB's own CSV reader, or null when the upload must go through `validateFiles` (exported for tests). */
 export async function loadThroughSql(store: Store, request: LoadRequest): Promise<LoadResult | null> {
-  const staged = await prepareSqlUpload(store.uploadsDir, request.files, {
+  const staging = stageSqlUpload(store.uploadsDir, request.files, {
     locale: request.locale ?? 'en',
     ...(request.onRead ? { onRead: request.onRead } : {}),
   });
-  if (staged === null) return null;
-  const damage = store.damage;
-  if (
-    damage !== null &&
-    (request.mode !== 'replace' ||
-      damage.tables.some((t) => !staged.files.some(({ header }) => header.table === t)))
-  ) {
-    await staged.remove();
-    return null;
-  }
   try {
-    await staged.keep();
-  } catch {
-    await staged.remove();
-    return null;
-  }
-  try {
+    const damage = store.damage;
+    if (damage !== null) {
+      // Only a replace of every damaged table repairs the store.
+      const files = await Promise.all(staging.files);
+      if (
+        request.mode !== 'replace' ||
+        files.includes(null) ||
+        damage.tables.some((t) => !files.some((f) => f?.header.table === t))
+      ) {
+        return null;
+      }
+    }
     return await store
       .write(async (c) => {
         const version = await nextVersion(c);
@@ -221,12 +215,26 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
           request.mode,
         ]);
         const progress: LoadProgress = { stage: 'writing', rowsChecked: 0, rowsWritten: 0 };
-        const tables = await writeThroughSql(c, staged.files, request.mode, version, (rows) => {
-          progress.rowsChecked += rows;
-          progress.rowsWritten += rows;
-          request.onProgress?.(progress);
-        });
-        for (const { header, sha256, bytes } of staged.files) {
+        const { tables, warnings, files } = await writeThroughSql(
+          c,
+          staging,
+          request.mode,
+          version,
+          (rows) => {
+            progress.rowsChecked += rows;
+            progress.rowsWritten += rows;
+            request.onProgress?.(progress);
+          },
+        );
+        // Kept once everything is written and checked, so that an upload the SQL path gives up on keeps nothing.
+        for (const file of files) {
+          try {
+            await staging.keep(file);
+          } catch (error) {
+            throw new NotForSql('the upload could not be kept', { cause: error });
+          }
+        }
+        for (const { header, sha256, bytes } of files) {
           await c.run(`INSERT INTO version_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
             version,
             header.table,
@@ -242,7 +250,7 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
         await recordTotals(c, version);
         await recordChanges(c, version, Object.keys(tables) as TableName[]);
         await request.beforeCommit?.();
-        return { ok: true as const, version, tables, warnings: staged.warnings };
+        return { ok: true as const, version, tables, warnings };
       })
       .then((result) => {
         store.repaired();
@@ -253,32 +261,49 @@ export async function loadThroughSql(store: Store, request: LoadRequest): Promis
     if (error instanceof NotForSql) return null;
     throw error;
   } finally {
-    await staged.remove();
+    await staging.remove();
   }
 }
 
+/** What writeThroughSql wrote: rows per table (in load order), the warnings of the headers, and the files. */
+interface WrittenThroughSql {
+  tables: Partial<Record<TableName, number>>;
+  warnings: Problem[];
+  files: StagedFile[];
+}
+
 /**
- * Writes each file into its table as rows of `version` (in load order, closing the rows they replace), then runs
- * the checks across rows; throws NotForSql when anything is not plainly right.
+ * Writes each file into its table as rows of `version` as soon as it is staged (closing the rows it replaces),
+ * then runs the checks across rows; throws NotForSql when anything is not plainly right.
  */
 async function writeThroughSql(
   c: DuckDBConnection,
-  files: SqlFile[],
+  staging: SqlStaging,
   mode: LoadMode,
   version: number,
   written?: (rows: number) => void,
-): Promise<Partial<Record<TableName, number>>> {
-  const tables: Partial<Record<TableName, number>> = {};
-  for (const name of LOAD_ORDER) {
-    const file = files.find((f) => f.header.table === name);
-    if (file === undefined) continue;
+): Promise<WrittenThroughSql> {
+  const rows: Partial<Record<TableName, number>> = {};
+  const files: StagedFile[] = [];
+  for (const next of staging.files) {
+    const file = await next;
+    if (file === null) throw new NotForSql('a file is not plain CSV');
+    const name = file.header.table;
+    // Two files for one table: the validator words it.
+    if (rows[name] !== undefined) throw new NotForSql(`two files for ${name}`);
     if (mode === 'replace') await c.run(`UPDATE "${name}" SET _to = $1 WHERE ${current}`, [version]);
-    tables[name] = await insertFile(c, file, version);
+    rows[name] = await insertFile(c, file, version);
     if (mode === 'upsert') await closeUpdated(c, name, version);
-    written?.(tables[name]);
+    written?.(rows[name]);
+    files.push(file);
   }
+  const warnings = await staging.warnings();
+  if (warnings === null) throw new NotForSql('the headers read together have a problem');
+  const tables = Object.fromEntries(
+    LOAD_ORDER.flatMap((t) => (rows[t] === undefined ? [] : [[t, rows[t]]])),
+  ) as Partial<Record<TableName, number>>;
   await checkWritten(c, Object.keys(tables) as TableName[], version);
-  return tables;
+  return { tables, warnings, files };
 }
 
 async function loadValidated(
