@@ -212,16 +212,18 @@ export function stageSqlUpload(
   const raws = new Map<StagedFile, string>();
   const reader = new HeaderReader({ locale: options.locale });
   let stopped = false;
-  let previous: Promise<unknown> = mkdir(dir, { recursive: true });
+  // A failure (the staging folder can't be made or written) gives up like a file that can't be read.
+  const giveUp = (): null => {
+    stopped = true;
+    return null;
+  };
+  let previous: Promise<unknown> = mkdir(dir, { recursive: true }).catch(giveUp);
   const staged = files.map((file) => {
     const next = previous.then(async (): Promise<StagedFile | null> => {
       if (stopped) return null;
       const name = path.join(dir, `upload-${++stagedCount}.${process.pid}`);
       const one = await prepareFile(file, name, reader, written, options.onRead, options.chunk ?? CHUNK);
-      if (one === null) {
-        stopped = true;
-        return null;
-      }
+      if (one === null) return giveUp();
       const ready = {
         header: one.header,
         plain: one.plain,
@@ -232,11 +234,7 @@ export function stageSqlUpload(
       raws.set(ready, one.raw);
       return ready;
     });
-    // A failure (the staging folder can't be made or written) gives up like a file that can't be read.
-    previous = next.catch(() => {
-      stopped = true;
-      return null;
-    });
+    previous = next.catch(giveUp);
     return previous as Promise<StagedFile | null>;
   });
   return {
