@@ -150,13 +150,7 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
         : categoryColors(countBy(nodes, colorKey));
 
   const sceneNodes: NetworkSceneNode[] = nodes.map((n, i) => ({
-    id: n.id,
-    label: n.label,
-    ...(n.labelLang === undefined ? {} : { labelLang: n.labelLang }),
-    city: n.city,
-    country: n.country,
-    type: n.type,
-    trained: n.trained,
+    ...givenNode(n),
     r: round2(radius(sizeOf(i))),
     color: palette.colorOf(colorKey(n)),
     degree: degree[i]!,
@@ -178,13 +172,7 @@ export function networkScene(data: NetworkData, options: NetworkOptions): Networ
     const w = round2(linkWidth(Math.max(0, l.milestones || 0)));
     const style = statusStyle(l.status);
     return {
-      id: l.id,
-      source: l.source,
-      target: l.target,
-      status: l.status,
-      area: l.area,
-      milestones: l.milestones,
-      milestonesDone: l.milestonesDone ?? 0,
+      ...givenLink(l),
       width: w,
       dash: statusDash(l.status, w),
       linecap: style.linecap,
@@ -268,31 +256,40 @@ export function reboxScene(
   };
 }
 
+/** What a scene node keeps of the institution it was made from, as given. */
+function givenNode(n: Omit<NetworkNode, 'matched'>): Omit<NetworkNode, 'matched'> {
+  return {
+    id: n.id,
+    label: n.label,
+    ...(n.labelLang === undefined ? {} : { labelLang: n.labelLang }),
+    city: n.city,
+    country: n.country,
+    type: n.type,
+    trained: n.trained,
+  };
+}
+
+/** What a scene link keeps of the partnership it was made from, as given. */
+function givenLink(l: NetworkLink): NetworkLink & { milestonesDone: number } {
+  return {
+    id: l.id,
+    source: l.source,
+    target: l.target,
+    status: l.status,
+    area: l.area,
+    milestones: l.milestones,
+    milestonesDone: l.milestonesDone ?? 0,
+  };
+}
+
 /** The data a scene (or a model laid out from one) was made from, to make it again in another box. */
 export function sceneData(scene: {
   nodes: readonly NetworkSceneNode[];
   links: readonly NetworkSceneLink[];
 }): NetworkData {
   return {
-    nodes: scene.nodes.map((n) => ({
-      id: n.id,
-      label: n.label,
-      ...(n.labelLang === undefined ? {} : { labelLang: n.labelLang }),
-      city: n.city,
-      country: n.country,
-      type: n.type,
-      trained: n.trained,
-      matched: !n.context,
-    })),
-    links: scene.links.map((l) => ({
-      id: l.id,
-      source: l.source,
-      target: l.target,
-      status: l.status,
-      area: l.area,
-      milestones: l.milestones,
-      milestonesDone: l.milestonesDone,
-    })),
+    nodes: scene.nodes.map((n) => ({ ...givenNode(n), matched: !n.context })),
+    links: scene.links.map(givenLink),
   };
 }
 

@@ -7,11 +7,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale, type Problem } from '../schema/problems.js';
 import { TABLE_NAMES } from '../schema/tables.js';
 import { generateProgramme } from '../generate/programme.js';
-import { wholeFiles } from '../store/sql-files.js';
 import { validateFiles } from '../validation/validate.js';
 import {
   addUser,
   listProblems,
+  problemList,
+  wholeFiles,
   createToken,
   generatePassword,
   listUsers,
@@ -172,12 +173,7 @@ async function checkAlone(
   try {
     dir = await mkdtemp(path.join(tmpdir(), 'puente-validate-'));
   } catch {
-    const { ok, problems, tables } = validateFiles(await wholeFiles(files), { locale: options.locale });
-    return {
-      ok,
-      problems,
-      tables: tables.map((t) => ({ table: t.table, file: t.file, rows: t.rows.length })),
-    };
+    return problemList(validateFiles(await wholeFiles(files), options));
   }
   try {
     const store = await Store.open({ path: path.join(dir, 'check.duckdb'), bulkLoad: true });

@@ -11,6 +11,7 @@ export {
   load,
   checkUpload,
   listProblems,
+  problemList,
   restore,
   listVersions,
   recordedFile,
@@ -46,7 +47,7 @@ export {
   type UserInfo,
 } from './users.js';
 export { csvFilesOnDisk, readCsvFiles, SAMPLE_DATA_DIR } from './files.js';
-export { fileSize, type DiskFile, type LoadFile } from './sql-files.js';
+export { fileSize, wholeFiles, type DiskFile, type LoadFile } from './sql-files.js';
 export { mapInTurns, nextTurn } from './turns.js';
 export { generatedFiles, type GenerateOptions } from '../generate/programme.js';
 export { keepUpload, sha256, UploadsReadOnlyError } from './uploads.js';

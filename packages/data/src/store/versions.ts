@@ -168,7 +168,11 @@ export async function listProblems(
   } finally {
     await staging.remove();
   }
-  const { ok, problems, tables } = await checkUpload(store, await wholeFiles(files), options);
+  return problemList(await checkUpload(store, await wholeFiles(files), options));
+}
+
+/** A validation's outcome as a list of problems, with the rows of each file counted. */
+export function problemList({ ok, problems, tables }: ValidationResult): ProblemList {
   return { ok, problems, tables: tables.map((t) => ({ table: t.table, file: t.file, rows: t.rows.length })) };
 }
 
