@@ -7,6 +7,8 @@ declare global {
       locale: Locale;
       /** Who is asking (session cookie or Bearer token), null when nobody signed in; set by the `auth` handle. */
       user: User | null;
+      /** The client's address as the request arrived, null without one; set by `rememberClientAddress`. */
+      address: string | null;
     }
     interface Error {
       message: string;

@@ -1,6 +1,7 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, localeFromAcceptLanguage, LANGUAGE_TAGS } from '$lib/i18n/translator';
+import { rememberClientAddress } from '$lib/server/audit/record';
 import { auth } from '$lib/server/auth/handle';
 import { ensureFirstAdmin } from '$lib/server/auth/first-admin';
 import { framing } from '$lib/server/embeds/framing';
@@ -72,7 +73,15 @@ const language: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(requestScope, securityHeaders, language, framing(), auth, httpCache);
+export const handle = sequence(
+  requestScope,
+  rememberClientAddress,
+  securityHeaders,
+  language,
+  framing(),
+  auth,
+  httpCache,
+);
 
 /**
  * Unexpected errors (not those thrown with `error()`): logged with an id, and the id given to the error page, so a

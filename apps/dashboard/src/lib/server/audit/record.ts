@@ -3,13 +3,13 @@
  * and whether it came from a browser's session or a script's token. A failure to record is logged, not thrown: the action it
  * describes has already happened, and the person who did it should still get its answer.
  */
-import type { RequestEvent } from '@sveltejs/kit';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { recordAudit, type AuditAction, type AuditDetails } from '@puente/data/store';
 import { bearerToken } from '../auth/session';
 import { getStore } from '../store';
 
 export async function audit(
-  event: Pick<RequestEvent, 'getClientAddress' | 'request'>,
+  event: Pick<RequestEvent, 'locals' | 'request'>,
   entry: { actor: string; action: AuditAction; ok: boolean; details?: AuditDetails },
 ): Promise<void> {
   const record = {
@@ -17,7 +17,7 @@ export async function audit(
     action: entry.action,
     outcome: entry.ok ? ('ok' as const) : ('failed' as const),
     via: bearerToken(event.request) !== null ? ('api' as const) : ('page' as const),
-    address: clientAddress(event),
+    address: event.locals.address,
     ...(entry.details ? { details: entry.details } : {}),
   };
   try {
@@ -27,9 +27,19 @@ export async function audit(
   }
 }
 
+/**
+ * Reads the client's address as the request arrives (`Locals.address`): a long upload or restore may end after the
+ * client has gone, and its socket with its address.
+ */
+export const rememberClientAddress: Handle = ({ event, resolve }) => {
+  event.locals.address = clientAddress(event);
+  return resolve(event);
+};
+
 function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
   try {
-    return event.getClientAddress();
+    // Undefined when the socket is closed already.
+    return event.getClientAddress() || null;
   } catch {
     // A request with no socket behind it (a test's, or one rendered during the build) has no address.
     return null;
